@@ -1,0 +1,17 @@
+package com.renovation.media.localstack;
+
+/** A real engine or service the platform runs. */
+interface Engine {
+    String name();
+
+    void start() throws Exception;
+
+    /** Stops it and waits until it is gone. */
+    void stop();
+
+    /** Answers its health check right now. */
+    boolean healthy();
+
+    /** Where it listens, for the banner. */
+    String address();
+}

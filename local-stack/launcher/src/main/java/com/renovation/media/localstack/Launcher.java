@@ -1,0 +1,198 @@
+package com.renovation.media.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./platform up|down|status|token}: runs the whole platform on this machine against real engines.
+ * {@code up} stays in the foreground; Ctrl-C (or {@code down} from another shell) stops everything in reverse
+ * order.
+ */
+public final class Launcher {
+
+    private static final String USAGE = """
+            usage: ./platform up [--engines-only]   start PostgreSQL, Kafka, S3 and the services; Ctrl-C stops all
+                   ./platform down                  stop a running platform
+                   ./platform status                exit 0 only when every engine and service is healthy
+                   ./platform token <user> [--admin]  print a bearer token the local services accept
+                   ./platform test [maven args]     start engines on the test ports, run every test, stop them
+            """;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        int exit = switch (args[0]) {
+            case "up" -> up(rest.contains("--engines-only") ? settings.withoutServices() : settings);
+            case "down" -> down(settings);
+            case "status" -> status(settings);
+            case "token" -> token(settings, rest);
+            default -> {
+                System.err.print(USAGE);
+                yield 2;
+            }
+        };
+        System.exit(exit);
+    }
+
+    private static List<Engine> engines(PlatformSettings settings, LocalJwt jwt) {
+        List<Engine> all = new ArrayList<>(List.of(new PostgresEngine(settings), new KafkaEngine(settings),
+                new S3Engine(settings)));
+        settings.services().forEach(spec -> all.add(new ServiceProcess(settings, spec, jwt)));
+        return all;
+    }
+
+    private static int up(PlatformSettings settings) throws Exception {
+        Path launcherPid = settings.runDir().resolve("launcher.pid");
+        if (ManagedProcess.fromPidFile(launcherPid).isPresent()) {
+            System.err.println("a platform is already running from " + settings.home() + " (./platform down stops it)");
+            return 1;
+        }
+        Files.createDirectories(settings.runDir());
+        Files.createDirectories(settings.logDir());
+        Files.writeString(launcherPid, Long.toString(ProcessHandle.current().pid()));
+        Files.writeString(settings.runDir().resolve("services"),
+                String.join("\n", settings.services().stream().map(PlatformSettings.ServiceSpec::name).toList()));
+        LocalJwt jwt = new LocalJwt(settings.home());
+        jwt.ensureKeys();
+
+        List<Engine> started = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the platform...");
+            stopAll(started);
+            deleteQuietly(launcherPid);
+            System.out.println("stopped");
+            stopped.countDown();
+        }, "platform-shutdown"));
+
+        long begin = System.nanoTime();
+        for (Engine engine : engines(settings, jwt)) {
+            long t = System.nanoTime();
+            System.out.printf("starting %-17s ", engine.name());
+            System.out.flush();
+            started.add(engine);
+            try {
+                engine.start();
+            } catch (Exception e) {
+                System.out.println("FAILED");
+                System.err.println(engine.name() + ": " + e.getMessage());
+                System.err.println("logs: " + settings.logDir());
+                return 1; // the shutdown hook stops what did start
+            }
+            System.out.printf("ready in %4.1f s  %s%n", (System.nanoTime() - t) / 1e9, engine.address());
+        }
+        System.out.printf("%nplatform ready in %.1f s; data in %s, logs in %s%n", (System.nanoTime() - begin) / 1e9,
+                settings.home(), settings.logDir());
+        System.out.println("token:  ./platform token alice    status: ./platform status    stop: Ctrl-C or ./platform down");
+        stopped.await(); // until SIGINT/SIGTERM runs the hook
+        return 0;
+    }
+
+    private static void stopAll(List<Engine> started) {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Engine engine = started.get(i);
+            try {
+                engine.stop();
+            } catch (RuntimeException e) {
+                System.err.println(engine.name() + " did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Stops the launcher (its hook stops the rest), then anything a killed launcher left behind. */
+    private static int down(PlatformSettings settings) throws Exception {
+        Path runDir = settings.runDir();
+        Optional<ProcessHandle> launcher = ManagedProcess.fromPidFile(runDir.resolve("launcher.pid"));
+        launcher.ifPresent(handle -> ManagedProcess.terminate(handle, Duration.ofSeconds(90)));
+        boolean leftovers = false;
+        if (Files.isDirectory(runDir)) {
+            try (var files = Files.list(runDir)) {
+                for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).toList()) {
+                    Optional<ProcessHandle> orphan = ManagedProcess.fromPidFile(pidFile);
+                    if (orphan.isPresent()) {
+                        leftovers = true;
+                        ManagedProcess.terminate(orphan.get(), Duration.ofSeconds(20));
+                    }
+                    deleteQuietly(pidFile);
+                }
+            }
+        }
+        Optional<ProcessHandle> postmaster = ManagedProcess.fromPidFile(
+                new PostgresEngine(settings).postmasterPidFile());
+        if (postmaster.isPresent()) {
+            leftovers = true;
+            // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients to disconnect
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.get().pid())).inheritIO().start().waitFor();
+            ManagedProcess.terminate(postmaster.get(), Duration.ofSeconds(30));
+        }
+        if (launcher.isEmpty() && !leftovers) {
+            System.out.println("no platform was running from " + settings.home());
+        } else {
+            System.out.println("platform stopped");
+        }
+        return 0;
+    }
+
+    private static int status(PlatformSettings settings) throws Exception {
+        Path servicesFile = settings.runDir().resolve("services");
+        List<PlatformSettings.ServiceSpec> running = Files.exists(servicesFile)
+                ? settings.services().stream().filter(s -> readLines(servicesFile).contains(s.name())).toList()
+                : settings.services();
+        PlatformSettings actual = new PlatformSettings(settings.root(), settings.home(), settings.pgPort(),
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), running);
+        boolean allHealthy = true;
+        for (Engine engine : engines(actual, new LocalJwt(settings.home()))) {
+            boolean healthy = engine.healthy();
+            allHealthy &= healthy;
+            System.out.printf("%-17s %-5s %s%n", engine.name(), healthy ? "UP" : "DOWN", engine.address());
+        }
+        return allHealthy ? 0 : 1;
+    }
+
+    private static int token(PlatformSettings settings, List<String> args) throws Exception {
+        List<String> users = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (users.size() != 1 || users.get(0).isBlank()) {
+            System.err.println("usage: ./platform token <user> [--admin]");
+            return 2;
+        }
+        System.out.println(new LocalJwt(settings.home()).token(users.get(0), args.contains("--admin"),
+                Duration.ofHours(12)));
+        return 0;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (Exception ignored) {
+            // best effort
+        }
+    }
+}

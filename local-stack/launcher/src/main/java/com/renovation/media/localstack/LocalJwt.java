@@ -1,0 +1,101 @@
+package com.renovation.media.localstack;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The local platform's token issuer: an RSA key made on first use under {@code <home>/jwt/}, and RS256 bearer
+ * tokens the services accept in their "local" profile only (the prod profile needs a real issuer's keys).
+ */
+final class LocalJwt {
+
+    static final String ISSUER = "urn:media-platform:local";
+
+    private final Path dir;
+
+    LocalJwt(Path home) {
+        this.dir = home.resolve("jwt");
+    }
+
+    Path publicKeyFile() {
+        return dir.resolve("public.pem");
+    }
+
+    private Path privateKeyFile() {
+        return dir.resolve("private.pem");
+    }
+
+    /** Makes the key pair unless it exists: tokens stay valid across restarts. */
+    void ensureKeys() throws Exception {
+        if (Files.exists(privateKeyFile()) && Files.exists(publicKeyFile())) {
+            return;
+        }
+        Files.createDirectories(dir);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(privateKeyFile(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.setPosixFilePermissions(privateKeyFile(), PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(publicKeyFile(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    String token(String user, boolean admin, Duration lifetime) throws Exception {
+        ensureKeys();
+        Instant now = Instant.now();
+        String groups = admin ? "[\"user\",\"admin\"]" : "[\"user\"]";
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":" + jsonString(user) + ",\"upn\":" + jsonString(user)
+                + ",\"groups\":" + groups + ",\"iat\":" + now.getEpochSecond()
+                + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(claims.getBytes(StandardCharsets.UTF_8));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(privateKey());
+        signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + base64Url(signature.sign());
+    }
+
+    private PrivateKey privateKey() throws Exception {
+        String body = Files.readString(privateKeyFile()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der) + "\n-----END " + type + "-----\n";
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,98 @@
+package com.renovation.media.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local platform keeps its data and which ports it listens on. Every value can be overridden by an
+ * environment variable of the same name the services read (PG_PORT, KAFKA_PORT, ...).
+ */
+public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, int kafkaControllerPort, int s3Port,
+        List<ServiceSpec> services) {
+
+    public static final String DATABASE = "media";
+    public static final String DB_USER = "postgres";
+    public static final String DB_PASSWORD = "postgres";
+    public static final String S3_ACCESS_KEY = "local-access-key";
+    public static final String S3_SECRET_KEY = "local-secret-key";
+    public static final String S3_REGION = "us-east-1";
+
+    /** The four services in start order, with their default ports (DESIGN.md "Local platform defaults"). */
+    static final List<ServiceSpec> ALL_SERVICES = List.of(
+            new ServiceSpec("asset-service", 8080),
+            new ServiceSpec("variant-worker", 8081),
+            new ServiceSpec("document-service", 8082),
+            new ServiceSpec("catalog-service", 8083));
+
+    public static PlatformSettings fromEnvironment(Map<String, String> env) {
+        Path root = Path.of(env.getOrDefault("PLATFORM_ROOT", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(env.getOrDefault("PLATFORM_HOME", root.resolve(".platform").toString()))
+                .toAbsolutePath().normalize();
+        int kafkaPort = port(env, "KAFKA_PORT", 59092);
+        List<ServiceSpec> services = selectServices(root, env.get("PLATFORM_SERVICES")).stream()
+                .map(s -> new ServiceSpec(s.name(), port(env, s.portVariable(), s.port())))
+                .toList();
+        return new PlatformSettings(root, home, port(env, "PG_PORT", 55432), kafkaPort,
+                port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000), services);
+    }
+
+    /** The services whose module exists in this checkout, or those PLATFORM_SERVICES names ("none" for none). */
+    private static List<ServiceSpec> selectServices(Path root, String wanted) {
+        if (wanted == null || wanted.isBlank()) {
+            return ALL_SERVICES.stream().filter(s -> Files.isDirectory(root.resolve(s.name()))).toList();
+        }
+        List<String> names = Arrays.stream(wanted.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        for (String name : names) {
+            if (!name.equals("none") && ALL_SERVICES.stream().noneMatch(s -> s.name().equals(name))) {
+                throw new IllegalArgumentException("PLATFORM_SERVICES names an unknown service: " + name);
+            }
+        }
+        return ALL_SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a port number: " + value);
+        }
+    }
+
+    public PlatformSettings withoutServices() {
+        return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, List.of());
+    }
+
+    public Path runDir() {
+        return home.resolve("run");
+    }
+
+    public Path logDir() {
+        return home.resolve("logs");
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public String s3Endpoint() {
+        return "http://127.0.0.1:" + s3Port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
+    }
+
+    /** One service: its module directory name and HTTP port. */
+    public record ServiceSpec(String name, int port) {
+        String portVariable() {
+            return name.toUpperCase().replace('-', '_') + "_PORT";
+        }
+    }
+}

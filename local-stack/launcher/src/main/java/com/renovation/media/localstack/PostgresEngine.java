@@ -1,0 +1,98 @@
+package com.renovation.media.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+/** PostgreSQL 17 from Maven Central binaries (zonky), data kept under the platform home across restarts. */
+final class PostgresEngine implements Engine {
+
+    private final PlatformSettings settings;
+    private EmbeddedPostgres postgres;
+
+    PostgresEngine(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    Path dataDir() {
+        return settings.home().resolve("postgres/data");
+    }
+
+    @Override
+    public void start() throws Exception {
+        Ports.requireFree("PostgreSQL", settings.pgPort());
+        Files.createDirectories(dataDir());
+        Path binaries = settings.home().resolve("postgres/binaries");
+        Files.createDirectories(binaries);
+        postgres = EmbeddedPostgres.builder()
+                .setPort(settings.pgPort())
+                .setDataDirectory(dataDir())
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("ALTER USER " + PlatformSettings.DB_USER + " PASSWORD '" + PlatformSettings.DB_PASSWORD + "'");
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '"
+                    + PlatformSettings.DATABASE + "'")) {
+                if (!rs.next()) {
+                    s.execute("CREATE DATABASE " + PlatformSettings.DATABASE);
+                }
+            }
+        }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", PlatformSettings.DB_USER);
+        props.setProperty("password", PlatformSettings.DB_PASSWORD);
+        props.setProperty("connectTimeout", "2");
+        return DriverManager.getConnection(settings.jdbcUrl(database), props);
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("postgres did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+    }
+
+    @Override
+    public boolean healthy() {
+        try (Connection c = connect(PlatformSettings.DATABASE); Statement s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String address() {
+        return "postgresql://127.0.0.1:" + settings.pgPort() + "/" + PlatformSettings.DATABASE
+                + " (user " + PlatformSettings.DB_USER + ", password " + PlatformSettings.DB_PASSWORD + ")";
+    }
+
+    /** The postmaster's pid file: postgres daemonises, so down finds it here rather than as a child. */
+    Path postmasterPidFile() {
+        return dataDir().resolve("postmaster.pid");
+    }
+}

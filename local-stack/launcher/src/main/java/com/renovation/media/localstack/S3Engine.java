@@ -1,0 +1,112 @@
+package com.renovation.media.localstack;
+
+import com.renovation.media.storage.Buckets;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketCannedACL;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+
+/** S3Proxy with its filesystem backend, run as its own JVM; creates the private and the public bucket. */
+final class S3Engine implements Engine {
+
+    private final PlatformSettings settings;
+    private ManagedProcess process;
+
+    S3Engine(PlatformSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "s3";
+    }
+
+    @Override
+    public void start() throws Exception {
+        Ports.requireFree("S3", settings.s3Port());
+        Path dir = settings.home().resolve("s3");
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        Path conf = dir.resolve("s3proxy.conf");
+        Files.writeString(conf, String.join("\n",
+                "s3proxy.endpoint=" + settings.s3Endpoint(),
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + PlatformSettings.S3_ACCESS_KEY,
+                "s3proxy.credential=" + PlatformSettings.S3_SECRET_KEY,
+                "s3proxy.cors-allow-all=true",
+                "jclouds.provider=filesystem",
+                "jclouds.identity=unused",
+                "jclouds.credential=unused",
+                "jclouds.filesystem.basedir=" + data,
+                ""));
+        String classpath = EngineClasspath.read(settings.root(), "s3-engine");
+        process = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m",
+                "-cp", classpath, "org.gaul.s3proxy.Main", "--properties", conf.toString()), Map.of(), dir, settings);
+        Ports.await("S3", Duration.ofSeconds(60), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("S3 server exited; see " + settings.logDir().resolve("s3.log"));
+            }
+            return healthy();
+        });
+        try (S3Client s3 = client()) {
+            ensureBucket(s3, Buckets.USER_UPLOADS, BucketCannedACL.PRIVATE);
+            ensureBucket(s3, Buckets.STYLES, BucketCannedACL.PUBLIC_READ);
+        }
+    }
+
+    private static void ensureBucket(S3Client s3, String bucket, BucketCannedACL acl) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket).acl(acl));
+        }
+    }
+
+    S3Client client() {
+        return S3Client.builder()
+                .endpointOverride(URI.create(settings.s3Endpoint()))
+                .region(Region.of(PlatformSettings.S3_REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(PlatformSettings.S3_ACCESS_KEY, PlatformSettings.S3_SECRET_KEY)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(10));
+            process = null;
+        }
+    }
+
+    @Override
+    public boolean healthy() {
+        if (!Ports.isOpen(settings.s3Port())) {
+            return false;
+        }
+        try (S3Client s3 = client()) {
+            s3.listBuckets();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String address() {
+        return settings.s3Endpoint() + " (path-style; access key " + PlatformSettings.S3_ACCESS_KEY
+                + ", secret " + PlatformSettings.S3_SECRET_KEY + "; buckets " + Buckets.USER_UPLOADS + " (private), "
+                + Buckets.STYLES + " (public-read))";
+    }
+}

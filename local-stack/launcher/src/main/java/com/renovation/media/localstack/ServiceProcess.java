@@ -1,0 +1,104 @@
+package com.renovation.media.localstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One Quarkus service run from its fast-jar, in the "local" profile, wired to the local engines. */
+final class ServiceProcess implements Engine {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final PlatformSettings settings;
+    private final PlatformSettings.ServiceSpec spec;
+    private final LocalJwt jwt;
+    private ManagedProcess process;
+
+    ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalJwt jwt) {
+        this.settings = settings;
+        this.spec = spec;
+        this.jwt = jwt;
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    static Path jar(PlatformSettings settings, PlatformSettings.ServiceSpec spec) {
+        return settings.root().resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    @Override
+    public void start() throws Exception {
+        Ports.requireFree(spec.name(), spec.port());
+        Path jar = jar(settings, spec);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with `mvn -B install -DskipTests`");
+        }
+        process = ManagedProcess.start(spec.name(), List.of(ManagedProcess.javaExecutable(), "-Xmx512m",
+                "-jar", jar.toString()), environment(), settings.root(), settings);
+        Ports.await(spec.name(), Duration.ofSeconds(120), () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited; see "
+                        + settings.logDir().resolve(spec.name() + ".log"));
+            }
+            return healthy();
+        });
+    }
+
+    /** The environment variables every service reads (README "Configuration"). */
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("PG_HOST", "127.0.0.1");
+        env.put("PG_PORT", Integer.toString(settings.pgPort()));
+        env.put("PG_DATABASE", PlatformSettings.DATABASE);
+        env.put("PG_USER", PlatformSettings.DB_USER);
+        env.put("PG_PASSWORD", PlatformSettings.DB_PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        env.put("S3_ENDPOINT", settings.s3Endpoint());
+        env.put("S3_REGION", PlatformSettings.S3_REGION);
+        env.put("S3_ACCESS_KEY", PlatformSettings.S3_ACCESS_KEY);
+        env.put("S3_SECRET_KEY", PlatformSettings.S3_SECRET_KEY);
+        env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toString());
+        env.put("JWT_ISSUER", LocalJwt.ISSUER);
+        return env;
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+            process = null;
+        }
+    }
+
+    @Override
+    public boolean healthy() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl()))
+                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private String healthUrl() {
+        return "http://127.0.0.1:" + spec.port() + "/q/health/ready";
+    }
+
+    @Override
+    public String address() {
+        return "http://127.0.0.1:" + spec.port() + " (health /q/health, metrics /q/metrics, OpenAPI /q/openapi)";
+    }
+}
