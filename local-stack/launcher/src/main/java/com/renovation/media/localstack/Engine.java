@@ -1,7 +1,7 @@
 package com.renovation.media.localstack;
 
 /** A real engine or service the platform runs. */
-interface Engine {
+public interface Engine {
     String name();
 
     void start() throws Exception;

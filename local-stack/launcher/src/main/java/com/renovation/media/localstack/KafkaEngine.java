@@ -16,12 +16,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** A single-node Kafka broker in KRaft mode, run from the kafka_2.13 artifact as its own JVM. */
-final class KafkaEngine implements Engine {
+public final class KafkaEngine implements Engine {
 
     private final PlatformSettings settings;
     private ManagedProcess process;
 
-    KafkaEngine(PlatformSettings settings) {
+    public KafkaEngine(PlatformSettings settings) {
         this.settings = settings;
     }
 
@@ -37,6 +37,7 @@ final class KafkaEngine implements Engine {
         Path dir = settings.home().resolve("kafka");
         Path data = dir.resolve("data");
         Files.createDirectories(data);
+        Files.createDirectories(settings.logDir());
         Path serverProperties = dir.resolve("server.properties");
         Files.writeString(serverProperties, serverProperties(data));
         Path log4j = dir.resolve("log4j2.properties");

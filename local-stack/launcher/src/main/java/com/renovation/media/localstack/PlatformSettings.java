@@ -65,6 +65,30 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
         }
     }
 
+    /** Engines only, on free ports, with data under {@code home}: for tests that stop and start an engine. */
+    public static PlatformSettings isolated(Path home) {
+        int kafka = freePort();
+        return new PlatformSettings(findRoot(), home, freePort(), kafka, freePort(), freePort(), List.of());
+    }
+
+    /** The checkout's root: the nearest directory upwards holding the {@code platform} script. */
+    public static Path findRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("platform")) && Files.isDirectory(dir.resolve("local-stack"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the platform's checkout");
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
     public PlatformSettings withoutServices() {
         return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, List.of());
     }

@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Properties;
 
 /** PostgreSQL 17 from Maven Central binaries (zonky), data kept under the platform home across restarts. */
-final class PostgresEngine implements Engine {
+public final class PostgresEngine implements Engine {
 
     private final PlatformSettings settings;
     private EmbeddedPostgres postgres;
 
-    PostgresEngine(PlatformSettings settings) {
+    public PostgresEngine(PlatformSettings settings) {
         this.settings = settings;
     }
 

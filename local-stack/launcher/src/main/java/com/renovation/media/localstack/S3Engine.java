@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** S3Proxy with its filesystem backend, run as its own JVM; creates the private and the public bucket. */
-final class S3Engine implements Engine {
+public final class S3Engine implements Engine {
 
     private final PlatformSettings settings;
     private ManagedProcess process;
 
-    S3Engine(PlatformSettings settings) {
+    public S3Engine(PlatformSettings settings) {
         this.settings = settings;
     }
 

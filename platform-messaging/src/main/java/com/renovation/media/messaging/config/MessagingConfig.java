@@ -1,0 +1,57 @@
+package com.renovation.media.messaging.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed settings of the outbox relay and the idempotent consumer ({@code platform.messaging.*}). */
+@ConfigMapping(prefix = "platform.messaging")
+public interface MessagingConfig {
+
+    /** The envelope's {@code source}: the service's name. */
+    @WithDefault("${quarkus.application.name}")
+    String source();
+
+    /** The schema holding this service's outbox and processed_events tables. */
+    String schema();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    interface Outbox {
+        /** Off in processes that only write (the relay of another replica publishes). */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Fallback poll, in case a NOTIFY was missed (e.g. while the listen connection reconnected). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** First wait after a failed publish; doubles up to maxBackoff. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** Published rows are kept this long for inspection, then deleted. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Consumer {
+        /** Attempts of one event's effect before it goes to the dead-letter topic. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+}

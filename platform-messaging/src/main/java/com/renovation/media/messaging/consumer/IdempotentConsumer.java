@@ -1,0 +1,103 @@
+package com.renovation.media.messaging.consumer;
+
+import com.renovation.media.events.Event;
+import com.renovation.media.events.EventJson;
+import com.renovation.media.events.MalformedEventException;
+import com.renovation.media.messaging.config.MessagingConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies an event's effect at most once per consumer: the effect and the record of the event id commit in one
+ * transaction, so a redelivered event is skipped. Transient failures are retried with exponential backoff;
+ * a malformed record, a {@link PermanentEventFailure} or an effect still failing after the configured attempts
+ * is nacked with its reason, which the channel's {@code dead-letter-queue} failure strategy sends to the
+ * dead-letter topic, and the consumer goes on with the next record.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final MessagingConfig config;
+    private final MeterRegistry registry;
+    private final String claim;
+
+    public IdempotentConsumer(MessagingConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        this.claim = "INSERT INTO " + config.schema() + ".processed_events (event_id, consumer) VALUES (:id, :consumer)"
+                + " ON CONFLICT DO NOTHING";
+    }
+
+    /**
+     * Reads the record as an event of {@code type} and runs {@code effect} inside a transaction, once.
+     *
+     * @param consumer the name the processed ids are recorded under (usually the channel name)
+     */
+    public <T> Uni<Void> process(Message<String> message, String consumer, Class<T> type,
+            Function<Event<T>, Uni<?>> effect) {
+        Event<T> event;
+        try {
+            event = EventJson.read(message.getPayload(), type);
+        } catch (MalformedEventException e) {
+            return reject(message, consumer, e);
+        }
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().deferred(() -> applyOnce(event, consumer, effect))
+                // retries resubscribe after a timer: bring them back onto the Vert.x context Hibernate needs
+                .runSubscriptionOn(task -> runOn(context, task))
+                .onFailure(failure -> !(failure instanceof PermanentEventFailure))
+                .retry().withBackOff(config.consumer().initialBackoff(), config.consumer().maxBackoff())
+                .atMost(Math.max(0, config.consumer().maxAttempts() - 1))
+                .onItemOrFailure().transformToUni((applied, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : reject(message, consumer, failure));
+    }
+
+    /** Runs the effect unless this consumer already recorded the event; both commit together. */
+    public <T> Uni<Boolean> applyOnce(Event<T> event, String consumer, Function<Event<T>, Uni<?>> effect) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(claim)
+                        .setParameter("id", event.id())
+                        .setParameter("consumer", consumer)
+                        .executeUpdate())
+                .chain(claimed -> {
+                    if (claimed == 0) {
+                        LOG.debugf("%s: event %s already processed, skipped", consumer, event.id());
+                        registry.counter("events.consumed", "consumer", consumer, "outcome", "duplicate").increment();
+                        return Uni.createFrom().item(false);
+                    }
+                    return effect.apply(event).invoke(() -> registry.counter("events.consumed",
+                            "consumer", consumer, "outcome", "applied").increment()).replaceWith(true);
+                }));
+    }
+
+    private Uni<Void> reject(Message<String> message, String consumer, Throwable reason) {
+        LOG.errorf("%s: record at %s sent to the dead-letter topic: %s", consumer, describe(message),
+                reason.getMessage());
+        registry.counter("events.consumed", "consumer", consumer, "outcome", "dead-lettered").increment();
+        return Uni.createFrom().completionStage(message.nack(reason));
+    }
+
+    private static String describe(Message<String> message) {
+        return message.getMetadata(io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "/" + m.getPartition() + "@" + m.getOffset())
+                .orElse("unknown position");
+    }
+
+    private static void runOn(Context context, Runnable task) {
+        if (context == null) {
+            task.run();
+        } else {
+            context.runOnContext(ignored -> task.run());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package com.renovation.media.messaging.outbox;
+
+import com.renovation.media.messaging.config.MessagingConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka (key = subject, acks=all, idempotent producer), then stamps them sent.
+ *
+ * <p>Woken by NOTIFY at commit, with a short poll as fallback. Each round locks, with {@code FOR UPDATE SKIP
+ * LOCKED}, only the oldest unsent row of each subject: replicas share the work without ever publishing a
+ * subject's later event before its earlier one. A failed round rolls back (rows stay pending) and is retried
+ * with exponential backoff, so a broker outage delays events but loses none. Delivery is at-least-once:
+ * consumers are idempotent on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final MessagingConfig config;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final String bootstrapServers;
+    private final String datasourceUrl;
+    private final String datasourceUser;
+    private final String datasourcePassword;
+    private final Counter published;
+    private final Counter failedRounds;
+    private final String selectHeads;
+    private final String markSent;
+    private final String deleteExpired;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private volatile boolean paused;
+    private volatile boolean stopped;
+    private volatile long retryNotBefore;
+    private int consecutiveFailures;
+    private Context context;
+    private KafkaProducer<String, String> producer;
+    private PgSubscriber subscriber;
+    private final List<Long> timers = new ArrayList<>();
+
+    public OutboxRelay(MessagingConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String datasourceUser,
+            @ConfigProperty(name = "quarkus.datasource.password") String datasourcePassword) {
+        this.config = config;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.bootstrapServers = bootstrapServers;
+        this.datasourceUrl = datasourceUrl;
+        this.datasourceUser = datasourceUser;
+        this.datasourcePassword = datasourcePassword;
+        this.published = registry.counter("outbox.published");
+        this.failedRounds = registry.counter("outbox.publish.failures");
+        String table = config.schema() + ".outbox";
+        this.selectHeads = "SELECT o.id, o.topic, o.subject, o.type, o.payload::text AS payload FROM " + table + " o"
+                + " WHERE o.sent_at IS NULL AND o.seq = (SELECT min(h.seq) FROM " + table + " h"
+                + " WHERE h.subject = o.subject AND h.sent_at IS NULL)"
+                + " ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
+        this.markSent = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)";
+        this.deleteExpired = "DELETE FROM " + table + " WHERE sent_at < now() - make_interval(secs => $1)";
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.outbox().relayEnabled()) {
+            LOG.info("outbox relay disabled in this process");
+            return;
+        }
+        context = vertx.getOrCreateContext();
+        producer = new KafkaProducer<>(producerProperties());
+        subscriber = PgSubscriber.subscriber(vertx, listenOptions()).reconnectPolicy(retries -> 1000L);
+        subscriber.channel("outbox_" + config.schema()).handler(ignored -> wake());
+        subscriber.connect().subscribe().with(
+                ok -> LOG.debugf("listening for outbox_%s", config.schema()),
+                failure -> LOG.warnf("LISTEN failed, relying on polling: %s", failure.getMessage()));
+        timers.add(vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> wake()));
+        timers.add(vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> deleteExpired()));
+        wake();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
+        timers.forEach(vertx::cancelTimer);
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Stops publishing (rows keep accumulating) until {@link #resume()}; for maintenance and tests. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+        wake();
+    }
+
+    /** Asks for a round; coalesces with one already running, which then runs once more. */
+    public void wake() {
+        wanted.set(true);
+        if (paused || stopped || context == null || System.currentTimeMillis() < retryNotBefore) {
+            return;
+        }
+        if (running.compareAndSet(false, true)) {
+            context.runOnContext(this::round);
+        }
+    }
+
+    private void round() {
+        wanted.set(false);
+        pool.withTransaction(this::publishBatch).subscribe().with(count -> {
+            consecutiveFailures = 0;
+            running.set(false);
+            // rows found: a subject's next event only becomes a head after this commit, so look again
+            if (count > 0 || wanted.get()) {
+                wake();
+            }
+        }, failure -> {
+            failedRounds.increment();
+            consecutiveFailures++;
+            long backoff = Math.min(config.outbox().maxBackoff().toMillis(),
+                    config.outbox().initialBackoff().toMillis() << Math.min(consecutiveFailures - 1, 20));
+            retryNotBefore = System.currentTimeMillis() + backoff;
+            LOG.warnf("outbox publish failed (%d in a row), retrying in %d ms: %s", consecutiveFailures, backoff,
+                    failure.getMessage());
+            running.set(false);
+            vertx.setTimer(backoff, id -> wake());
+        });
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection connection) {
+        return connection.preparedQuery(selectHeads).execute(Tuple.of(config.outbox().batchSize())).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(0);
+            }
+            List<Uni<Void>> sends = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
+            for (Row row : rows) {
+                ids.add(row.getUUID("id"));
+                sends.add(send(row));
+            }
+            return Uni.join().all(sends).andFailFast()
+                    .emitOn(r -> context.runOnContext(r))
+                    .chain(() -> connection.preparedQuery(markSent).execute(Tuple.of(ids.toArray(new UUID[0]))))
+                    .invoke(() -> published.increment(ids.size()))
+                    .replaceWith(ids.size());
+        });
+    }
+
+    /** KafkaProducer.send may block on metadata while the broker is away: never on the event loop. */
+    private Uni<Void> send(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"),
+                row.getString("subject"), row.getString("payload"));
+        record.headers().add("event-id", row.getUUID("id").toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("event-type", row.getString("type").getBytes(StandardCharsets.UTF_8));
+        return Uni.createFrom().<Void>emitter(emitter -> producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                emitter.fail(error);
+            } else {
+                emitter.complete(null);
+            }
+        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private void deleteExpired() {
+        pool.preparedQuery(deleteExpired).execute(Tuple.of(config.outbox().retention().toSeconds()))
+                .subscribe().with(rows -> LOG.debugf("deleted %d published outbox rows", rows.rowCount()),
+                        failure -> LOG.warnf("outbox retention cleanup failed: %s", failure.getMessage()));
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox-relay");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        // fail a round within seconds during an outage; the relay's own backoff retries it
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        return props;
+    }
+
+    private PgConnectOptions listenOptions() {
+        String uri = datasourceUrl.startsWith("vertx-reactive:") ? datasourceUrl.substring("vertx-reactive:".length())
+                : datasourceUrl;
+        return PgConnectOptions.fromUri(uri).setUser(datasourceUser).setPassword(datasourcePassword);
+    }
+}

@@ -1,0 +1,84 @@
+package com.renovation.media.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.renovation.media.events.EventEnvelope;
+import com.renovation.media.events.EventJson;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(DedicatedKafkaResource.class)
+class IdempotentConsumerIT {
+
+    private static final String TOPIC = "messaging-it.commands";
+    private static final String DLQ = "messaging-it.commands.dlq";
+
+    private static long effectsOf(UUID noteId) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
+                    NoteEffect.count("noteId", noteId)));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String envelope(UUID noteId, String text) {
+        return EventJson.write(EventEnvelope.wrap("test", new NoteAdded(noteId, text)));
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLetters(String containing) {
+        return TopicRecords.all(DLQ).stream().filter(r -> r.value().contains(containing)).toList();
+    }
+
+    private static String reason(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceHasItsEffectOnce() throws Throwable {
+        UUID noteId = UUID.randomUUID();
+        String record = envelope(noteId, "twice");
+        TopicRecords.send(TOPIC, noteId.toString(), record);
+        TopicRecords.send(TOPIC, noteId.toString(), record);
+        UUID marker = UUID.randomUUID();
+        TopicRecords.send(TOPIC, marker.toString(), envelope(marker, "after the duplicate"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(marker) == 1);
+        assertThat(effectsOf(noteId)).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredWithItsReasonAndTheNextRecordIsProcessed() throws Throwable {
+        String poison = "{not an event " + UUID.randomUUID();
+        TopicRecords.send(TOPIC, "poison", poison);
+        UUID next = UUID.randomUUID();
+        TopicRecords.send(TOPIC, next.toString(), envelope(next, "after the poison"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(next) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(poison).isEmpty());
+        assertThat(reason(deadLetters(poison).get(0))).contains("not an event envelope");
+    }
+
+    @Test
+    void anEffectThatKeepsFailingIsDeadLetteredAfterItsAttempts() throws Throwable {
+        UUID failing = UUID.randomUUID();
+        TopicRecords.send(TOPIC, failing.toString(), envelope(failing, "always-fails"));
+        UUID next = UUID.randomUUID();
+        TopicRecords.send(TOPIC, next.toString(), envelope(next, "after the failure"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(next) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(failing.toString()).isEmpty());
+        assertThat(reason(deadLetters(failing.toString()).get(0))).contains("effect failed on purpose");
+        assertThat(effectsOf(failing)).isZero();
+    }
+}
