@@ -1,0 +1,134 @@
+package com.renovation.media.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Drives the launcher as ./platform does, as separate processes, on free ports and a home of its own. */
+class LauncherIT {
+
+    @TempDir
+    Path home;
+
+    private final List<Process> launched = new ArrayList<>();
+    private PlatformSettings settings;
+    private Map<String, String> env;
+
+    private ProcessBuilder launcher(String... args) {
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-cp",
+                System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    private int run(String... args) throws Exception {
+        Process process = launcher(args).redirectOutput(home.resolve("cli.out").toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+
+    private Process up() throws IOException {
+        Process process = launcher("up").redirectOutput(ProcessBuilder.Redirect.appendTo(
+                home.resolve("up.out").toFile())).start();
+        launched.add(process);
+        Ports.await("platform", Duration.ofSeconds(120), () -> {
+            try {
+                return run("status") == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return process;
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        run("down");
+        launched.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void upStatusDownThenASecondUpFindsTheEarlierData() throws Exception {
+        settings = PlatformSettings.isolated(home.resolve("platform"));
+        env = new HashMap<>(Map.of(
+                "PLATFORM_ROOT", settings.root().toString(),
+                "PLATFORM_HOME", settings.home().toString(),
+                "PG_PORT", Integer.toString(settings.pgPort()),
+                "KAFKA_PORT", Integer.toString(settings.kafkaPort()),
+                "KAFKA_CONTROLLER_PORT", Integer.toString(settings.kafkaControllerPort()),
+                "S3_PORT", Integer.toString(settings.s3Port()),
+                "PLATFORM_SERVICES", "none"));
+        assertThat(run("status")).as("status before up").isEqualTo(1);
+
+        Process first = up();
+        assertThat(run("status")).isZero();
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (v TEXT)");
+            s.execute("INSERT INTO kept VALUES ('from the first run')");
+        }
+        try (S3Client s3 = new S3Engine(settings).client()) {
+            s3.putObject(b -> b.bucket("user-uploads").key("kept.txt"), RequestBody.fromString("uploaded before"));
+        }
+        List<ProcessHandle> children = first.toHandle().descendants().toList();
+        assertThat(children).isNotEmpty();
+
+        assertThat(run("down")).isZero();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("launcher exits on down").isTrue();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThat(ManagedProcess.fromPidFile(new PostgresEngine(settings).postmasterPidFile())).isEmpty();
+        for (int port : new int[] {settings.pgPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.s3Port()}) {
+            assertThat(Ports.isOpen(port)).as("port %d closed after down", port).isFalse();
+        }
+        assertThat(run("status")).isEqualTo(1);
+
+        up();
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("from the first run");
+        }
+        try (S3Client s3 = new S3Engine(settings).client()) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("user-uploads").key("kept.txt")).asUtf8String())
+                    .isEqualTo("uploaded before");
+        }
+        assertThat(Files.readString(home.resolve("up.out"))).contains("platform ready in");
+    }
+
+    @Test
+    void tokenIsASignedJwtForTheUser() throws Exception {
+        settings = PlatformSettings.isolated(home.resolve("platform"));
+        env = Map.of("PLATFORM_HOME", settings.home().toString(), "PLATFORM_SERVICES", "none");
+        assertThat(run("token", "alice", "--admin")).isZero();
+        String token = Files.readString(home.resolve("cli.out")).strip();
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
+        assertThat(claims).contains("\"sub\":\"alice\"", "\"admin\"", LocalJwt.ISSUER);
+        assertThat(Files.exists(settings.home().resolve("jwt/public.pem"))).isTrue();
+        assertThat(run("token")).isEqualTo(2);
+    }
+
+    private Connection db() throws Exception {
+        return DriverManager.getConnection(settings.jdbcUrl(PlatformSettings.DATABASE), PlatformSettings.DB_USER,
+                PlatformSettings.DB_PASSWORD);
+    }
+}
