@@ -1,0 +1,45 @@
+package com.renovation.media.storage.filetype;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The file types the platform stores, as recognised by their bytes. */
+public enum FileType {
+    JPEG("image/jpeg", Set.of("image/jpeg", "image/jpg", "image/pjpeg")),
+    PNG("image/png", Set.of("image/png")),
+    WEBP("image/webp", Set.of("image/webp")),
+    HEIC("image/heic", Set.of("image/heic", "image/heif", "image/heic-sequence", "image/heif-sequence")),
+    PDF("application/pdf", Set.of("application/pdf"));
+
+    private final String contentType;
+    private final Set<String> declaredAs;
+
+    FileType(String contentType, Set<String> declaredAs) {
+        this.contentType = contentType;
+        this.declaredAs = declaredAs;
+    }
+
+    /** The canonical content type stored and served. */
+    public String contentType() {
+        return contentType;
+    }
+
+    public boolean isImage() {
+        return this != PDF;
+    }
+
+    /** The type a client's declared content type names, if the platform accepts it at all. */
+    public static Optional<FileType> fromDeclared(String declared) {
+        if (declared == null) {
+            return Optional.empty();
+        }
+        String base = declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        for (FileType type : values()) {
+            if (type.declaredAs.contains(base)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,182 @@
+package com.renovation.media.storage.s3;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Non-blocking S3 operations as Mutiny Unis. Every result is handed back on the caller's Vert.x context: the
+ * SDK completes on its own threads, where Hibernate Reactive would fail with "No current Vertx context".
+ */
+@ApplicationScoped
+public class ObjectStore {
+
+    /** Size and content type of a stored object. */
+    public record ObjectInfo(long size, String contentType) {
+    }
+
+    private final S3AsyncClient s3;
+
+    public ObjectStore(S3AsyncClient s3) {
+        this.s3 = s3;
+    }
+
+    public Uni<Optional<ObjectInfo>> head(String bucket, String key) {
+        return call(() -> s3.headObject(b -> b.bucket(bucket).key(key))
+                .thenApply(r -> Optional.of(new ObjectInfo(r.contentLength(), r.contentType())))
+                .exceptionally(e -> {
+                    if (isNotFound(e)) {
+                        return Optional.empty();
+                    }
+                    throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                }));
+    }
+
+    /** Bytes {@code from} to {@code to} inclusive (clamped by S3 to the object's end). */
+    public Uni<byte[]> readRange(String bucket, String key, long from, long to) {
+        return call(() -> s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + from + "-" + to),
+                AsyncResponseTransformer.toBytes()).thenApply(ResponseBytes::asByteArray));
+    }
+
+    /** The whole object; only for objects whose size the caller has bounded. */
+    public Uni<byte[]> read(String bucket, String key) {
+        return call(() -> s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes())
+                .thenApply(ResponseBytes::asByteArray));
+    }
+
+    /** SHA-256 of the object, streamed: the object never sits in memory whole. */
+    public Uni<String> sha256(String bucket, String key) {
+        return call(() -> s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toPublisher())
+                .thenCompose(publisher -> {
+                    CompletableFuture<String> digest = new CompletableFuture<>();
+                    publisher.subscribe(new DigestingSubscriber(digest));
+                    return digest;
+                }));
+    }
+
+    public Uni<Void> put(String bucket, String key, byte[] bytes, String contentType) {
+        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes))).replaceWithVoid();
+    }
+
+    /** Deletes one object; deleting a missing one succeeds (S3 semantics), so retries are safe. */
+    public Uni<Void> delete(String bucket, String key) {
+        return call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key))).replaceWithVoid();
+    }
+
+    /** Every key under the prefix. */
+    public Uni<List<String>> list(String bucket, String prefix) {
+        return call(() -> listFrom(bucket, prefix, null, new ArrayList<>()));
+    }
+
+    private CompletableFuture<List<String>> listFrom(String bucket, String prefix, String token, List<String> keys) {
+        return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).continuationToken(token))
+                .thenCompose((ListObjectsV2Response page) -> {
+                    page.contents().stream().map(S3Object::key).forEach(keys::add);
+                    return Boolean.TRUE.equals(page.isTruncated())
+                            ? listFrom(bucket, prefix, page.nextContinuationToken(), keys)
+                            : CompletableFuture.completedFuture(keys);
+                });
+    }
+
+    /** Deletes every object under the prefix, in batches; answers how many were deleted. */
+    public Uni<Integer> deletePrefix(String bucket, String prefix) {
+        return list(bucket, prefix).chain(keys -> deleteAll(bucket, keys).replaceWith(keys.size()));
+    }
+
+    public Uni<Void> deleteAll(String bucket, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<CompletableFuture<?>> batches = new ArrayList<>();
+        return call(() -> {
+            for (int i = 0; i < keys.size(); i += 1000) {
+                List<ObjectIdentifier> ids = keys.subList(i, Math.min(keys.size(), i + 1000)).stream()
+                        .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+                batches.add(s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(ids).quiet(true)
+                        .build())).thenAccept(r -> {
+                            if (!r.errors().isEmpty()) {
+                                throw new CompletionException(new IllegalStateException("S3 refused to delete "
+                                        + r.errors().size() + " objects, first: " + r.errors().get(0).message()));
+                            }
+                        }));
+            }
+            return CompletableFuture.allOf(batches.toArray(new CompletableFuture[0]));
+        }).replaceWithVoid();
+    }
+
+    public static boolean isNotFound(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof NoSuchKeyException || (cause instanceof S3Exception s3e && s3e.statusCode() == 404);
+    }
+
+    /** Runs the SDK call and resumes on the caller's Vert.x context, if it has one. */
+    private static <T> Uni<T> call(Supplier<CompletableFuture<T>> request) {
+        Context context = Vertx.currentContext();
+        Uni<T> uni = Uni.createFrom().completionStage(request);
+        if (context == null) {
+            return uni;
+        }
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        return uni.emitOn(onContext);
+    }
+
+    /** Feeds streamed body parts into a SHA-256 digest. */
+    private static final class DigestingSubscriber implements Subscriber<ByteBuffer> {
+        private final CompletableFuture<String> result;
+        private final MessageDigest digest;
+
+        DigestingSubscriber(CompletableFuture<String> result) {
+            this.result = result;
+            try {
+                this.digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(ByteBuffer buffer) {
+            digest.update(buffer);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(HexFormat.of().formatHex(digest.digest()));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.renovation.media.storage.s3;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * Signs URLs clients use to move bytes straight to and from S3, so file bytes never pass through a service.
+ * Signing is local computation (no request to S3).
+ */
+@ApplicationScoped
+public class PresignedUrls {
+
+    /** A signed URL, when it stops working, and the headers the client must send with it. */
+    public record SignedUrl(String url, String method, Map<String, String> headers, Instant expiresAt) {
+    }
+
+    private final S3Presigner presigner;
+    private final StorageConfig config;
+
+    public PresignedUrls(StorageConfig config,
+            @ConfigProperty(name = "quarkus.s3.endpoint-override") String endpoint,
+            @ConfigProperty(name = "quarkus.s3.aws.region") String region,
+            @ConfigProperty(name = "quarkus.s3.aws.credentials.static-provider.access-key-id") String accessKey,
+            @ConfigProperty(name = "quarkus.s3.aws.credentials.static-provider.secret-access-key") String secretKey) {
+        this.config = config;
+        this.presigner = S3Presigner.builder()
+                .endpointOverride(URI.create(config.publicEndpoint().orElse(endpoint)))
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .build();
+    }
+
+    /**
+     * A PUT URL bound to the declared content type and length: S3 refuses a body of another length or type
+     * because both are part of the signature.
+     */
+    public SignedUrl upload(String bucket, String key, String contentType, long contentLength) {
+        PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                .contentLength(contentLength).build();
+        PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.putObjectRequest(put)
+                .signatureDuration(config.uploadUrlTtl()));
+        Map<String, String> headers = new TreeMap<>();
+        signed.signedHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(canonical(name), String.join(",", values));
+            }
+        });
+        return new SignedUrl(signed.url().toString(), "PUT", headers, signed.expiration());
+    }
+
+    /** A GET URL for a private object, offered as a download under {@code downloadName} when one is given. */
+    public SignedUrl download(String bucket, String key, String downloadName) {
+        return download(bucket, key, downloadName, config.downloadUrlTtl());
+    }
+
+    public SignedUrl download(String bucket, String key, String downloadName, Duration ttl) {
+        GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
+        if (downloadName != null) {
+            get.responseContentDisposition(ContentDisposition.inline(downloadName));
+        }
+        var signed = presigner.presignGetObject(p -> p.getObjectRequest(get.build()).signatureDuration(ttl));
+        return new SignedUrl(signed.url().toString(), "GET", Map.of(), signed.expiration());
+    }
+
+    private static String canonical(String header) {
+        return switch (header.toLowerCase(java.util.Locale.ROOT)) {
+            case "content-type" -> "Content-Type";
+            case "content-length" -> "Content-Length";
+            default -> header;
+        };
+    }
+
+    @PreDestroy
+    void close() {
+        presigner.close();
+    }
+}

@@ -1,0 +1,25 @@
+package com.renovation.media.storage.s3;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How clients reach S3 and how long their signed URLs live ({@code platform.storage.*}). */
+@ConfigMapping(prefix = "platform.storage")
+public interface StorageConfig {
+
+    /**
+     * The S3 endpoint as clients (browsers, curl) see it, used in presigned URLs; when the services reach S3 by
+     * an internal name (compose, Kubernetes) this is the external one. Defaults to the services' endpoint.
+     */
+    Optional<String> publicEndpoint();
+
+    /** Lifetime of a presigned upload (PUT) URL. */
+    @WithDefault("15m")
+    Duration uploadUrlTtl();
+
+    /** Lifetime of a presigned download (GET) URL. */
+    @WithDefault("1h")
+    Duration downloadUrlTtl();
+}
