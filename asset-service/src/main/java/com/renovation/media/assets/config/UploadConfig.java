@@ -1,0 +1,30 @@
+package com.renovation.media.assets.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Upload limits and the pending-upload cleanup ({@code platform.uploads.*}). */
+@ConfigMapping(prefix = "platform.uploads")
+public interface UploadConfig {
+
+    /** Largest accepted image (JPEG, PNG, WebP, HEIC). */
+    @WithDefault("10485760")
+    long maxImageBytes();
+
+    /** Largest accepted PDF. */
+    @WithDefault("52428800")
+    long maxPdfBytes();
+
+    /** A pending upload older than this is abandoned: the cleanup job removes its object and row. */
+    @WithDefault("1h")
+    Duration pendingTtl();
+
+    /** How many abandoned uploads one cleanup run removes at most. */
+    @WithDefault("200")
+    int cleanupBatchSize();
+
+    /** Largest metadata document, as JSON. */
+    @WithDefault("16384")
+    int maxMetadataBytes();
+}

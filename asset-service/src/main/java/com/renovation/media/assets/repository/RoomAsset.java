@@ -1,0 +1,55 @@
+package com.renovation.media.assets.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A user's file in a room (seed 001 room_assets, plus checksum, dimensions and confirmation time). */
+@Entity
+@Table(name = "room_assets")
+public class RoomAsset {
+    @Id
+    public UUID id;
+    @Column(name = "session_id")
+    public UUID sessionId;
+    @Column(name = "room_id")
+    public UUID roomId;
+    @Column(name = "uploaded_by")
+    public String uploadedBy;
+    @Column(name = "asset_type")
+    public String assetType;
+    @Column(name = "storage_path")
+    public String storagePath;
+    public String source;
+    public String status;
+    @Column(name = "original_filename")
+    public String originalFilename;
+    @Column(name = "content_type")
+    public String contentType;
+    @Column(name = "file_size")
+    public long fileSize;
+    @Column(name = "display_order")
+    public int displayOrder;
+    public String caption;
+    @Column(name = "alt_text")
+    public String altText;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> metadata;
+    public String sha256;
+    public Integer width;
+    public Integer height;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+}

@@ -1,0 +1,53 @@
+package com.renovation.media.assets.repository;
+
+import com.renovation.media.assets.service.Cursor;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.LockMode;
+
+@ApplicationScoped
+public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUID> {
+
+    /** A room's assets by display order, then age; optionally of one type; limit + 1 rows. */
+    public Uni<List<RoomAsset>> pageOfRoom(UUID roomId, String assetType, Cursor after, int limit) {
+        StringBuilder query = new StringBuilder("roomId = :room");
+        Parameters params = Parameters.with("room", roomId);
+        if (assetType != null) {
+            query.append(" and assetType = :type");
+            params.and("type", assetType);
+        }
+        if (after != null) {
+            query.append(" and (displayOrder > :order or (displayOrder = :order and (createdAt > :created"
+                    + " or (createdAt = :created and id > :id))))");
+            params.and("order", (int) after.order()).and("created", after.createdAt()).and("id", after.id());
+        }
+        query.append(" order by displayOrder, createdAt, id");
+        return find(query.toString(), params).range(0, limit).list();
+    }
+
+    /** The asset, row-locked for the rest of the transaction (confirm and delete must not interleave). */
+    public Uni<RoomAsset> lock(UUID id) {
+        return getSession().chain(s -> s.find(RoomAsset.class, id, LockMode.PESSIMISTIC_WRITE));
+    }
+
+    public Uni<Long> countInSession(UUID sessionId, List<UUID> ids) {
+        return count("sessionId = ?1 and id in ?2", sessionId, ids);
+    }
+
+    /**
+     * Abandoned uploads, locked with SKIP LOCKED so replicas running the cleanup at once take disjoint rows.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<List<RoomAsset>> lockAbandoned(Instant createdBefore, int limit) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM room_assets WHERE status = 'pending'"
+                + " AND created_at < :before ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", RoomAsset.class)
+                .setParameter("before", createdBefore)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+}

@@ -1,0 +1,28 @@
+package com.renovation.media.assets.rest.dto;
+
+import com.renovation.media.assets.repository.RoomAsset;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An asset as clients see it (DESIGN.md "Public API"), with a signed download URL once its bytes are in. */
+public record AssetView(UUID id, UUID sessionId, UUID roomId, String assetType, String source, String status,
+        String originalFilename, String contentType, long fileSize, Integer width, Integer height, String sha256,
+        String storagePath, String caption, String altText, int displayOrder, Map<String, Object> metadata,
+        String downloadUrl, Instant downloadUrlExpiresAt, List<VariantView> variants, String failureReason,
+        Instant createdAt, Instant updatedAt, Instant confirmedAt) {
+
+    public static AssetView of(RoomAsset a, String downloadUrl, Instant downloadUrlExpiresAt,
+            List<VariantView> variants) {
+        return new AssetView(a.id, a.sessionId, a.roomId, a.assetType, a.source, a.status, a.originalFilename,
+                a.contentType, a.fileSize, a.width, a.height, a.sha256, a.storagePath, a.caption, a.altText,
+                a.displayOrder, a.metadata == null ? Map.of() : a.metadata, downloadUrl, downloadUrlExpiresAt,
+                variants, a.failureReason, a.createdAt, a.updatedAt, a.confirmedAt);
+    }
+
+    /** One ready variant with its own signed URL. */
+    public record VariantView(String variantType, String format, Integer width, Integer height, Long fileSize,
+            String contentType, String url) {
+    }
+}

@@ -1,0 +1,175 @@
+package com.renovation.media.assets.service;
+
+import com.renovation.media.assets.repository.RoomAsset;
+import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.rest.dto.UploadRequest;
+import com.renovation.media.assets.rest.dto.UploadTicket;
+import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.assets.rest.problem.ProblemKind;
+import com.renovation.media.events.payload.AssetConfirmed;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.SafeFilename;
+import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.filetype.FileSniffer;
+import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.s3.ObjectStore;
+import com.renovation.media.storage.s3.PresignedUrls;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The upload lifecycle: request (a pending row and a presigned PUT), the client's direct PUT to S3, then
+ * confirm (the stored bytes are checked; the asset becomes {@code uploaded} and {@code asset.confirmed} is
+ * emitted in the same transaction, or the object is deleted and the row marked {@code failed}).
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private final RoomAssetRepository assets;
+    private final Access access;
+    private final UploadRules rules;
+    private final MetadataRules metadataRules;
+    private final PresignedUrls urls;
+    private final ObjectStore objects;
+    private final Outbox outbox;
+    private final AssetService assetService;
+    private final MeterRegistry registry;
+
+    public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
+            PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry) {
+        this.assets = assets;
+        this.access = access;
+        this.rules = rules;
+        this.metadataRules = metadataRules;
+        this.urls = urls;
+        this.objects = objects;
+        this.outbox = outbox;
+        this.assetService = assetService;
+        this.registry = registry;
+    }
+
+    @WithTransaction
+    public Uni<UploadTicket> request(Caller caller, UploadRequest request) {
+        FileType type = rules.checkRequest(request.assetType(), request.contentType(), request.size(),
+                request.source());
+        SafeFilename filename;
+        try {
+            filename = SafeFilename.of(request.filename());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("filename", e.getMessage());
+        }
+        Set<UUID> references = metadataRules.check(request.metadata());
+        return access.room(request.roomId(), caller, Access.Mode.WRITE)
+                .call(found -> assetService.requireInSession(found.session().id, references))
+                .chain(found -> {
+                    RoomAsset asset = new RoomAsset();
+                    asset.id = UUID.randomUUID();
+                    asset.sessionId = found.session().id;
+                    asset.roomId = found.room().id;
+                    asset.uploadedBy = caller.userId();
+                    asset.assetType = request.assetType();
+                    asset.source = request.source() == null ? "user_upload" : request.source();
+                    asset.status = "pending";
+                    asset.originalFilename = filename.display();
+                    asset.contentType = type.contentType();
+                    asset.fileSize = request.size();
+                    asset.metadata = request.metadata() == null ? new HashMap<>() : request.metadata();
+                    asset.createdAt = Instant.now();
+                    asset.updatedAt = asset.createdAt;
+                    asset.storagePath = StoragePaths.assetKey(asset.sessionId, asset.roomId, asset.assetType,
+                            StoragePaths.uniqueTimestamp(), filename.keyPart());
+                    PresignedUrls.SignedUrl put = urls.upload(Buckets.USER_UPLOADS, asset.storagePath,
+                            asset.contentType, asset.fileSize);
+                    return assets.persist(asset).map(saved -> new UploadTicket(saved.id, put.url(), put.method(),
+                            put.headers(), put.expiresAt(), saved.storagePath));
+                });
+    }
+
+    /** Idempotent: a confirmed asset answers as it is; a refused one answers its reason again. */
+    public Uni<AssetView> confirm(Caller caller, UUID id) {
+        return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
+            RoomAsset asset = found.asset();
+            return switch (asset.status) {
+                case "pending" -> inspect(asset, found.session().ownerId);
+                case "failed" -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED,
+                        asset.failureReason));
+                default -> assetService.view(asset.id);
+            };
+        });
+    }
+
+    private Uni<AssetView> inspect(RoomAsset asset, String ownerId) {
+        FileType declared = FileType.fromDeclared(asset.contentType).orElseThrow();
+        return objects.head(Buckets.USER_UPLOADS, asset.storagePath).chain(info -> {
+            if (info.isEmpty()) {
+                throw new ApiException(ProblemKind.UPLOAD_MISSING,
+                        "PUT the file to the upload URL before confirming");
+            }
+            long size = info.get().size();
+            if (size != asset.fileSize || size == 0) {
+                return reject(asset, "the uploaded file has " + size + " bytes, but " + asset.fileSize
+                        + " were declared");
+            }
+            return objects.readRange(Buckets.USER_UPLOADS, asset.storagePath, 0, FileSniffer.HEAD_BYTES - 1)
+                    .chain(head -> objects.readRange(Buckets.USER_UPLOADS, asset.storagePath,
+                                    Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
+                            .chain(tail -> {
+                                UploadRules.Inspection verdict = rules.inspect(declared, asset.fileSize, size, head,
+                                        tail);
+                                return verdict instanceof UploadRules.Accepted accepted
+                                        ? accept(asset, ownerId, accepted)
+                                        : reject(asset, ((UploadRules.Refused) verdict).reason());
+                            }));
+        });
+    }
+
+    private Uni<AssetView> accept(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted) {
+        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath)
+                .chain(sha256 -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+                    if (asset == null) {
+                        throw ApiException.notFound("asset " + inspected.id);
+                    }
+                    if (!"pending".equals(asset.status)) {
+                        return Uni.createFrom().voidItem(); // a concurrent confirm won
+                    }
+                    asset.status = "uploaded";
+                    asset.sha256 = sha256;
+                    asset.contentType = accepted.type().contentType();
+                    accepted.dimensions().ifPresent(d -> {
+                        asset.width = d.width();
+                        asset.height = d.height();
+                    });
+                    asset.confirmedAt = Instant.now();
+                    asset.updatedAt = asset.confirmedAt;
+                    registry.counter("assets.confirmed", "type", asset.assetType).increment();
+                    return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
+                            asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
+                            asset.fileSize, sha256)).replaceWithVoid();
+                })))
+                .chain(() -> assetService.view(inspected.id));
+    }
+
+    /** Deletes the refused object first, so a failed row never keeps bytes that were refused. */
+    private Uni<AssetView> reject(RoomAsset inspected, String reason) {
+        return objects.delete(Buckets.USER_UPLOADS, inspected.storagePath)
+                .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).invoke(asset -> {
+                    if (asset != null && "pending".equals(asset.status)) {
+                        asset.status = "failed";
+                        asset.failureReason = reason;
+                        asset.updatedAt = Instant.now();
+                        registry.counter("assets.rejected", "type", asset.assetType).increment();
+                    }
+                })))
+                .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
+    }
+}

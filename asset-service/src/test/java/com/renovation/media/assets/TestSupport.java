@@ -1,0 +1,128 @@
+package com.renovation.media.assets;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+
+/** Tokens, real image bytes and the upload steps a client performs, for the integration tests. */
+public final class TestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestSupport() {
+    }
+
+    public static String token(String user) {
+        return Jwt.issuer("urn:media-platform:test").subject(user).upn(user).groups(Set.of("user"))
+                .expiresIn(Duration.ofHours(1)).sign();
+    }
+
+    public static String adminToken(String user) {
+        return Jwt.issuer("urn:media-platform:test").subject(user).upn(user).groups(Set.of("user", "admin"))
+                .expiresIn(Duration.ofHours(1)).sign();
+    }
+
+    public static RequestSpecification as(String user) {
+        return given().auth().oauth2(token(user)).contentType(ContentType.JSON);
+    }
+
+    public static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encode(width, height, "jpg");
+    }
+
+    public static byte[] png(int width, int height) {
+        return encode(width, height, "png");
+    }
+
+    private static byte[] encode(int width, int height, String format) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A session and a room of the user: answers {sessionId, roomId}. */
+    public static List<String> sessionWithRoom(String user) {
+        String session = as(user).body(Map.of("title", "Kitchen remodel")).post("/sessions")
+                .then().statusCode(201).extract().path("id");
+        String room = as(user).body(Map.of("name", "Kitchen", "roomType", "kitchen"))
+                .post("/sessions/" + session + "/rooms").then().statusCode(201).extract().path("id");
+        return List.of(session, room);
+    }
+
+    public static Response requestUpload(String user, String roomId, String assetType, String filename,
+            String contentType, long size) {
+        return as(user).body(Map.of("roomId", roomId, "assetType", assetType, "filename", filename,
+                "contentType", contentType, "size", size)).post("/assets/uploads");
+    }
+
+    /** PUTs bytes to a presigned URL with the headers the ticket names, as a browser would. */
+    public static int put(Response ticket, byte[] bytes) {
+        Map<String, String> headers = ticket.path("headers");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("uploadUrl")))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                request.header(name, value);
+            }
+        });
+        return send(request.build()).statusCode();
+    }
+
+    public static HttpResponse<byte[]> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    private static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Request, PUT and confirm: answers the confirmed asset's id. */
+    public static String upload(String user, String roomId, String assetType, String filename, String contentType,
+            byte[] bytes) {
+        Response ticket = requestUpload(user, roomId, assetType, filename, contentType, bytes.length);
+        ticket.then().statusCode(201);
+        if (put(ticket, bytes) != 200) {
+            throw new IllegalStateException("PUT to the presigned URL failed");
+        }
+        String assetId = ticket.path("assetId");
+        as(user).post("/assets/" + assetId + "/confirm").then().statusCode(200);
+        return assetId;
+    }
+}

@@ -1,0 +1,93 @@
+package com.renovation.media.variants.imaging;
+
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
+
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * Reads format, size and orientation from the header only, and refuses what must not be
+ * decoded: unknown formats, corrupt headers, and images with more pixels than the limit
+ * (decompression bombs) — before a single pixel is allocated.
+ */
+public final class ImageProbe {
+
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+    public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+
+    private final long maxPixels;
+    private final long maxBytes;
+
+    public ImageProbe() {
+        this(DEFAULT_MAX_PIXELS, DEFAULT_MAX_BYTES);
+    }
+
+    public ImageProbe(long maxPixels, long maxBytes) {
+        if (maxPixels <= 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxPixels = maxPixels;
+        this.maxBytes = maxBytes;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public ImageInfo probe(byte[] source) {
+        if (source.length > maxBytes) {
+            throw new ImageRejectedException("file is " + megabytes(source.length) + " MB, above the " + megabytes(maxBytes) + " MB limit");
+        }
+        SourceFormat format = SourceFormat.detect(source)
+                .orElseThrow(() -> new ImageRejectedException("not a JPEG, PNG or WebP image"));
+        ImageSize size = headerSize(format, source);
+        if (size.pixels() > maxPixels) {
+            throw new ImageRejectedException("image is " + size + " = " + megapixels(size.pixels())
+                    + " MP, above the " + megapixels(maxPixels) + " MP limit");
+        }
+        return new ImageInfo(format, size, ExifOrientationReader.read(format, source));
+    }
+
+    private static ImageSize headerSize(SourceFormat format, byte[] source) {
+        ImageReader reader = format.newReader();
+        try (ImageInputStream in = new ByteArrayImageInputStream(source)) {
+            reader.setInput(in, true, true);
+            // Both read the header only: no pixel is decoded or allocated here.
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if (width <= 0 || height <= 0) {
+                throw new ImageRejectedException(format + " header declares an empty image (" + width + "×" + height + ")");
+            }
+            return new ImageSize(width, height);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ImageRejectedException rejected) {
+                throw rejected;
+            }
+            throw new ImageRejectedException("corrupt " + format + " header: " + describe(e), e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static String megapixels(long pixels) {
+        return trimmed(pixels / 1_000_000.0);
+    }
+
+    private static String megabytes(long bytes) {
+        return trimmed(bytes / (1024.0 * 1024.0));
+    }
+
+    /** "900", "50", "12.5": one decimal only where it tells something. */
+    private static String trimmed(double value) {
+        return value >= 100 || value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

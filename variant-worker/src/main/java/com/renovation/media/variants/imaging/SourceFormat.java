@@ -1,0 +1,83 @@
+package com.renovation.media.variants.imaging;
+
+import com.luciad.imageio.webp.WebPImageReaderSpi;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
+
+/** The source formats accepted, recognised by their magic bytes (never by a declared type or name). */
+public enum SourceFormat {
+    JPEG, PNG, WEBP;
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+    public static Optional<SourceFormat> detect(byte[] data) {
+        if (data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(data, 0, PNG_SIGNATURE)) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(data, 0, ascii("RIFF")) && startsWith(data, 8, ascii("WEBP"))) {
+            return Optional.of(WEBP);
+        }
+        return Optional.empty();
+    }
+
+    /** A new reader; ImageIO readers are not thread-safe, so each decode gets its own. */
+    ImageReader newReader() {
+        try {
+            return switch (this) {
+                // TwelveMonkeys reads CMYK/YCCK and applies ICC profiles; it delegates the rest to the JDK reader.
+                case JPEG -> preferred("jpeg", "com.twelvemonkeys.");
+                case PNG -> preferred("png", "com.sun.imageio.");
+                // Created directly: the one WebP codec we ship, independent of the ImageIO registry's class loader.
+                case WEBP -> new WebPImageReaderSpi().createReaderInstance(null);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ImageReader preferred(String formatName, String classPrefix) {
+        ImageReader first = null;
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName); it.hasNext(); ) {
+            ImageReader reader = it.next();
+            if (reader.getClass().getName().startsWith(classPrefix)) {
+                if (first != null) {
+                    first.dispose();
+                }
+                return reader;
+            }
+            if (first == null) {
+                first = reader;
+            } else {
+                reader.dispose();
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("no ImageIO reader for " + formatName);
+        }
+        return first;
+    }
+
+    static boolean startsWith(byte[] data, int offset, byte[] prefix) {
+        if (offset < 0 || data.length < offset + prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[offset + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}
