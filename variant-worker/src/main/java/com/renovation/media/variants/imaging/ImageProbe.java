@@ -38,7 +38,7 @@ public final class ImageProbe {
 
     public ImageInfo probe(byte[] source) {
         if (source.length > maxBytes) {
-            throw new ImageRejectedException("file is " + megabytes(source.length) + " MB, above the " + megabytes(maxBytes) + " MB limit");
+            throw new ImageRejectedException("file is " + bytes(source.length) + ", above the " + bytes(maxBytes) + " limit");
         }
         SourceFormat format = SourceFormat.detect(source)
                 .orElseThrow(() -> new ImageRejectedException("not a JPEG, PNG or WebP image"));
@@ -80,14 +80,13 @@ public final class ImageProbe {
         return trimmed(pixels / 1_000_000.0);
     }
 
-    private static String megabytes(long bytes) {
-        return trimmed(bytes / (1024.0 * 1024.0));
+    private static String bytes(long bytes) {
+        return bytes >= 1024 * 1024 ? trimmed(bytes / (1024.0 * 1024.0)) + " MB" : trimmed(bytes / 1024.0) + " KB";
     }
 
     /** "900", "50", "12.5": one decimal only where it tells something. */
     private static String trimmed(double value) {
-        return value >= 100 || value == Math.rint(value)
-                ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value);
+        String text = String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
     }
 }

@@ -47,7 +47,9 @@ public class ProblemMappers {
         return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 
-    @ServerExceptionMapper
+    // listed one by one: Quarkus' built-in mapper of MismatchedInputException would otherwise win
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class})
     public Response json(JsonProcessingException e, UriInfo uri) {
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -82,6 +84,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri); // the body reader wraps parse errors
+        }
         int status = e.getResponse().getStatus();
         ProblemKind kind = switch (status) {
             case 401 -> ProblemKind.UNAUTHORIZED;

@@ -1,0 +1,134 @@
+package com.renovation.media.variants.imaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VariantPipelineTest {
+
+    private static final List<VariantFormat> JPEG_AND_WEBP = List.of(VariantFormat.JPEG, VariantFormat.WEBP);
+
+    private final VariantPipeline pipeline = VariantPipeline.withDefaults();
+
+    @Test
+    void turnsAnExifRotatedPhotoUprightAndStripsExifAndGps() {
+        // Stored 4000×3000, shown rotated 90° clockwise: 3000×4000 upright.
+        BufferedImage upright = TestImages.quadrants(3000, 4000);
+        byte[] source = TestImages.jpegWithExif(Orientation.ROTATE_270_CW.apply(StandardImages.standardize(upright)), 6);
+        assertThat(MetadataInspector.contains(source, TestImages.LEAK_MARKER)).isTrue();
+
+        List<RenderedVariant> variants = pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP);
+
+        assertThat(variants).extracting(v -> v.preset().name() + " " + v.format() + " " + v.width() + "×" + v.height())
+                .containsExactly("optimized JPEG 900×1200", "optimized WEBP 900×1200",
+                        "thumbnail JPEG 150×200", "thumbnail WEBP 150×200");
+        for (RenderedVariant variant : variants) {
+            assertThat(MetadataInspector.contains(variant.bytes(), "Exif")).as(variant.toString()).isFalse();
+            assertThat(MetadataInspector.contains(variant.bytes(), TestImages.LEAK_MARKER)).as(variant.toString()).isFalse();
+            assertThat(MetadataInspector.contains(variant.bytes(), "ICC_PROFILE")).as(variant.toString()).isFalse();
+            BufferedImage decoded = ImageDecoderTestSupport.decodeAny(variant.bytes());
+            assertThat(decoded.getWidth()).isEqualTo(variant.width());
+            assertThat(decoded.getHeight()).isEqualTo(variant.height());
+            int w = decoded.getWidth();
+            int h = decoded.getHeight();
+            ImageDecoderTest.assertColor(decoded, w / 8, h / 8, 255, 0, 0, 24);             // red top-left
+            ImageDecoderTest.assertColor(decoded, w * 7 / 8, h * 7 / 8, 0, 0, 255, 24);     // blue bottom-right
+        }
+        RenderedVariant jpeg = variants.get(0);
+        assertThat(MetadataInspector.jpegMarkers(jpeg.bytes())).doesNotContain(0xE1, 0xE2, 0xED, 0xFE);
+        assertThat(jpeg.contentType()).isEqualTo("image/jpeg");
+        assertThat(MetadataInspector.webpChunks(variants.get(1).bytes())).doesNotContain("EXIF", "XMP ", "ICCP");
+    }
+
+    @Test
+    void keepsAlphaInWebpAndPutsWhiteUnderItInJpeg() {
+        BufferedImage straight = new BufferedImage(600, 400, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 600; x++) {
+                straight.setRGB(x, y, x < 300 ? 0xFF008000 : 0x00FF00FF);
+            }
+        }
+        List<RenderedVariant> variants = pipeline.render(TestImages.png(straight), VariantPreset.STANDARD, JPEG_AND_WEBP);
+
+        RenderedVariant webp = find(variants, VariantPreset.THUMBNAIL, VariantFormat.WEBP);
+        BufferedImage webpPixels = ImageDecoderTestSupport.decodeAny(webp.bytes());
+        assertThat(Pixels.alpha(webpPixels, 280, 100)).isZero();
+        assertThat(Pixels.alpha(webpPixels, 20, 100)).isEqualTo(255);
+
+        BufferedImage jpegPixels = TestImages.read(find(variants, VariantPreset.THUMBNAIL, VariantFormat.JPEG).bytes());
+        ImageDecoderTest.assertColor(jpegPixels, 280, 100, 255, 255, 255, 3);
+        ImageDecoderTest.assertColor(jpegPixels, 20, 100, 0, 128, 0, 10);
+    }
+
+    @Test
+    void neverUpscalesASmallSource() {
+        List<RenderedVariant> variants = pipeline.render(TestImages.jpeg(TestImages.photoLike(800, 600, 4)),
+                VariantPreset.STANDARD, List.of(VariantFormat.JPEG));
+        assertThat(find(variants, VariantPreset.OPTIMIZED, VariantFormat.JPEG))
+                .extracting(RenderedVariant::width, RenderedVariant::height).containsExactly(800, 600);
+        assertThat(find(variants, VariantPreset.THUMBNAIL, VariantFormat.JPEG))
+                .extracting(RenderedVariant::width, RenderedVariant::height).containsExactly(267, 200);
+    }
+
+    @Test
+    void makesAvifOnlyWhereAvifencIsInstalled() {
+        List<RenderedVariant> variants = pipeline.render(TestImages.jpeg(TestImages.photoLike(640, 480, 4)),
+                List.of(VariantPreset.THUMBNAIL), VariantFormat.ALL);
+        List<VariantFormat> expected = AvifSupport.available() ? VariantFormat.ALL : JPEG_AND_WEBP;
+        assertThat(variants).extracting(RenderedVariant::format).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void rejectsCorruptOrTruncatedInputClearly() {
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(400, 300, 9));
+        assertThatThrownBy(() -> pipeline.render(java.util.Arrays.copyOf(jpeg, jpeg.length / 3), VariantPreset.STANDARD, JPEG_AND_WEBP))
+                .isInstanceOf(ImageRejectedException.class).hasMessageContaining("truncated");
+        assertThatThrownBy(() -> pipeline.render("hello".getBytes(), VariantPreset.STANDARD, JPEG_AND_WEBP))
+                .isInstanceOf(ImageRejectedException.class).hasMessage("not a JPEG, PNG or WebP image");
+    }
+
+    @Test
+    void readsAStreamButNotPastTheByteLimit() {
+        byte[] png = TestImages.png(TestImages.photoLike(300, 200, 4));
+        assertThat(pipeline.render(new ByteArrayInputStream(png), List.of(VariantPreset.THUMBNAIL), List.of(VariantFormat.JPEG)))
+                .hasSize(1);
+        VariantPipeline small = new VariantPipeline(new ImageProbe(ImageProbe.DEFAULT_MAX_PIXELS, 10_000),
+                new ImageDecoder(), ResizeMethod.DEFAULT, new VariantEncoder());
+        assertThatThrownBy(() -> small.render(new ByteArrayInputStream(png), List.of(VariantPreset.THUMBNAIL), List.of(VariantFormat.JPEG)))
+                .isInstanceOf(ImageRejectedException.class).hasMessageContaining("above the 9.8 KB limit");
+    }
+
+    @Test
+    void isSafeToShareBetweenThreads() throws Exception {
+        byte[] source = TestImages.jpeg(TestImages.photoLike(900, 700, 11));
+        List<RenderedVariant> expected = pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<RenderedVariant>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(threads.submit(() -> pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP)));
+            }
+            for (Future<List<RenderedVariant>> result : results) {
+                List<RenderedVariant> actual = result.get();
+                for (int i = 0; i < expected.size(); i++) {
+                    assertThat(actual.get(i).bytes()).isEqualTo(expected.get(i).bytes());
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static RenderedVariant find(List<RenderedVariant> variants, VariantPreset preset, VariantFormat format) {
+        return variants.stream().filter(v -> v.preset().equals(preset) && v.format() == format).findFirst().orElseThrow();
+    }
+}
