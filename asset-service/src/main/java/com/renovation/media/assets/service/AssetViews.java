@@ -7,13 +7,10 @@ import com.renovation.media.storage.Buckets;
 import com.renovation.media.storage.s3.PresignedUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
 
 /** Builds what clients see of an asset: signed URLs only for bytes that passed their checks. */
 @ApplicationScoped
 public class AssetViews {
-
-    private static final Set<String> READABLE = Set.of("uploaded", "processing", "ready");
 
     private final PresignedUrls urls;
 
@@ -22,7 +19,8 @@ public class AssetViews {
     }
 
     public AssetView of(RoomAsset asset, List<AssetVariant> variants) {
-        if (!READABLE.contains(asset.status)) {
+        // only bytes that passed confirm are served (a failed variant run leaves a servable original)
+        if (asset.confirmedAt == null) {
             return AssetView.of(asset, null, null, List.of());
         }
         PresignedUrls.SignedUrl download = urls.download(Buckets.USER_UPLOADS, asset.storagePath,

@@ -1,9 +1,13 @@
 package com.renovation.media.variants.imaging;
 
+import java.util.Arrays;
+
 /**
- * Separable Lanczos3 resampling of interleaved 8-bit pixels: a horizontal pass into a float
- * buffer, then a vertical pass. When shrinking, the kernel is widened by the scale so it
- * low-passes (no aliasing); weights are cut at the edges and renormalised.
+ * Separable Lanczos3 resampling of interleaved 8-bit pixels (any channel count). The vertical
+ * pass runs first, into a float buffer: it works on whole lines, a flat loop the JIT vectorises,
+ * so the costlier per-pixel horizontal pass only sees the rows already reduced. When shrinking,
+ * the kernel is widened by the scale so it low-passes (no aliasing); weights are cut at the
+ * edges and renormalised.
  */
 final class Lanczos3 {
 
@@ -18,69 +22,80 @@ final class Lanczos3 {
      */
     static byte[] resample(byte[] src, int srcWidth, int srcHeight, int channels,
                            double extentWidth, double extentHeight, int dstWidth, int dstHeight) {
-        Weights columns = new Weights(srcWidth, extentWidth, dstWidth);
         Weights rows = new Weights(srcHeight, extentHeight, dstHeight);
-        float[] horizontal = new float[srcHeight * dstWidth * channels];
-        for (int y = 0; y < srcHeight; y++) {
-            resampleRow(src, y * srcWidth * channels, horizontal, y * dstWidth * channels, channels, columns);
+        Weights columns = new Weights(srcWidth, extentWidth, dstWidth);
+        int srcLine = srcWidth * channels;
+        float[] vertical = new float[dstHeight * srcLine];
+        for (int y = 0; y < dstHeight; y++) {
+            resampleLine(src, srcLine, vertical, y * srcLine, rows, y);
         }
-        return resampleColumns(horizontal, dstWidth * channels, rows);
-    }
-
-    private static void resampleRow(byte[] src, int srcRow, float[] dst, int dstRow, int channels, Weights w) {
-        int d = dstRow;
-        for (int x = 0; x < w.size; x++) {
-            int s = srcRow + w.start[x] * channels;
-            int k = x * w.stride;
-            int end = k + w.count[x];
+        byte[] out = new byte[dstHeight * dstWidth * channels];
+        for (int y = 0; y < dstHeight; y++) {
             if (channels == 3) {
-                float a = 0, b = 0, c = 0;
-                for (; k < end; k++, s += 3) {
-                    float weight = w.weights[k];
-                    a += weight * (src[s] & 0xFF);
-                    b += weight * (src[s + 1] & 0xFF);
-                    c += weight * (src[s + 2] & 0xFF);
-                }
-                dst[d++] = a;
-                dst[d++] = b;
-                dst[d++] = c;
+                resampleRow3(vertical, y * srcLine, out, y * dstWidth * 3, columns);
             } else {
-                float a = 0, b = 0, c = 0, e = 0;
-                for (; k < end; k++, s += 4) {
-                    float weight = w.weights[k];
-                    a += weight * (src[s] & 0xFF);
-                    b += weight * (src[s + 1] & 0xFF);
-                    c += weight * (src[s + 2] & 0xFF);
-                    e += weight * (src[s + 3] & 0xFF);
-                }
-                dst[d++] = a;
-                dst[d++] = b;
-                dst[d++] = c;
-                dst[d++] = e;
-            }
-        }
-    }
-
-    private static byte[] resampleColumns(float[] src, int rowLength, Weights w) {
-        byte[] out = new byte[w.size * rowLength];
-        float[] sums = new float[rowLength];
-        for (int y = 0; y < w.size; y++) {
-            java.util.Arrays.fill(sums, 0f);
-            int k = y * w.stride;
-            for (int t = 0; t < w.count[y]; t++) {
-                float weight = w.weights[k + t];
-                int s = (w.start[y] + t) * rowLength;
-                for (int i = 0; i < rowLength; i++) {
-                    sums[i] += weight * src[s + i];
-                }
-            }
-            int o = y * rowLength;
-            for (int i = 0; i < rowLength; i++) {
-                int v = Math.round(sums[i]);
-                out[o + i] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+                resampleRow(vertical, y * srcLine, out, y * dstWidth * channels, channels, columns);
             }
         }
         return out;
+    }
+
+    /** One output line as the weighted sum of whole source lines. */
+    private static void resampleLine(byte[] src, int lineLength, float[] dst, int dstStart, Weights w, int index) {
+        int k = index * w.stride;
+        for (int t = 0; t < w.count[index]; t++) {
+            float weight = w.weights[k + t];
+            int s = (w.start[index] + t) * lineLength;
+            for (int i = 0; i < lineLength; i++) {
+                dst[dstStart + i] += weight * (src[s + i] & 0xFF);
+            }
+        }
+    }
+
+    private static void resampleRow3(float[] src, int srcRow, byte[] dst, int dstRow, Weights w) {
+        int d = dstRow;
+        for (int x = 0; x < w.size; x++) {
+            int s = srcRow + w.start[x] * 3;
+            int k = x * w.stride;
+            int end = k + w.count[x];
+            float a = 0;
+            float b = 0;
+            float c = 0;
+            for (; k < end; k++, s += 3) {
+                float weight = w.weights[k];
+                a += weight * src[s];
+                b += weight * src[s + 1];
+                c += weight * src[s + 2];
+            }
+            dst[d++] = toByte(a);
+            dst[d++] = toByte(b);
+            dst[d++] = toByte(c);
+        }
+    }
+
+    private static void resampleRow(float[] src, int srcRow, byte[] dst, int dstRow, int channels, Weights w) {
+        float[] sums = new float[channels];
+        int d = dstRow;
+        for (int x = 0; x < w.size; x++) {
+            Arrays.fill(sums, 0f);
+            int s = srcRow + w.start[x] * channels;
+            int k = x * w.stride;
+            int end = k + w.count[x];
+            for (; k < end; k++) {
+                float weight = w.weights[k];
+                for (int c = 0; c < channels; c++) {
+                    sums[c] += weight * src[s++];
+                }
+            }
+            for (int c = 0; c < channels; c++) {
+                dst[d++] = toByte(sums[c]);
+            }
+        }
+    }
+
+    private static byte toByte(float value) {
+        int v = Math.round(value);
+        return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
 
     static double kernel(double x) {
@@ -116,8 +131,7 @@ final class Lanczos3 {
                 double center = (i + 0.5) * scale;
                 int lo = Math.max(0, (int) Math.floor(center - support + 0.5));
                 int hi = Math.min(inSize, (int) Math.floor(center + support + 0.5));
-                hi = Math.max(hi, lo + 1);
-                hi = Math.min(hi, lo + stride);
+                hi = Math.min(Math.max(hi, lo + 1), lo + stride);
                 double total = 0;
                 for (int j = lo; j < hi; j++) {
                     row[j - lo] = kernel((j + 0.5 - center) / filterScale);
