@@ -39,10 +39,11 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
                 port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000), services);
     }
 
-    /** The services whose module exists in this checkout, or those PLATFORM_SERVICES names ("none" for none). */
+    /** The services the build has as modules, or those PLATFORM_SERVICES names ("none" for none). */
     private static List<ServiceSpec> selectServices(Path root, String wanted) {
         if (wanted == null || wanted.isBlank()) {
-            return ALL_SERVICES.stream().filter(s -> Files.isDirectory(root.resolve(s.name()))).toList();
+            String parentPom = readQuietly(root.resolve("pom.xml"));
+            return ALL_SERVICES.stream().filter(s -> parentPom.contains("<module>" + s.name() + "</module>")).toList();
         }
         List<String> names = Arrays.stream(wanted.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
         for (String name : names) {
@@ -51,6 +52,14 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
             }
         }
         return ALL_SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

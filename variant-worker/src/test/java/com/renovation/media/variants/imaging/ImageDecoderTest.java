@@ -144,17 +144,28 @@ class ImageDecoderTest {
     }
 
     @Test
-    void subsamplesOnlyWhenTheSourceDwarfsTheTarget() {
-        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(2400, 1800, 7));
+    void subsamplesOnlySourcesAboveThePixelBudgetAndKeepsHeadroom() {
+        byte[] jpeg = TestImages.jpeg(TestImages.photoLike(2400, 1800, 7)); // 4.3 MP
         ImageInfo info = probe.probe(jpeg);
 
-        DecodedImage forThumbnail = decoder.decode(jpeg, info, new ImageSize(267, 200));
-        assertThat(forThumbnail.subsampling()).isEqualTo(2); // 9× the target → 2 leaves 4.5×, at least 3×
-        assertThat(forThumbnail.stored().getWidth()).isEqualTo(1200);
+        // Within the default budget: decoded whole, whatever the target.
+        assertThat(decoder.decode(jpeg, info, new ImageSize(267, 200)).subsampling()).isEqualTo(1);
 
-        DecodedImage forOptimized = decoder.decode(jpeg, info, new ImageSize(1200, 900));
-        assertThat(forOptimized.subsampling()).isEqualTo(1);
-        assertThat(ImageDecoder.withoutSubsampling().decode(jpeg, info, new ImageSize(267, 200)).subsampling()).isEqualTo(1);
+        // Over a 1 MP budget: 4.3 MP needs n = 3 to fit, and the thumbnail still has 3× headroom (9× / 3).
+        ImageDecoder tight = new ImageDecoder(1_000_000, 2.0);
+        DecodedImage forThumbnail = tight.decode(jpeg, info, new ImageSize(267, 200));
+        assertThat(forThumbnail.subsampling()).isEqualTo(3);
+        assertThat(forThumbnail.stored().getWidth()).isEqualTo(800);
+
+        // The optimized target (2× smaller than the source) allows no subsampling at 2× headroom.
+        assertThat(tight.decode(jpeg, info, new ImageSize(1200, 900)).subsampling()).isEqualTo(1);
+        assertThat(ImageDecoder.withoutSubsampling().subsampling(new ImageSize(20_000, 20_000), new ImageSize(300, 300))).isEqualTo(1);
+    }
+
+    @Test
+    void boundsTheRasterOfAFiftyMegapixelSource() {
+        assertThat(decoder.subsampling(new ImageSize(8660, 5773), new ImageSize(1200, 800))).isEqualTo(2);
+        assertThat(decoder.subsampling(new ImageSize(6000, 4000), new ImageSize(1200, 800))).isEqualTo(1);
     }
 
     @Test

@@ -152,6 +152,16 @@ public final class PipelineBenchmark {
             line.put("resize_full_decode_ms", timeMedian(() -> resizer.resize(full, optimized), 5));
             print(line);
         }
+        for (double headroom : new double[]{2.0, 1.5}) { // forced: the shipped decoder subsamples only above 25 MP
+            DecodedImage decoded = new ImageDecoder(1, headroom).decode(source, info, optimized);
+            BufferedImage fromDecode = ResizeMethod.DEFAULT.resizer().resize(decoded.upright(), optimized);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("resizer", ResizeMethod.DEFAULT + "(forced subsampled decode, headroom " + headroom + ")");
+            line.put("subsampling", decoded.subsampling());
+            line.put("psnr_optimized", psnr(fromDecode, referenceOptimized));
+            line.put("psnr_thumbnail", psnr(ResizeMethod.DEFAULT.resizer().resize(fromDecode, thumbnail), referenceThumbnail));
+            print(line);
+        }
         if (vipsOptimized != null) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("resizer", "vipsthumbnail");
