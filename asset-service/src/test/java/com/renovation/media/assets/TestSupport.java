@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
+import com.renovation.media.web.testing.TestTokens;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -18,8 +18,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /** Tokens, real image bytes and the upload steps a client performs, for the integration tests. */
@@ -31,13 +29,11 @@ public final class TestSupport {
     }
 
     public static String token(String user) {
-        return Jwt.issuer("urn:media-platform:test").subject(user).upn(user).groups(Set.of("user"))
-                .expiresIn(Duration.ofHours(1)).sign();
+        return TestTokens.user(user);
     }
 
     public static String adminToken(String user) {
-        return Jwt.issuer("urn:media-platform:test").subject(user).upn(user).groups(Set.of("user", "admin"))
-                .expiresIn(Duration.ofHours(1)).sign();
+        return TestTokens.admin(user);
     }
 
     public static RequestSpecification as(String user) {
@@ -45,7 +41,7 @@ public final class TestSupport {
     }
 
     public static String newUser() {
-        return "user-" + UUID.randomUUID();
+        return TestTokens.newUserId();
     }
 
     public static byte[] jpeg(int width, int height) {

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.rest;
 
+import com.renovation.media.web.security.CallerResolver;
 import com.renovation.media.assets.rest.dto.AssetPatch;
 import com.renovation.media.assets.rest.dto.AssetView;
 import com.renovation.media.assets.rest.dto.UploadRequest;

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.rest;
 
+import com.renovation.media.web.security.CallerResolver;
 import com.renovation.media.assets.rest.dto.RoomView;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateRoom;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateSession;

@@ -1,13 +1,14 @@
 package com.renovation.media.assets.service;
 
+import com.renovation.media.web.security.Caller;
 import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.repository.RoomRepository;
 import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.repository.SessionRepository;
-import com.renovation.media.assets.rest.problem.ApiException;
-import com.renovation.media.assets.rest.problem.ProblemKind;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

@@ -1,11 +1,12 @@
 package com.renovation.media.assets.service;
 
+import com.renovation.media.web.security.Caller;
 import com.renovation.media.assets.repository.AssetComparison;
 import com.renovation.media.assets.repository.AssetComparisonRepository;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.ComparisonRequests.ComparisonView;
 import com.renovation.media.assets.rest.dto.ComparisonRequests.CreateComparison;
-import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.web.problem.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package com.renovation.media.assets.service;
 
-import com.renovation.media.assets.rest.problem.ApiException;
-import com.renovation.media.assets.rest.problem.ProblemKind;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -3,7 +3,7 @@ package com.renovation.media.assets.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.renovation.media.assets.config.UploadConfig;
-import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.web.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Map;

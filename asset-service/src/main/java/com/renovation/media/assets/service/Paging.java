@@ -1,7 +1,7 @@
 package com.renovation.media.assets.service;
 
 import com.renovation.media.assets.config.ApiConfig;
-import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.web.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns the {@code limit} query parameter into a page size within the configured bounds. */

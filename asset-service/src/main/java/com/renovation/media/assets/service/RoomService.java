@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service;
 
+import com.renovation.media.web.security.Caller;
 import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service;
 
+import com.renovation.media.web.security.Caller;
 import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.repository.SessionRepository;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateSession;

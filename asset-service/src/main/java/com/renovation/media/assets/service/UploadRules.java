@@ -1,7 +1,7 @@
 package com.renovation.media.assets.service;
 
 import com.renovation.media.assets.config.UploadConfig;
-import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.filetype.ImageHeader;

@@ -1,12 +1,13 @@
 package com.renovation.media.assets.service;
 
+import com.renovation.media.web.security.Caller;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetView;
 import com.renovation.media.assets.rest.dto.UploadRequest;
 import com.renovation.media.assets.rest.dto.UploadTicket;
-import com.renovation.media.assets.rest.problem.ApiException;
-import com.renovation.media.assets.rest.problem.ProblemKind;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
 import com.renovation.media.events.payload.AssetConfirmed;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;

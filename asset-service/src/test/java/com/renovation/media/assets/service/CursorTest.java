@@ -3,7 +3,7 @@ package com.renovation.media.assets.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.web.problem.ApiException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

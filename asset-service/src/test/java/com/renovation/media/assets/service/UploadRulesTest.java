@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.renovation.media.assets.config.UploadConfig;
-import com.renovation.media.assets.rest.problem.ApiException;
+import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.storage.filetype.FileType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

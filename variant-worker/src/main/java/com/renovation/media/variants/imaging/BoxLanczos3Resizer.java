@@ -9,7 +9,10 @@ import java.awt.image.BufferedImage;
  */
 final class BoxLanczos3Resizer implements Resizer {
 
-    /** Tuned with bench/images: 1.5 keeps PSNR within ~0.3 dB of pure Lanczos3 at a fraction of the time. */
+    /**
+     * Tuned with bench/images on detailed 12/24 MP photos: 1.5 gave ~47 dB against pure Lanczos3
+     * in about half its time; 1.0 was faster still but ~40 dB (moiré on fine stripes).
+     */
     static final double LANCZOS_HEADROOM = 1.5;
 
     private final double lanczosHeadroom;

@@ -1,4 +1,4 @@
-package com.renovation.media.assets.config;
+package com.renovation.media.web.security;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;

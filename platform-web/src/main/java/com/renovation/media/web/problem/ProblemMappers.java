@@ -1,4 +1,4 @@
-package com.renovation.media.assets.rest.problem;
+package com.renovation.media.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -1,6 +1,5 @@
-package com.renovation.media.assets.rest;
+package com.renovation.media.web.security;
 
-import com.renovation.media.assets.service.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 

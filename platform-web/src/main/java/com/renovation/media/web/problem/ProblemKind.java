@@ -1,4 +1,4 @@
-package com.renovation.media.assets.rest.problem;
+package com.renovation.media.web.problem;
 
 /** The kinds of problem the API answers with; slugs are part of the API and never change. */
 public enum ProblemKind {

@@ -1,4 +1,4 @@
-package com.renovation.media.assets.service;
+package com.renovation.media.web.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 

@@ -1,4 +1,4 @@
-package com.renovation.media.assets.rest.problem;
+package com.renovation.media.web.problem;
 
 import java.util.List;
 

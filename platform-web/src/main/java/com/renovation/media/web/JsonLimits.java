@@ -1,4 +1,4 @@
-package com.renovation.media.assets.config;
+package com.renovation.media.web;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
