@@ -5,17 +5,21 @@
 # ResizeMethod, each in its own JVM; the same four files from vipsthumbnail (one run per output,
 # as a shell pipeline would do it); then the resize quality (PSNR against an ideal Lanczos3).
 #
-# Knobs (environment): BENCH_RUNS (7) measured runs, BENCH_WARMUP (8) JIT warm-up runs,
-# BENCH_CPUS (0) CPU list for taskset, "" = no pinning; BENCH_XMX (256m) JVM heap cap, which
-# largely sets the JVM's RSS; BENCH_WORK (bench/images/work) scratch directory.
+# Knobs (environment):
+#   BENCH_RUNS (7) measured runs; BENCH_WARMUP (8) JIT warm-up runs
+#   BENCH_CPUS (0) CPU list for taskset, "" = no pinning (both sides get the same CPUs)
+#   BENCH_XMX (128m, the smallest power of two that fits 24 MP) JVM heap cap: it largely sets the JVM's RSS
+#   BENCH_WORK (bench/images/work) scratch directory; BENCH_MODULE (variant-worker) module to build and run
+# Other load on the machine skews the times: the load average is printed first.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_WORK:-$ROOT/bench/images/work}
+MODULE=${BENCH_MODULE:-$ROOT/variant-worker}
 RUNS=${BENCH_RUNS:-7}
 WARMUP=${BENCH_WARMUP:-8}
 CPUS=${BENCH_CPUS-0}
-XMX=${BENCH_XMX:-256m}
+XMX=${BENCH_XMX:-128m}
 mkdir -p "$WORK"
 
 need() { # command, Debian package
@@ -30,9 +34,9 @@ PIN=()
 if [ -n "$CPUS" ]; then need taskset util-linux; PIN=(taskset -c "$CPUS"); fi
 
 echo "building variant-worker test classes…" >&2
-(cd "$ROOT/variant-worker" && mvn -B -q test-compile dependency:build-classpath \
+(cd "$MODULE" && mvn -B -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null)
-CP="$ROOT/variant-worker/target/classes:$ROOT/variant-worker/target/test-classes:$(cat "$ROOT/variant-worker/target/bench.cp")"
+CP="$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$MODULE/target/bench.cp")"
 PKG=com.renovation.media.variants.imaging.bench
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -79,7 +80,16 @@ public class ObjectStore {
     }
 
     public Uni<Void> put(String bucket, String key, byte[] bytes, String contentType) {
-        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+        return put(bucket, key, bytes, contentType, ObjectCannedACL.PRIVATE);
+    }
+
+    /** For the public catalog: the object is readable anonymously (its bucket must allow it too). */
+    public Uni<Void> putPublicRead(String bucket, String key, byte[] bytes, String contentType) {
+        return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ);
+    }
+
+    private Uni<Void> put(String bucket, String key, byte[] bytes, String contentType, ObjectCannedACL acl) {
+        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).acl(acl)
                 .contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes))).replaceWithVoid();
     }
 

@@ -1,7 +1,6 @@
 package com.renovation.media.variants.imaging;
 
 import java.awt.AlphaComposite;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -155,11 +154,7 @@ final class StandardImages {
                 alpha ? BufferedImage.TYPE_4BYTE_ABGR_PRE : BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = out.createGraphics();
         try {
-            if (!alpha) {
-                g.setColor(Color.WHITE);
-                g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            }
-            g.setComposite(alpha ? AlphaComposite.Src : AlphaComposite.SrcOver);
+            g.setComposite(AlphaComposite.Src); // copy, not blend: alpha is carried over as it is
             g.drawImage(image, 0, 0, null);
         } finally {
             g.dispose();

@@ -46,20 +46,20 @@ class ImageDecoderTest {
 
     @Test
     void decodesACmykJpegWithPlausibleColours() {
-        BufferedImage red = decode(TestImages.cmykJpeg(32, 32, 0, 255, 255, 0)).stored();
+        BufferedImage red = decode(CraftedFiles.cmykJpeg(32, 32, 0, 255, 255, 0)).stored();
         assertThat(StandardImages.hasAlpha(red)).isFalse(); // four channels, none of them alpha
         assertColor(red, 16, 16, 255, 0, 0, 40);
         // Half black on top: a darker red. Readers that ignore the K channel or the Adobe inversion get this wrong.
-        BufferedImage darkRed = decode(TestImages.cmykJpeg(32, 32, 0, 255, 255, 128)).stored();
+        BufferedImage darkRed = decode(CraftedFiles.cmykJpeg(32, 32, 0, 255, 255, 128)).stored();
         assertColor(darkRed, 16, 16, 127, 0, 0, 40);
-        BufferedImage cyan = decode(TestImages.cmykJpeg(32, 32, 255, 0, 0, 0)).stored();
+        BufferedImage cyan = decode(CraftedFiles.cmykJpeg(32, 32, 255, 0, 0, 0)).stored();
         assertColor(cyan, 16, 16, 0, 255, 255, 40);
     }
 
     @Test
     void convertsAnIccProfiledJpegToSrgb() {
         // Stored value 100 means 100/255 in linear light, which is 169 in sRGB: the profile must be applied.
-        byte[] jpeg = TestImages.withIccProfile(
+        byte[] jpeg = CraftedFiles.withIccProfile(
                 TestImages.jpeg(TestImages.solid(32, 32, new Color(100, 100, 100), BufferedImage.TYPE_3BYTE_BGR)),
                 ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB));
         BufferedImage image = decode(jpeg).stored();
@@ -125,7 +125,7 @@ class ImageDecoderTest {
     void appliesEveryExifOrientation(Orientation orientation) {
         BufferedImage upright = StandardImages.standardize(TestImages.quadrants(80, 40));
         BufferedImage stored = inverse(orientation).apply(upright);
-        DecodedImage decoded = decode(TestImages.jpegWithExif(stored, orientation.exifValue()));
+        DecodedImage decoded = decode(CraftedFiles.jpegWithExif(stored, orientation.exifValue()));
         assertThat(decoded.orientation()).isEqualTo(orientation);
         BufferedImage turned = decoded.upright();
         assertThat(new ImageSize(turned.getWidth(), turned.getHeight())).isEqualTo(new ImageSize(80, 40));
@@ -133,6 +133,24 @@ class ImageDecoderTest {
         assertColor(turned, 70, 5, 0, 255, 0, 12);    // green, top-right
         assertColor(turned, 10, 35, 255, 255, 0, 12); // yellow, bottom-left
         assertColor(turned, 70, 35, 0, 0, 255, 12);   // blue, bottom-right
+    }
+
+    @Test
+    void readsTheOrientationOfPngAndWebpToo() {
+        BufferedImage upright = StandardImages.standardize(TestImages.quadrants(80, 40));
+        BufferedImage stored = Orientation.ROTATE_270_CW.apply(upright); // 40×80, shown turned clockwise
+
+        DecodedImage png = decode(CraftedFiles.pngWithExif(stored, 6));
+        assertThat(png.orientation()).isEqualTo(Orientation.ROTATE_90_CW);
+        assertColor(png.upright(), 10, 5, 255, 0, 0, 0);
+        assertColor(png.upright(), 70, 35, 0, 0, 255, 0);
+
+        byte[] simple = new VariantEncoder().encode(stored, VariantFormat.WEBP);
+        DecodedImage webp = decode(CraftedFiles.webpWithExif(simple, 40, 80, 6));
+        assertThat(webp.orientation()).isEqualTo(Orientation.ROTATE_90_CW);
+        assertThat(webp.uprightSize()).isEqualTo(new ImageSize(80, 40));
+        assertColor(webp.upright(), 10, 5, 255, 0, 0, 24);
+        assertColor(webp.upright(), 70, 35, 0, 0, 255, 24);
     }
 
     private static Orientation inverse(Orientation orientation) {

@@ -17,7 +17,7 @@ class ImageProbeTest {
 
     @Test
     void readsFormatSizeAndOrientationFromTheHeader() {
-        ImageInfo jpeg = probe.probe(TestImages.jpegWithExif(TestImages.quadrants(64, 48), 6));
+        ImageInfo jpeg = probe.probe(CraftedFiles.jpegWithExif(TestImages.quadrants(64, 48), 6));
         assertThat(jpeg.format()).isEqualTo(SourceFormat.JPEG);
         assertThat(jpeg.storedSize()).isEqualTo(new ImageSize(64, 48));
         assertThat(jpeg.orientation()).isEqualTo(Orientation.ROTATE_90_CW);
@@ -36,7 +36,7 @@ class ImageProbeTest {
 
     @Test
     void refusesAPixelBombBeforeDecodingAnything() {
-        byte[] bomb = TestImages.pngBomb(30_000, 30_000);
+        byte[] bomb = CraftedFiles.pngBomb(30_000, 30_000);
         assertThat(bomb.length).isLessThan(150_000);
 
         long allocatedBefore = allocatedBytes();
@@ -51,7 +51,7 @@ class ImageProbeTest {
 
     @Test
     void refusesAJpegWhoseFrameHeaderDeclaresTooManyPixels() {
-        byte[] jpeg = TestImages.withDeclaredJpegSize(TestImages.jpeg(TestImages.quadrants(16, 16)), 20_000, 20_000);
+        byte[] jpeg = CraftedFiles.withDeclaredJpegSize(TestImages.jpeg(TestImages.quadrants(16, 16)), 20_000, 20_000);
         assertThatThrownBy(() -> probe.probe(jpeg))
                 .isInstanceOf(ImageRejectedException.class)
                 .hasMessage("image is 20000×20000 = 400 MP, above the 50 MP limit");
@@ -107,7 +107,7 @@ class ImageProbeTest {
 
     @Test
     void malformedExifIsIgnoredNotFatal() {
-        byte[] jpeg = TestImages.withSegment(TestImages.jpeg(TestImages.quadrants(20, 10)), 0xE1,
+        byte[] jpeg = CraftedFiles.withSegment(TestImages.jpeg(TestImages.quadrants(20, 10)), 0xE1,
                 "Exif\0\0MM\0*\u0000\u0000\u7fff\u0000".getBytes());
         assertThat(probe.probe(jpeg).orientation()).isEqualTo(Orientation.NORMAL);
     }

@@ -23,8 +23,8 @@ class VariantPipelineTest {
     void turnsAnExifRotatedPhotoUprightAndStripsExifAndGps() {
         // Stored 4000×3000, shown rotated 90° clockwise: 3000×4000 upright.
         BufferedImage upright = TestImages.quadrants(3000, 4000);
-        byte[] source = TestImages.jpegWithExif(Orientation.ROTATE_270_CW.apply(StandardImages.standardize(upright)), 6);
-        assertThat(MetadataInspector.contains(source, TestImages.LEAK_MARKER)).isTrue();
+        byte[] source = CraftedFiles.jpegWithExif(Orientation.ROTATE_270_CW.apply(StandardImages.standardize(upright)), 6);
+        assertThat(MetadataInspector.contains(source, CraftedFiles.LEAK_MARKER)).isTrue();
 
         List<RenderedVariant> variants = pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP);
 
@@ -33,7 +33,7 @@ class VariantPipelineTest {
                         "thumbnail JPEG 150×200", "thumbnail WEBP 150×200");
         for (RenderedVariant variant : variants) {
             assertThat(MetadataInspector.contains(variant.bytes(), "Exif")).as(variant.toString()).isFalse();
-            assertThat(MetadataInspector.contains(variant.bytes(), TestImages.LEAK_MARKER)).as(variant.toString()).isFalse();
+            assertThat(MetadataInspector.contains(variant.bytes(), CraftedFiles.LEAK_MARKER)).as(variant.toString()).isFalse();
             assertThat(MetadataInspector.contains(variant.bytes(), "ICC_PROFILE")).as(variant.toString()).isFalse();
             BufferedImage decoded = ImageDecoderTestSupport.decodeAny(variant.bytes());
             assertThat(decoded.getWidth()).isEqualTo(variant.width());

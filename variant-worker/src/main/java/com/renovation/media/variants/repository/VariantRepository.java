@@ -1,0 +1,35 @@
+package com.renovation.media.variants.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class VariantRepository implements PanacheRepositoryBase<Variant, UUID> {
+
+    public Uni<Variant> findOne(String sourceKind, UUID sourceId, String variantType, String format) {
+        return find("sourceKind = ?1 and sourceId = ?2 and variantType = ?3 and format = ?4", sourceKind, sourceId,
+                variantType, format).firstResult();
+    }
+
+    public Uni<List<Variant>> ofSource(UUID sourceId) {
+        return list("sourceId", sourceId);
+    }
+
+    public Uni<List<Variant>> ofSession(UUID sessionId) {
+        return list("sessionId", sessionId);
+    }
+
+    /** Marks a source deleted; answers false when it already was. */
+    public Uni<Boolean> tombstone(UUID sourceId) {
+        return getSession().chain(s -> s.createNativeQuery("INSERT INTO deleted_sources (source_id) VALUES (:id)"
+                + " ON CONFLICT DO NOTHING").setParameter("id", sourceId).executeUpdate()).map(n -> n > 0);
+    }
+
+    public Uni<Boolean> isDeleted(UUID sourceId) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM deleted_sources WHERE source_id = :id",
+                Long.class).setParameter("id", sourceId).getSingleResult()).map(n -> n > 0);
+    }
+}

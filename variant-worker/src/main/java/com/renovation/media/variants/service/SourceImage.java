@@ -1,0 +1,41 @@
+package com.renovation.media.variants.service;
+
+import com.renovation.media.events.payload.AssetConfirmed;
+import com.renovation.media.events.payload.CatalogImageAdded;
+import com.renovation.media.events.payload.SourceKind;
+import com.renovation.media.variants.repository.Variant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** An original image variants are made from: a user's room asset or a catalog style image. */
+public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucket, String path, String contentType) {
+
+    public static SourceImage of(AssetConfirmed confirmed) {
+        return new SourceImage(SourceKind.ROOM_ASSET, confirmed.assetId(), confirmed.sessionId(), confirmed.bucket(),
+                confirmed.storagePath(), confirmed.contentType());
+    }
+
+    public static SourceImage of(CatalogImageAdded added) {
+        return new SourceImage(SourceKind.STYLE_IMAGE, added.imageId(), null, added.bucket(), added.storagePath(),
+                added.contentType());
+    }
+
+    public static SourceImage of(Variant known) {
+        return new SourceImage(kindOf(known.sourceKind), known.sourceId, known.sessionId, known.sourceBucket,
+                known.sourcePath, known.sourceType);
+    }
+
+    /** JPEG, PNG and WebP get variants; PDFs and HEIC (no decoder here) are served as uploaded. */
+    public boolean hasVariants() {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/webp");
+    }
+
+    public String kindName() {
+        return kind == SourceKind.ROOM_ASSET ? "room_asset" : "style_image";
+    }
+
+    static SourceKind kindOf(String name) {
+        return name.equals("room_asset") ? SourceKind.ROOM_ASSET : SourceKind.STYLE_IMAGE;
+    }
+}

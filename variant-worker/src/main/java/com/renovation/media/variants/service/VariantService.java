@@ -1,0 +1,234 @@
+package com.renovation.media.variants.service;
+
+import com.renovation.media.events.payload.VariantFailed;
+import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.s3.ObjectStore;
+import com.renovation.media.variants.config.VariantConfig;
+import com.renovation.media.variants.imaging.ImageRejectedException;
+import com.renovation.media.variants.imaging.RenderedVariant;
+import com.renovation.media.variants.repository.Variant;
+import com.renovation.media.variants.repository.VariantRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes, stores and records the variants of one source image, and announces each; removes them again when
+ * the source is deleted. Runs inside the caller's transaction: rows and outbox events commit together, and
+ * object keys are derived from the source, so a redelivery overwrites rather than duplicates.
+ */
+@ApplicationScoped
+public class VariantService {
+
+    private static final Logger LOG = Logger.getLogger(VariantService.class);
+    private static final String WHOLE_SET = "all";
+
+    private final VariantRepository variants;
+    private final ObjectStore objects;
+    private final Outbox outbox;
+    private final VariantPlan plan;
+    private final MeterRegistry registry;
+    private final Timer renderTime;
+    /** Bounds how many decoded images sit in memory at once. */
+    private final ExecutorService imaging;
+
+    public VariantService(VariantRepository variants, ObjectStore objects, Outbox outbox, VariantPlan plan,
+            VariantConfig config, MeterRegistry registry) {
+        this.variants = variants;
+        this.objects = objects;
+        this.outbox = outbox;
+        this.plan = plan;
+        this.registry = registry;
+        this.renderTime = registry.timer("variants.render");
+        this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "imaging");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        imaging.shutdown();
+    }
+
+    /** Must run in a transaction. */
+    public Uni<Void> make(SourceImage source) {
+        if (!source.hasVariants()) {
+            return Uni.createFrom().voidItem();
+        }
+        return variants.isDeleted(source.id()).chain(deleted -> {
+            if (deleted) {
+                LOG.debugf("%s %s was deleted: no variants", source.kindName(), source.id());
+                return Uni.createFrom().voidItem();
+            }
+            return objects.head(source.bucket(), source.path()).chain(info -> {
+                if (info.isEmpty()) {
+                    LOG.infof("%s %s has no object any more: no variants", source.kindName(), source.id());
+                    return Uni.createFrom().voidItem();
+                }
+                return objects.read(source.bucket(), source.path())
+                        .chain(bytes -> render(bytes))
+                        .chain(rendered -> store(source, rendered))
+                        .onFailure(ImageRejectedException.class)
+                        .recoverWithUni(e -> refuse(source, ((ImageRejectedException) e).reason()));
+            });
+        });
+    }
+
+    /** Decoding and encoding are CPU work: off the event loop, on the bounded imaging pool. */
+    private Uni<List<RenderedVariant>> render(byte[] bytes) {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().item(() -> renderTime.record(() ->
+                        plan.pipeline().render(bytes, plan.presets(), plan.formats())))
+                .runSubscriptionOn(imaging)
+                .emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Void> store(SourceImage source, List<RenderedVariant> rendered) {
+        boolean isPublic = Buckets.STYLES.equals(source.bucket());
+        List<Uni<Void>> puts = new ArrayList<>();
+        for (RenderedVariant variant : rendered) {
+            String key = keyOf(source, variant);
+            puts.add(isPublic ? objects.putPublicRead(source.bucket(), key, variant.bytes(), variant.contentType())
+                    : objects.put(source.bucket(), key, variant.bytes(), variant.contentType()));
+        }
+        Uni<Void> recorded = Uni.join().all(puts).andFailFast().replaceWithVoid();
+        for (RenderedVariant variant : rendered) {
+            recorded = recorded.chain(() -> record(source, variant, rendered.size()));
+        }
+        return recorded;
+    }
+
+    private static String keyOf(SourceImage source, RenderedVariant variant) {
+        return StoragePaths.variantKey(source.path(), variant.preset().name(), variant.width(), variant.height(),
+                variant.format().extension());
+    }
+
+    private Uni<Void> record(SourceImage source, RenderedVariant made, int expected) {
+        String format = made.format().name().toLowerCase(java.util.Locale.ROOT);
+        return upsert(source, made.preset().name(), format).chain(row -> {
+            row.storagePath = keyOf(source, made);
+            row.contentType = made.contentType();
+            row.fileSize = (long) made.bytes().length;
+            row.width = made.width();
+            row.height = made.height();
+            row.quality = 80;
+            row.processingStatus = "ready";
+            row.processingError = null;
+            row.processingConfig = Map.of("maxWidth", made.preset().maxWidth(), "maxHeight", made.preset().maxHeight(),
+                    "quality", 80, "format", format);
+            row.processedAt = Instant.now();
+            row.attempts++;
+            row.updatedAt = row.processedAt;
+            registry.counter("variants.made", "type", made.preset().name(), "format", format).increment();
+            return variants.persist(row);
+        }).chain(row -> outbox.add(new VariantReady(source.kind(), source.id(), row.variantType, row.format,
+                row.width, row.height, row.fileSize, source.bucket(), row.storagePath, row.contentType, expected)))
+                .replaceWithVoid();
+    }
+
+    /** The source can never have variants: one failed row for the whole set, and variant.failed with why. */
+    private Uni<Void> refuse(SourceImage source, String reason) {
+        LOG.infof("%s %s refused: %s", source.kindName(), source.id(), reason);
+        registry.counter("variants.failed").increment();
+        return upsert(source, WHOLE_SET, "any").chain(row -> {
+            row.processingStatus = "failed";
+            row.processingError = reason;
+            row.processedAt = Instant.now();
+            row.attempts++;
+            row.updatedAt = row.processedAt;
+            return variants.persist(row);
+        }).chain(row -> outbox.add(new VariantFailed(source.kind(), source.id(), WHOLE_SET, null, reason,
+                row.attempts))).replaceWithVoid();
+    }
+
+    private Uni<Variant> upsert(SourceImage source, String variantType, String format) {
+        return variants.findOne(source.kindName(), source.id(), variantType, format).map(found -> {
+            if (found != null) {
+                return found;
+            }
+            Variant row = new Variant();
+            row.id = UUID.randomUUID();
+            row.sourceKind = source.kindName();
+            row.sourceId = source.id();
+            row.sessionId = source.sessionId();
+            row.sourceBucket = source.bucket();
+            row.sourcePath = source.path();
+            row.sourceType = source.contentType();
+            row.variantType = variantType;
+            row.format = format;
+            row.createdAt = Instant.now();
+            return row;
+        });
+    }
+
+    /**
+     * Removes every variant of a source, objects first, and remembers the source as deleted so a late confirm
+     * makes nothing. {@code originalPath} (when known) also catches objects whose row never committed.
+     */
+    public Uni<Void> removeSource(UUID sourceId, String bucket, String originalPath) {
+        return variants.ofSource(sourceId).chain(rows -> {
+            List<String> keys = new ArrayList<>(rows.stream().map(r -> r.storagePath)
+                    .filter(java.util.Objects::nonNull).toList());
+            Uni<List<String>> strays = originalPath == null ? Uni.createFrom().item(List.of())
+                    : objects.list(bucket, strayPrefix(originalPath));
+            return strays.chain(found -> {
+                found.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+                return objects.deleteAll(bucket, keys);
+            }).chain(() -> variants.delete("sourceId", sourceId))
+                    .chain(() -> variants.tombstone(sourceId)).replaceWithVoid();
+        });
+    }
+
+    /** Variant keys of one original start with its name (timestamp included) under variants/. */
+    private static String strayPrefix(String originalPath) {
+        String name = originalPath.substring(originalPath.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return StoragePaths.variantPrefix(originalPath) + (dot > 0 ? name.substring(0, dot) : name) + "_";
+    }
+
+    /** Makes a source's variants anew (e.g. after the presets changed): old objects and rows go first. */
+    public Uni<Integer> regenerate(UUID sourceId) {
+        return variants.ofSource(sourceId).chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(-1);
+            }
+            SourceImage source = SourceImage.of(rows.get(0));
+            List<String> keys = rows.stream().map(r -> r.storagePath).filter(java.util.Objects::nonNull).toList();
+            return objects.deleteAll(source.bucket(), keys)
+                    .chain(() -> variants.delete("sourceId", sourceId))
+                    .chain(() -> make(source))
+                    .replaceWith(plan.expectedVariants());
+        });
+    }
+
+    /** Erases every variant of a session (GDPR): all objects under its prefix, then the rows. */
+    public Uni<Void> removeSession(UUID sessionId) {
+        return objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(sessionId))
+                .chain(() -> variants.ofSession(sessionId))
+                .chain(rows -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UUID source : rows.stream().map(r -> r.sourceId).distinct().toList()) {
+                        chain = chain.chain(() -> variants.tombstone(source).replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .chain(() -> variants.delete("sessionId", sessionId)).replaceWithVoid();
+    }
+}

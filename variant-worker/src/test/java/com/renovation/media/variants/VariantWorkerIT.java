@@ -1,0 +1,218 @@
+package com.renovation.media.variants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.events.EventEnvelope;
+import com.renovation.media.events.EventJson;
+import com.renovation.media.events.EventPayload;
+import com.renovation.media.events.payload.AssetConfirmed;
+import com.renovation.media.events.payload.AssetDeleted;
+import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.variants.imaging.WorkerFixtures;
+import com.renovation.media.web.testing.TestTokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** asset.confirmed as asset-service publishes it, for real images in S3, through the running worker. */
+@QuarkusTest
+class VariantWorkerIT {
+
+    private static final String BUCKET = "user-uploads";
+
+    @Inject
+    S3Client s3;
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static void publish(String topic, String key, String value) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap());
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String publish(EventPayload payload) {
+        String json = EventJson.write(EventEnvelope.wrap("asset-service", payload));
+        publish(payload.topic(), payload.subject(), json);
+        return json;
+    }
+
+    private static List<JsonNode> events(String topic, UUID subject) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap());
+        props.put("group.id", "reader-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            java.util.ArrayList<JsonNode> found = new java.util.ArrayList<>();
+            int empty = 0;
+            while (empty < 2) {
+                var batch = consumer.poll(Duration.ofMillis(700));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
+                    empty++;
+                }
+                for (ConsumerRecord<String, String> r : batch) {
+                    if (subject.toString().equals(r.key())) {
+                        found.add(EventJson.read(r.value()).data());
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Puts the image where asset-service would have it, and announces it as confirmed. */
+    private AssetConfirmed confirmed(byte[] image, String name, String contentType) {
+        UUID session = UUID.randomUUID();
+        UUID room = UUID.randomUUID();
+        UUID asset = UUID.randomUUID();
+        String key = StoragePaths.assetKey(session, room, "photo", StoragePaths.uniqueTimestamp(), name);
+        s3.putObject(b -> b.bucket(BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(image));
+        return new AssetConfirmed(asset, session, room, "owner", "photo", BUCKET, key, contentType, image.length,
+                "0".repeat(64));
+    }
+
+    private List<String> keysUnder(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream()
+                .map(o -> o.key()).toList();
+    }
+
+    private byte[] object(String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
+    }
+
+    private static long rows(UUID source) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery("SELECT count(*) FROM variants WHERE source_id = :id", Long.class)
+                            .setParameter("id", source).getSingleResult())));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anUprightStrippedVariantSetIsMadeAndAnnouncedOnceEvenWhenRedelivered() {
+        AssetConfirmed asset = confirmed(WorkerFixtures.jpegWithExif(1600, 1200, 6), "phone.jpg", "image/jpeg");
+        String json = publish(asset);
+        publish(asset.topic(), asset.subject(), json); // the same event again
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() >= 4);
+        List<JsonNode> ready = events("variant.ready", asset.assetId());
+        assertThat(ready).hasSize(4);
+        assertThat(ready).allSatisfy(v -> assertThat(v.get("expectedVariants").asInt()).isEqualTo(4));
+        JsonNode optimizedJpeg = ready.stream().filter(v -> v.get("variantType").asText().equals("optimized")
+                && v.get("format").asText().equals("jpeg")).findFirst().orElseThrow();
+        // orientation 6: the 1600x1200 landscape is stored sideways, so upright it is 900x1200
+        assertThat(optimizedJpeg.get("width").asInt()).isEqualTo(900);
+        assertThat(optimizedJpeg.get("height").asInt()).isEqualTo(1200);
+
+        String prefix = StoragePaths.variantPrefix(asset.storagePath());
+        List<String> keys = keysUnder(prefix);
+        assertThat(keys).hasSize(4);
+        for (String key : keys) {
+            byte[] bytes = object(key);
+            assertThat(WorkerFixtures.contains(bytes, "Exif")).as("EXIF in %s", key).isFalse();
+            assertThat(WorkerFixtures.contains(bytes, WorkerFixtures.LEAK_MARKER)).isFalse();
+            BufferedImage decoded = WorkerFixtures.decode(bytes);
+            assertThat(decoded.getHeight()).isGreaterThan(decoded.getWidth());
+        }
+        assertThat(rows(asset.assetId())).isEqualTo(4);
+        byte[] original = object(asset.storagePath());
+        assertThat(WorkerFixtures.contains(original, WorkerFixtures.LEAK_MARKER)).as("original untouched").isTrue();
+    }
+
+    @Test
+    void pngWithAlphaCmykAndProgressiveJpegsAllGetVariants() {
+        List<AssetConfirmed> assets = List.of(
+                confirmed(WorkerFixtures.pngWithAlpha(500, 400), "alpha.png", "image/png"),
+                confirmed(WorkerFixtures.cmykJpeg(500, 400), "cmyk.jpg", "image/jpeg"),
+                confirmed(WorkerFixtures.progressiveJpeg(500, 400), "progressive.jpg", "image/jpeg"));
+        assets.forEach(VariantWorkerIT::publish);
+        for (AssetConfirmed asset : assets) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
+        }
+    }
+
+    @Test
+    void aPixelBombFailsWithItsReasonAndTheWorkerStaysHealthy() {
+        AssetConfirmed bomb = confirmed(WorkerFixtures.pixelBomb(30000, 30000), "bomb.png", "image/png");
+        assertThat(bomb.fileSize()).isLessThan(200_000);
+        publish(bomb);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !events("variant.failed", bomb.assetId()).isEmpty());
+        JsonNode failed = events("variant.failed", bomb.assetId()).get(0);
+        assertThat(failed.get("error").asText()).contains("30000", "50 MP");
+        assertThat(keysUnder(StoragePaths.variantPrefix(bomb.storagePath()))).isEmpty();
+        RestAssured.get("/q/health/ready").then().statusCode(200);
+
+        AssetConfirmed next = confirmed(WorkerFixtures.progressiveJpeg(300, 200), "after.jpg", "image/jpeg");
+        publish(next);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", next.assetId()).size() == 4);
+    }
+
+    @Test
+    void deletingTheAssetRemovesItsVariantObjectsAndRowsAndALateConfirmMakesNothing() {
+        AssetConfirmed asset = confirmed(WorkerFixtures.progressiveJpeg(800, 600), "gone.jpg", "image/jpeg");
+        String json = publish(asset);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
+        String prefix = StoragePaths.variantPrefix(asset.storagePath());
+        assertThat(keysUnder(prefix)).hasSize(4);
+
+        publish(new AssetDeleted(asset.assetId(), asset.sessionId(), asset.roomId(), BUCKET,
+                List.of(asset.storagePath())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> keysUnder(prefix).isEmpty() && rows(asset.assetId()) == 0);
+
+        // a redelivered confirm after the delete (new event id, same asset) makes nothing
+        publish(asset.topic(), asset.subject(), json.replace(EventJson.read(json).id().toString(),
+                UUID.randomUUID().toString()));
+        AssetConfirmed marker = confirmed(WorkerFixtures.progressiveJpeg(300, 200), "marker.jpg", "image/jpeg");
+        publish(marker);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", marker.assetId()).size() == 4);
+        assertThat(keysUnder(prefix)).isEmpty();
+    }
+
+    @Test
+    void anAdminRegeneratesOneSourcesVariants() {
+        AssetConfirmed asset = confirmed(WorkerFixtures.progressiveJpeg(640, 480), "again.jpg", "image/jpeg");
+        publish(asset);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
+
+        RestAssured.given().auth().oauth2(TestTokens.user("someone")).post("/admin/variants/" + asset.assetId()
+                + "/regenerate").then().statusCode(403);
+        RestAssured.given().auth().oauth2(TestTokens.admin("ops")).post("/admin/variants/" + asset.assetId()
+                + "/regenerate").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events("variant.ready", asset.assetId()).size() == 8);
+        assertThat(rows(asset.assetId())).isEqualTo(4);
+        RestAssured.given().auth().oauth2(TestTokens.admin("ops")).post("/admin/variants/" + UUID.randomUUID()
+                + "/regenerate").then().statusCode(404);
+    }
+}
