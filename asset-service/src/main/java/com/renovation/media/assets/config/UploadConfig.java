@@ -16,6 +16,10 @@ public interface UploadConfig {
     @WithDefault("52428800")
     long maxPdfBytes();
 
+    /** Images declaring more pixels than this are refused (decompression bombs). */
+    @WithDefault("50000000")
+    long maxPixels();
+
     /** A pending upload older than this is abandoned: the cleanup job removes its object and row. */
     @WithDefault("1h")
     Duration pendingTtl();

@@ -89,9 +89,17 @@ public class UploadRules {
         if (!FileSniffer.looksComplete(actual, head, tail, storedSize)) {
             return new Refused("the file is truncated or corrupt");
         }
+        Optional<String> hidden = FileSniffer.hiddenPayload(actual, tail);
+        if (hidden.isPresent()) {
+            return new Refused(hidden.get());
+        }
         Optional<ImageHeader.Dimensions> dimensions = ImageHeader.dimensions(actual, head);
         if (actual.isImage() && actual != FileType.HEIC && dimensions.isEmpty()) {
             return new Refused("the image header is unreadable");
+        }
+        if (dimensions.isPresent() && dimensions.get().pixels() > config.maxPixels()) {
+            return new Refused("the image is " + dimensions.get().width() + "x" + dimensions.get().height()
+                    + " pixels, above the limit of " + config.maxPixels() / 1_000_000 + " MP");
         }
         return new Accepted(actual, dimensions);
     }

@@ -31,7 +31,7 @@ import java.util.UUID;
 /**
  * The upload lifecycle: request (a pending row and a presigned PUT), the client's direct PUT to S3, then
  * confirm (the stored bytes are checked; the asset becomes {@code uploaded} and {@code asset.confirmed} is
- * emitted in the same transaction, or the object is deleted and the row marked {@code failed}).
+ * emitted in the same transaction, or the refused object and its row are deleted).
  */
 @ApplicationScoped
 public class UploadService {
@@ -96,14 +96,14 @@ public class UploadService {
                 });
     }
 
-    /** Idempotent: a confirmed asset answers as it is; a refused one answers its reason again. */
+    /** Idempotent: a confirmed asset answers as it is (a refused one no longer exists). */
     public Uni<AssetView> confirm(Caller caller, UUID id) {
         return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
                 case "pending" -> inspect(asset, found.session().ownerId);
-                case "failed" -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED,
-                        asset.failureReason));
+                case "failed" -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
+                        "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
             };
         });
@@ -160,16 +160,18 @@ public class UploadService {
                 .chain(() -> assetService.view(inspected.id));
     }
 
-    /** Deletes the refused object first, so a failed row never keeps bytes that were refused. */
+    /**
+     * A refused file leaves nothing behind: its object goes first, then its row; the 422 carries the reason.
+     * If deleting the object fails, the row stays pending and the cleanup job retries both.
+     */
     private Uni<AssetView> reject(RoomAsset inspected, String reason) {
         return objects.delete(Buckets.USER_UPLOADS, inspected.storagePath)
-                .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).invoke(asset -> {
-                    if (asset != null && "pending".equals(asset.status)) {
-                        asset.status = "failed";
-                        asset.failureReason = reason;
-                        asset.updatedAt = Instant.now();
-                        registry.counter("assets.rejected", "type", asset.assetType).increment();
+                .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+                    if (asset == null || !"pending".equals(asset.status)) {
+                        return Uni.createFrom().voidItem();
                     }
+                    registry.counter("assets.rejected", "type", asset.assetType).increment();
+                    return assets.delete(asset);
                 })))
                 .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
     }

@@ -18,6 +18,7 @@ class UploadRulesTest {
         public Duration pendingTtl() { return Duration.ofHours(1); }
         public int cleanupBatchSize() { return 10; }
         public int maxMetadataBytes() { return 200; }
+        public long maxPixels() { return 50_000_000; }
     };
 
     private final UploadRules rules = new UploadRules(LIMITS);

@@ -1,0 +1,221 @@
+package com.renovation.media.assets;
+
+import static com.renovation.media.assets.TestSupport.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.renovation.media.storage.s3.PresignedUrls;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A corpus of hostile input made by the suite itself: every case must end in a 4xx problem (or S3's own
+ * refusal), never a 5xx, and leave no row or object behind. Prints the count per outcome.
+ */
+@QuarkusTest
+class HostileInputIT {
+
+    @Inject
+    S3Client s3;
+
+    @Inject
+    PresignedUrls urls;
+
+    private final Map<String, Integer> outcomes = new TreeMap<>();
+
+    private void record(String name, int status, String type) {
+        assertThat(status).as(name).isBetween(400, 499);
+        outcomes.merge(status + " " + (type == null ? "" : type.replace("urn:media-platform:problem:", "")), 1,
+                Integer::sum);
+    }
+
+    /** Files that must be refused at confirm. */
+    private static Map<String, byte[]> hostileFiles() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        byte[] jpeg = TestSupport.jpeg(200, 150);
+        byte[] png = TestSupport.png(200, 150);
+        files.put("polyglot.jpg (JPEG + appended ZIP)", concat(jpeg, zip()));
+        files.put("polyglot.jpg (JPEG + appended HTML)", concat(jpeg, "<html><script>alert(1)</script></html>"
+                .repeat(40).getBytes(StandardCharsets.UTF_8)));
+        files.put("elf.jpg", concat(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, new byte[300]));
+        files.put("windows.jpg", concat(new byte[] {'M', 'Z', (byte) 0x90, 0}, new byte[300]));
+        files.put("script.jpg", "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII));
+        files.put("page.jpg", "<!DOCTYPE html><html><body onload=alert(1)>".getBytes(StandardCharsets.UTF_8));
+        files.put("vector.jpg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8));
+        files.put("archive.jpg (zip)", zip());
+        files.put("archive.jpg (gzip)", gzip("hello".repeat(100).getBytes(StandardCharsets.UTF_8)));
+        files.put("archive.jpg (7z)", concat(new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C}, new byte[200]));
+        files.put("spoofed.jpg (really PNG)", png);
+        files.put("spoofed.jpg (really PDF)", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        files.put("truncated.jpg", Arrays.copyOf(jpeg, jpeg.length / 3));
+        byte[] corrupt = Arrays.copyOf(jpeg, jpeg.length);
+        for (int i = corrupt.length - 200; i < corrupt.length; i++) {
+            corrupt[i] = (byte) (i * 31);
+        }
+        files.put("corrupt.jpg (garbage tail)", corrupt);
+        files.put("bomb.jpg (PNG header declaring 30000x30000)", pngDeclaring(30000, 30000));
+        files.put("random.jpg", randomBytes(2048));
+        return files;
+    }
+
+    @Test
+    void everyHostileCaseIsRefusedAndLeavesNothingBehind() throws Throwable {
+        String user = TestSupport.newUser();
+        List<String> ids = TestSupport.sessionWithRoom(user);
+        String sessionId = ids.get(0);
+        String roomId = ids.get(1);
+
+        for (Map.Entry<String, byte[]> file : hostileFiles().entrySet()) {
+            String declared = file.getKey().contains(".png") ? "image/png" : "image/jpeg";
+            Response ticket = TestSupport.requestUpload(user, roomId, "photo", file.getKey(), declared,
+                    file.getValue().length);
+            assertThat(ticket.statusCode()).as(file.getKey()).isEqualTo(201);
+            assertThat(TestSupport.put(ticket, file.getValue())).as(file.getKey()).isEqualTo(200);
+            Response confirm = as(user).post("/assets/" + ticket.path("assetId") + "/confirm");
+            record(file.getKey(), confirm.statusCode(), confirm.path("type"));
+        }
+
+        // requests refused before any row exists
+        for (Object[] bad : new Object[][] {{"zero.jpg", 0L}, {"huge.jpg", 10L * 1024 * 1024 + 1},
+                {"negative.jpg", -5L}, {"../../..", 10L}, {"\u0000\u0001\u0002", 10L}, {"...", 10L}}) {
+            Response r = TestSupport.requestUpload(user, roomId, "photo", (String) bad[0], "image/jpeg", (Long) bad[1]);
+            record("request " + bad[0], r.statusCode(), r.path("type"));
+        }
+        for (String type : List.of("image/svg+xml", "text/html", "application/zip", "application/x-msdownload")) {
+            Response r = TestSupport.requestUpload(user, roomId, "photo", "x.bin", type, 10);
+            record("declared " + type, r.statusCode(), r.path("type"));
+        }
+        Map<String, Object> deep = new LinkedHashMap<>();
+        Map<String, Object> cursor = deep;
+        for (int i = 0; i < 200; i++) {
+            Map<String, Object> next = new LinkedHashMap<>();
+            cursor.put("n", next);
+            cursor = next;
+        }
+        for (Object body : List.of("{\"title\":\"" + "x".repeat(400_000) + "\"}", Map.of("title", "t", "x", deep),
+                "{\"title\":", "[]", "null", "{\"title\":\"\\ud800\"}")) {
+            Response r = as(user).body(body).post("/sessions");
+            if (r.statusCode() == 201) {
+                continue; // a lone surrogate escape is valid JSON text; the service accepted a harmless title
+            }
+            record("body " + String.valueOf(body).substring(0, Math.min(20, String.valueOf(body).length())),
+                    r.statusCode(), r.statusCode() == 413 ? "payload-too-large" : r.path("type"));
+        }
+        Response deepMetadata = as(user).body(Map.of("metadata", deep)).patch("/assets/" + UUID.randomUUID());
+        record("deep metadata", deepMetadata.statusCode(), deepMetadata.path("type"));
+
+        // forged, expired and unsigned tokens
+        var otherKey = KeyPairGenerator.getInstance("RSA");
+        otherKey.initialize(2048);
+        String forged = Jwt.issuer("urn:media-platform:test").subject(user).groups("user").sign(otherKey.generateKeyPair().getPrivate());
+        String expired = Jwt.issuer("urn:media-platform:test").subject(user).groups("user")
+                .issuedAt(1_000_000).expiresAt(1_000_100).sign();
+        String wrongIssuer = Jwt.issuer("urn:someone-else").subject(user).groups("user").sign();
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + user
+                + "\",\"iss\":\"urn:media-platform:test\",\"groups\":[\"user\"]}").getBytes()) + ".";
+        for (String token : List.of(forged, expired, wrongIssuer, unsigned, "garbage")) {
+            Response r = given().auth().oauth2(token).contentType(ContentType.JSON).get("/sessions/" + sessionId);
+            record("token", r.statusCode(), r.path("type"));
+        }
+
+        // tampered and expired signed URLs: S3 itself refuses them
+        String assetId = TestSupport.upload(user, roomId, "photo", "ok.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
+        String key = as(user).get("/assets/" + assetId).path("storagePath");
+        String url = as(user).get("/assets/" + assetId).path("downloadUrl");
+        record("tampered URL", TestSupport.get(url.replaceFirst("X-Amz-Signature=.", "X-Amz-Signature=f")).statusCode(), "s3");
+        record("other key", TestSupport.get(url.replace(key, key + "x")).statusCode(), "s3");
+        String shortLived = urls.download("user-uploads", key, null, Duration.ofSeconds(1)).url();
+        Thread.sleep(2200);
+        record("expired URL", TestSupport.get(shortLived).statusCode(), "s3");
+        as(user).delete("/assets/" + assetId).then().statusCode(204);
+
+        long rowsLeft = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT count(*) FROM room_assets WHERE session_id = :s", Long.class)
+                        .setParameter("s", UUID.fromString(sessionId)).getSingleResult())));
+        assertThat(rowsLeft).as("rows left behind").isZero();
+        assertThat(s3.listObjectsV2(b -> b.bucket("user-uploads").prefix("session_" + sessionId + "/")).contents())
+                .as("objects left behind").isEmpty();
+
+        int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("hostile input: " + total + " cases, no 5xx, nothing left behind; by outcome:");
+        outcomes.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] zip() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("payload.exe"));
+            zip.write("MZ payload".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gzip(byte[] data) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(data);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new Random(42).nextBytes(bytes);
+        bytes[0] = 0x13; // never a magic number by chance
+        return bytes;
+    }
+
+    /** A tiny well-formed PNG (signature, IHDR, empty IDAT, IEND) whose header claims huge dimensions. */
+    private static byte[] pngDeclaring(int width, int height) {
+        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+        chunk(out, "IHDR", ihdr.array());
+        chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        out.writeBytes(typeBytes);
+        out.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+}
