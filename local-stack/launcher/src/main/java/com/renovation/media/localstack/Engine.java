@@ -14,4 +14,9 @@ public interface Engine {
 
     /** Where it listens, for the banner. */
     String address();
+
+    /** Its process died without being asked to stop (crash, kill -9). */
+    default boolean crashed() {
+        return false;
+    }
 }

@@ -125,6 +125,11 @@ public final class KafkaEngine implements Engine {
     }
 
     @Override
+    public boolean crashed() {
+        return process != null && !process.isAlive();
+    }
+
+    @Override
     public void stop() {
         if (process != null) {
             // SIGTERM lets the broker shut down in a controlled way and flush its logs

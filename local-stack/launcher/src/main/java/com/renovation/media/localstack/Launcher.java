@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./platform up|down|status|token}: runs the whole platform on this machine against real engines.
- * {@code up} stays in the foreground; Ctrl-C (or {@code down} from another shell) stops everything in reverse
- * order.
+ * {@code up} stays in the foreground and restarts a process that crashes; Ctrl-C (or {@code down} from another
+ * shell) stops everything in reverse order.
  */
 public final class Launcher {
 
@@ -77,7 +79,9 @@ public final class Launcher {
 
         List<Engine> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("stopping the platform...");
             stopAll(started);
             deleteQuietly(launcherPid);
@@ -104,8 +108,27 @@ public final class Launcher {
         System.out.printf("%nplatform ready in %.1f s; data in %s, logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 settings.home(), settings.logDir());
         System.out.println("token:  ./platform token alice    status: ./platform status    stop: Ctrl-C or ./platform down");
-        stopped.await(); // until SIGINT/SIGTERM runs the hook
+        // until SIGINT/SIGTERM runs the hook; meanwhile restart whatever crashed, as an orchestrator would
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            restartCrashed(started, stopping);
+        }
         return 0;
+    }
+
+    private static void restartCrashed(List<Engine> started, AtomicBoolean stopping) {
+        for (Engine engine : started) {
+            if (stopping.get() || !engine.crashed()) {
+                continue;
+            }
+            System.out.printf("%s exited unexpectedly: restarting%n", engine.name());
+            try {
+                engine.stop();
+                engine.start();
+                System.out.printf("%s restarted%n", engine.name());
+            } catch (Exception e) {
+                System.err.printf("%s did not restart: %s (will retry)%n", engine.name(), e.getMessage());
+            }
+        }
     }
 
     private static void stopAll(List<Engine> started) {

@@ -83,6 +83,11 @@ public final class S3Engine implements Engine {
     }
 
     @Override
+    public boolean crashed() {
+        return process != null && !process.isAlive();
+    }
+
+    @Override
     public void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(10));

@@ -75,6 +75,11 @@ final class ServiceProcess implements Engine {
     }
 
     @Override
+    public boolean crashed() {
+        return process != null && !process.isAlive();
+    }
+
+    @Override
     public void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(20));

@@ -88,6 +88,23 @@ class LauncherIT {
         try (S3Client s3 = new S3Engine(settings).client()) {
             s3.putObject(b -> b.bucket("user-uploads").key("kept.txt"), RequestBody.fromString("uploaded before"));
         }
+        // a crashed engine is restarted by the running launcher
+        ProcessHandle crashed = ManagedProcess.fromPidFile(settings.runDir().resolve("s3.pid")).orElseThrow();
+        new ProcessBuilder("kill", "-9", Long.toString(crashed.pid())).start().waitFor();
+        Ports.await("S3 restarted", Duration.ofSeconds(60), () -> ManagedProcess.fromPidFile(
+                settings.runDir().resolve("s3.pid")).filter(h -> h.pid() != crashed.pid()).isPresent());
+        Ports.await("platform healthy again", Duration.ofSeconds(60), () -> {
+            try {
+                return run("status") == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        try (S3Client s3Client = new S3Engine(settings).client()) {
+            assertThat(s3Client.getObjectAsBytes(b -> b.bucket("user-uploads").key("kept.txt")).asUtf8String())
+                    .isEqualTo("uploaded before");
+        }
+
         List<ProcessHandle> children = first.toHandle().descendants().toList();
         assertThat(children).isNotEmpty();
 
