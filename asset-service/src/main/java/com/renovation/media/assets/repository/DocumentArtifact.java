@@ -1,0 +1,42 @@
+package com.renovation.media.assets.repository;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** This service's projection of one generated document (one version): requested here, rendered elsewhere. */
+@Entity
+@Table(name = "document_artifacts")
+public class DocumentArtifact {
+    @Id
+    public UUID id;
+    @Column(name = "session_id")
+    public UUID sessionId;
+    @Column(name = "room_id")
+    public UUID roomId;
+    @Column(name = "document_type")
+    public String documentType;
+    public String phase;
+    public String title;
+    public int version;
+    @Column(name = "previous_version_id")
+    public UUID previousVersionId;
+    public String status;
+    public String error;
+    public String bucket;
+    @Column(name = "storage_path")
+    public String storagePath;
+    @Column(name = "file_size")
+    public Long fileSize;
+    @Column(name = "page_count")
+    public Integer pageCount;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+}

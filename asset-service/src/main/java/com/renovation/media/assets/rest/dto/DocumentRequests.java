@@ -1,0 +1,29 @@
+package com.renovation.media.assets.rest.dto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Bodies and answers of {@code /sessions/{id}/documents}. */
+public final class DocumentRequests {
+    private DocumentRequests() {
+    }
+
+    public record CreateDocument(
+            @NotNull @Pattern(regexp = "checklist_pdf|plan_pdf|estimate_pdf|room_report_pdf",
+                    message = "must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf") String documentType,
+            @Pattern(regexp = "[a-z][a-z0-9_]{0,49}", message = "must be lowercase letters, digits or _") String phase,
+            UUID roomId,
+            @NotBlank @Size(max = 200) String title,
+            JsonNode content,
+            Instant expiresAt) {
+    }
+
+    /** 202: the request is recorded; the document is rendered asynchronously. */
+    public record DocumentAccepted(UUID id, String status, int version) {
+    }
+}

@@ -1,0 +1,17 @@
+package com.renovation.media.assets.rest.dto;
+
+import com.renovation.media.assets.repository.DocumentArtifact;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A generated document as the API shows it; {@code downloadUrl} only once it is ready. */
+public record DocumentView(UUID id, UUID sessionId, UUID roomId, String documentType, String phase, String title,
+        int version, UUID previousVersionId, boolean current, String status, String error, Integer pageCount,
+        Long fileSize, String downloadUrl, Instant downloadUrlExpiresAt, Instant createdAt, Instant expiresAt) {
+
+    public static DocumentView of(DocumentArtifact d, boolean current, String downloadUrl, Instant urlExpiresAt) {
+        return new DocumentView(d.id, d.sessionId, d.roomId, d.documentType, d.phase, d.title, d.version,
+                d.previousVersionId, current, d.status, d.error, d.pageCount, d.fileSize, downloadUrl, urlExpiresAt,
+                d.createdAt, d.expiresAt);
+    }
+}

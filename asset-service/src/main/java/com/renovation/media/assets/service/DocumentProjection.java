@@ -1,0 +1,52 @@
+package com.renovation.media.assets.service;
+
+import com.renovation.media.assets.repository.DocumentArtifactRepository;
+import com.renovation.media.events.payload.DocumentFailed;
+import com.renovation.media.events.payload.DocumentReady;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies document-service's outcome events to the projection, inside the consumer's transaction. Events of
+ * a document that is gone (its session was erased, it expired) are ignored.
+ */
+@ApplicationScoped
+public class DocumentProjection {
+
+    private static final Logger LOG = Logger.getLogger(DocumentProjection.class);
+
+    private final DocumentArtifactRepository documents;
+
+    public DocumentProjection(DocumentArtifactRepository documents) {
+        this.documents = documents;
+    }
+
+    public Uni<Void> ready(DocumentReady event) {
+        return documents.findById(event.documentId()).invoke(document -> {
+            if (document == null) {
+                LOG.debugf("document.ready of unknown document %s ignored", event.documentId());
+                return;
+            }
+            document.status = "ready";
+            document.error = null;
+            document.bucket = event.bucket();
+            document.storagePath = event.storagePath();
+            document.fileSize = event.fileSize();
+            document.pageCount = event.pageCount();
+            document.updatedAt = Instant.now();
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> failed(DocumentFailed event) {
+        return documents.findById(event.documentId()).invoke(document -> {
+            if (document == null || "ready".equals(document.status)) {
+                return;
+            }
+            document.status = "failed";
+            document.error = event.error();
+            document.updatedAt = Instant.now();
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,52 @@
+package com.renovation.media.documents.messaging;
+
+import com.renovation.media.documents.service.DocumentIntake;
+import com.renovation.media.documents.service.DocumentRendering;
+import com.renovation.media.documents.service.SessionErasure;
+import com.renovation.media.events.Channels;
+import com.renovation.media.events.payload.DocumentRequested;
+import com.renovation.media.events.payload.SessionDeleted;
+import com.renovation.media.messaging.consumer.IdempotentConsumer;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * document.requested is recorded (idempotently) and rendered right away; the render queue's scheduled round
+ * picks up whatever this misses. session.deleted erases the session's documents.
+ */
+@ApplicationScoped
+public class DocumentEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DocumentEventsConsumer.class);
+
+    private final IdempotentConsumer consumer;
+    private final DocumentIntake intake;
+    private final DocumentRendering rendering;
+    private final SessionErasure erasure;
+
+    public DocumentEventsConsumer(IdempotentConsumer consumer, DocumentIntake intake, DocumentRendering rendering,
+            SessionErasure erasure) {
+        this.consumer = consumer;
+        this.intake = intake;
+        this.rendering = rendering;
+        this.erasure = erasure;
+    }
+
+    @Incoming(Channels.DOCUMENT_REQUESTED)
+    public Uni<Void> onRequested(Message<String> message) {
+        return consumer.process(message, Channels.DOCUMENT_REQUESTED, DocumentRequested.class,
+                event -> intake.record(event.data()))
+                .call(() -> rendering.renderDue()
+                        .onFailure().invoke(e -> LOG.warnf("render after intake failed: %s", e.getMessage()))
+                        .onFailure().recoverWithNull());
+    }
+
+    @Incoming(Channels.SESSION_DELETED)
+    public Uni<Void> onSessionDeleted(Message<String> message) {
+        return consumer.process(message, Channels.SESSION_DELETED, SessionDeleted.class,
+                event -> erasure.erase(event.data()));
+    }
+}

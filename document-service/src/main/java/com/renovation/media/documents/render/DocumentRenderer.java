@@ -1,0 +1,327 @@
+package com.renovation.media.documents.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the four document types as real PDFs: a title, the generation date, the body, a running header and
+ * "Page n of m" footers, text set in an embedded font (selectable). Pure: everything it draws comes in the
+ * request and the image bytes already read; it throws {@link RenderFailure} for what cannot be drawn.
+ */
+public final class DocumentRenderer {
+
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    /** Report photos: two per page, each fitted into this box (points). */
+    private static final float PHOTO_WIDTH = 480;
+    private static final float PHOTO_HEIGHT = 275;
+    private static final float PAIR_WIDTH = 235;
+    private static final float PAIR_HEIGHT = 220;
+
+    private final PdfFonts fonts;
+
+    public DocumentRenderer(PdfFonts fonts) {
+        this.fonts = fonts;
+    }
+
+    /**
+     * @param images bytes of the image objects a room report names, by object key; a key that is absent was
+     *               not found in the store
+     */
+    public RenderedDocument render(RenderRequest request, Map<String, byte[]> images) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Document document = new Document(PageSize.A4, 50, 50, 60, 60);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPageEvent(new PageDecorations(fonts.base(), request.title()));
+            document.addTitle(request.title());
+            document.addSubject(request.documentType() + " v" + request.version());
+            document.addCreator("document-service");
+            document.addCreationDate();
+            document.open();
+            document.add(new Paragraph(request.title(), fonts.title()));
+            String phase = request.phase() == null ? "" : "  ·  phase " + request.phase();
+            document.add(new Paragraph("Generated " + GENERATED.format(request.generatedAt()) + "  ·  version "
+                    + request.version() + phase, fonts.small()));
+            document.add(spacer());
+            ReportImages used = new ReportImages(images);
+            switch (request.documentType()) {
+                case "checklist_pdf" -> checklist(document, request.content());
+                case "plan_pdf" -> plan(document, request.content());
+                case "estimate_pdf" -> estimate(document, request.content());
+                case "room_report_pdf" -> roomReport(document, request.content(), used);
+                default -> throw new RenderFailure("unknown document type " + request.documentType());
+            }
+            int pages = writer.getPageNumber();
+            document.close();
+            return new RenderedDocument(out.toByteArray(), pages, used.embedded(), used.skipped());
+        } catch (DocumentException e) {
+            throw new RenderFailure("the document could not be laid out: " + e.getMessage(), e);
+        } finally {
+            if (document.isOpen()) {
+                document.close();
+            }
+        }
+    }
+
+    private void checklist(Document document, JsonNode content) {
+        JsonNode items = required(content, "items");
+        int done = 0;
+        for (JsonNode item : items) {
+            boolean checked = item.path("done").asBoolean(false);
+            done += checked ? 1 : 0;
+            Paragraph line = new Paragraph();
+            line.add(new Chunk(checked ? "[x]  " : "[  ]  ", fonts.bodyBold()));
+            line.add(new Chunk(text(item, "text"), fonts.body()));
+            line.setSpacingAfter(4);
+            document.add(line);
+        }
+        document.add(spacer());
+        document.add(new Paragraph(done + " of " + items.size() + " done", fonts.small()));
+    }
+
+    private void plan(Document document, JsonNode content) {
+        int n = 0;
+        for (JsonNode section : required(content, "sections")) {
+            Paragraph heading = new Paragraph(++n + ". " + text(section, "heading"), fonts.heading());
+            heading.setSpacingBefore(8);
+            heading.setSpacingAfter(4);
+            document.add(heading);
+            document.add(new Paragraph(section.path("text").asText(""), fonts.body()));
+        }
+    }
+
+    private void estimate(Document document, JsonNode content) {
+        String currency = text(content, "currency");
+        PdfPTable table = new PdfPTable(new float[] {46, 12, 10, 16, 16});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String header : List.of("Description", "Quantity", "Unit", "Unit price", "Amount")) {
+            PdfPCell cell = new PdfPCell(new Phrase(header, fonts.bodyBold()));
+            cell.setGrayFill(0.92f);
+            cell.setPadding(5);
+            table.addCell(cell);
+        }
+        for (JsonNode line : required(content, "lines")) {
+            table.addCell(cell(text(line, "description"), Element.ALIGN_LEFT));
+            table.addCell(cell(decimal(line, "quantity").toPlainString(), Element.ALIGN_RIGHT));
+            table.addCell(cell(line.path("unit").asText(""), Element.ALIGN_LEFT));
+            table.addCell(cell(money(decimal(line, "unitPrice")), Element.ALIGN_RIGHT));
+            table.addCell(cell(money(decimal(line, "lineTotal")), Element.ALIGN_RIGHT));
+        }
+        document.add(table);
+        document.add(spacer());
+        BigDecimal rate = decimal(content, "taxRate").movePointRight(2).stripTrailingZeros();
+        total(document, "Subtotal", currency, decimal(content, "subtotal"), fonts.body());
+        total(document, "Tax (" + rate.toPlainString() + " %)", currency, decimal(content, "tax"), fonts.body());
+        total(document, "Total", currency, decimal(content, "total"), fonts.heading());
+    }
+
+    private void roomReport(Document document, JsonNode content, ReportImages images) {
+        JsonNode room = content.path("room");
+        document.add(new Paragraph("Room: " + room.path("name").asText("") + " (" + room.path("roomType").asText("")
+                + ")", fonts.heading()));
+        JsonNode photos = content.path("images");
+        JsonNode comparisons = content.path("comparisons");
+        document.add(new Paragraph(photos.size() + " images, " + comparisons.size() + " before/after comparisons",
+                fonts.small()));
+        Map<String, JsonNode> byAsset = new HashMap<>();
+        int placed = 0;
+        for (JsonNode photo : photos) {
+            byAsset.put(photo.path("assetId").asText(), photo);
+            Image image = images.best(photo);
+            if (image == null) {
+                continue;
+            }
+            if (placed > 0 && placed % 2 == 0) {
+                document.newPage();
+            }
+            image.scaleToFit(PHOTO_WIDTH, PHOTO_HEIGHT);
+            image.setAlignment(Element.ALIGN_CENTER);
+            image.setAlt(photo.path("altText").asText(photo.path("caption").asText("")));
+            Paragraph block = new Paragraph();
+            block.setAlignment(Element.ALIGN_CENTER);
+            block.setSpacingBefore(10);
+            block.add(new Chunk(image, 0, 0, true));
+            document.add(block);
+            Paragraph caption = new Paragraph(photo.path("caption").asText(""), fonts.body());
+            caption.setAlignment(Element.ALIGN_CENTER);
+            document.add(caption);
+            placed++;
+        }
+        if (!comparisons.isEmpty()) {
+            document.newPage();
+            document.add(new Paragraph("Before and after", fonts.heading()));
+            for (JsonNode comparison : comparisons) {
+                comparison(document, comparison, byAsset, images);
+            }
+        }
+    }
+
+    private void comparison(Document document, JsonNode comparison, Map<String, JsonNode> byAsset,
+            ReportImages images) {
+        JsonNode before = byAsset.get(comparison.path("beforeAssetId").asText());
+        JsonNode after = byAsset.get(comparison.path("afterAssetId").asText());
+        Image beforeImage = before == null ? null : images.best(before);
+        Image afterImage = after == null ? null : images.best(after);
+        if (beforeImage == null || afterImage == null) {
+            return; // one side was deleted or is missing: a pair needs both
+        }
+        Paragraph title = new Paragraph(comparison.path("title").asText("Comparison"), fonts.bodyBold());
+        title.setSpacingBefore(12);
+        document.add(title);
+        PdfPTable pair = new PdfPTable(2);
+        pair.setWidthPercentage(100);
+        pair.setKeepTogether(true);
+        for (String label : List.of("Before", "After")) {
+            PdfPCell cell = new PdfPCell(new Phrase(label, fonts.small()));
+            cell.setBorder(0);
+            pair.addCell(cell);
+        }
+        for (Image image : List.of(beforeImage, afterImage)) {
+            Image fitted = Image.getInstance(image);
+            fitted.scaleToFit(PAIR_WIDTH, PAIR_HEIGHT);
+            PdfPCell cell = new PdfPCell(fitted, false);
+            cell.setBorder(0);
+            cell.setPadding(3);
+            pair.addCell(cell);
+        }
+        document.add(pair);
+        String description = comparison.path("description").asText("");
+        if (!description.isEmpty()) {
+            document.add(new Paragraph(description, fonts.body()));
+        }
+    }
+
+    private void total(Document document, String label, String currency, BigDecimal amount,
+            com.lowagie.text.Font font) {
+        Paragraph line = new Paragraph(label + ":  " + currency + " " + money(amount), font);
+        line.setAlignment(Element.ALIGN_RIGHT);
+        document.add(line);
+    }
+
+    private PdfPCell cell(String value, int alignment) {
+        PdfPCell cell = new PdfPCell(new Phrase(value, fonts.body()));
+        cell.setHorizontalAlignment(alignment);
+        cell.setPadding(4);
+        return cell;
+    }
+
+    private static Paragraph spacer() {
+        return new Paragraph(" ");
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static JsonNode required(JsonNode content, String field) {
+        JsonNode node = content.path(field);
+        if (!node.isArray() || node.isEmpty()) {
+            throw new RenderFailure("content." + field + " must be a non-empty list");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new RenderFailure(field + " is missing");
+        }
+        return value.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        try {
+            return new BigDecimal(value.asText());
+        } catch (NumberFormatException e) {
+            throw new RenderFailure(field + " is not a number");
+        }
+    }
+
+    /**
+     * Whether a PDF can carry this object as it is: JPEG, PNG and GIF can; an original in another format
+     * (WebP, HEIC) only appears through its JPEG variant.
+     */
+    public static boolean embeddable(JsonNode object) {
+        String type = object.path("contentType").asText("");
+        return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/gif");
+    }
+
+    /** Per-document cache of decoded images: an image shown twice (photo and comparison) is embedded once. */
+    private static final class ReportImages {
+        private final Map<String, byte[]> bytes;
+        private final Map<String, Image> loaded = new HashMap<>();
+        private final List<String> skipped = new ArrayList<>();
+
+        ReportImages(Map<String, byte[]> bytes) {
+            this.bytes = bytes;
+        }
+
+        /**
+         * The variant if it is there and readable, else the original; null (and recorded as skipped) when
+         * neither object exists any more. An original that exists but is not an image fails the document.
+         */
+        Image best(JsonNode photo) {
+            String assetId = photo.path("assetId").asText();
+            if (loaded.containsKey(assetId)) {
+                return loaded.get(assetId);
+            }
+            Image image = null;
+            String variantKey = photo.path("variant").path("key").asText(null);
+            if (variantKey != null && bytes.containsKey(variantKey)) {
+                image = decode(bytes.get(variantKey));
+            }
+            if (image == null) {
+                String originalKey = embeddable(photo.path("original")) ? photo.path("original").path("key")
+                        .asText(null) : null;
+                if (originalKey != null && bytes.containsKey(originalKey)) {
+                    image = decode(bytes.get(originalKey));
+                    if (image == null) {
+                        throw new RenderFailure("the image of asset " + assetId + " is corrupt or not an image");
+                    }
+                }
+            }
+            if (image == null && !skipped.contains(assetId)) {
+                skipped.add(assetId);
+            }
+            loaded.put(assetId, image);
+            return image;
+        }
+
+        int embedded() {
+            return (int) loaded.values().stream().filter(java.util.Objects::nonNull).count();
+        }
+
+        List<String> skipped() {
+            return List.copyOf(skipped);
+        }
+
+        private static Image decode(byte[] data) {
+            try {
+                return Image.getInstance(data);
+            } catch (Exception | LinkageError e) {
+                return null;
+            }
+        }
+    }
+}
