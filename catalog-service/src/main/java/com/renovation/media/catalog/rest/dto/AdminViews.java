@@ -1,0 +1,28 @@
+package com.renovation.media.catalog.rest.dto;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the admin API answers: the public fields plus state and bookkeeping. */
+public final class AdminViews {
+
+    private AdminViews() {
+    }
+
+    public record StyleView(UUID id, String slug, String name, String description, int displayOrder,
+            String seedCatalog, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record ImageView(UUID id, String styleSlug, String status, String url, String storagePath,
+            String filename, String contentType, long fileSize, Integer width, Integer height, String sha256,
+            String caption, String altText, String roomType, List<String> tags, int displayOrder, String sourceUrl,
+            String seedCatalog, List<PublicViews.VariantView> variants, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** Where and how to PUT the bytes: the URL is presigned and bound to the declared type and size. */
+    public record UploadTicket(UUID imageId, String uploadUrl, String method, Map<String, String> headers,
+            Instant expiresAt, String storagePath) {
+    }
+}

@@ -1,0 +1,261 @@
+package com.renovation.media.catalog.service;
+
+import com.renovation.media.catalog.config.CatalogConfig;
+import com.renovation.media.catalog.repository.Style;
+import com.renovation.media.catalog.repository.StyleImage;
+import com.renovation.media.catalog.repository.StyleImageRepository;
+import com.renovation.media.catalog.repository.StyleImageVariantRepository;
+import com.renovation.media.catalog.repository.StyleRepository;
+import com.renovation.media.catalog.rest.dto.AdminRequests;
+import com.renovation.media.catalog.rest.dto.AdminViews;
+import com.renovation.media.catalog.storage.PublicObjects;
+import com.renovation.media.events.payload.CatalogImageAdded;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.SafeFilename;
+import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.filetype.FileSniffer;
+import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.s3.ObjectStore;
+import com.renovation.media.storage.s3.PresignedUrls;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Admin writes of style images. An upload is declared (a row in status {@code uploading}, never served, and a
+ * presigned PUT of a private object), PUT by the client straight to S3, then confirmed: the stored bytes are
+ * checked like users' uploads; an accepted object is made public and the image becomes {@code pending} with
+ * {@code catalog.image.added} in the same transaction; a refused one is deleted, object and row.
+ */
+@ApplicationScoped
+public class ImageAdminService {
+
+    private final StyleRepository styles;
+    private final StyleImageRepository images;
+    private final StyleImageVariantRepository variants;
+    private final PresignedUrls urls;
+    private final ObjectStore objects;
+    private final PublicObjects publicObjects;
+    private final Outbox outbox;
+    private final AdminViewFactory views;
+    private final CatalogConfig config;
+
+    public ImageAdminService(StyleRepository styles, StyleImageRepository images,
+            StyleImageVariantRepository variants, PresignedUrls urls, ObjectStore objects,
+            PublicObjects publicObjects, Outbox outbox, AdminViewFactory views, CatalogConfig config) {
+        this.styles = styles;
+        this.images = images;
+        this.variants = variants;
+        this.urls = urls;
+        this.objects = objects;
+        this.publicObjects = publicObjects;
+        this.outbox = outbox;
+        this.views = views;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<AdminViews.UploadTicket> requestUpload(String slug, AdminRequests.ImageUpload request) {
+        FileType type = ImageRules.declared(request.contentType()).orElseThrow(() -> ApiException.invalid(
+                "contentType", "a style image must be image/jpeg, image/png or image/webp"));
+        if (request.size() > config.maxImageBytes()) {
+            throw ApiException.invalid("size", "must be between 1 and " + config.maxImageBytes() + " bytes");
+        }
+        SafeFilename filename;
+        try {
+            filename = SafeFilename.of(request.filename());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("filename", e.getMessage());
+        }
+        String roomType = CatalogRules.roomType("roomType", CatalogRules.text(request.roomType()));
+        List<String> tags = CatalogRules.tags("tags", request.tags());
+        return requireStyle(slug).chain(style -> {
+            String key = StoragePaths.styleImageKey(style.slug, filename.keyPart());
+            return images.byStoragePath(key).chain(existing -> {
+                if (existing != null && !StyleImage.UPLOADING.equals(existing.status)) {
+                    throw new ApiException(ProblemKind.CONFLICT, "style " + slug + " already has an image stored as "
+                            + filename.keyPart() + "; delete it first or choose another filename");
+                }
+                // an earlier declaration of the same file that was never confirmed is replaced
+                Uni<Void> cleared = existing == null ? Uni.createFrom().voidItem()
+                        : images.delete(existing).chain(() -> images.flush());
+                return cleared.chain(() -> {
+                    StyleImage image = new StyleImage();
+                    image.id = UUID.randomUUID();
+                    image.styleId = style.id;
+                    image.storagePath = key;
+                    image.filename = filename.display();
+                    image.contentType = type.contentType();
+                    image.fileSize = request.size();
+                    image.roomType = roomType;
+                    image.tags = tags;
+                    image.caption = CatalogRules.text(request.caption());
+                    image.altText = CatalogRules.text(request.altText());
+                    image.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
+                    image.sourceUrl = CatalogRules.text(request.sourceUrl());
+                    image.status = StyleImage.UPLOADING;
+                    image.createdAt = Instant.now();
+                    image.updatedAt = image.createdAt;
+                    return images.persist(image);
+                });
+            });
+        }).map(image -> {
+            PresignedUrls.SignedUrl put = urls.upload(Buckets.STYLES, image.storagePath, image.contentType,
+                    image.fileSize);
+            return new AdminViews.UploadTicket(image.id, put.url(), put.method(), put.headers(), put.expiresAt(),
+                    image.storagePath);
+        });
+    }
+
+    /** Idempotent: a confirmed image answers as it is. */
+    public Uni<AdminViews.ImageView> confirm(UUID id) {
+        return Panache.withSession(() -> images.findById(id)).chain(image -> {
+            if (image == null) {
+                throw ApiException.notFound("image " + id);
+            }
+            return StyleImage.UPLOADING.equals(image.status) ? inspect(image) : get(id);
+        });
+    }
+
+    private Uni<AdminViews.ImageView> inspect(StyleImage image) {
+        return objects.head(Buckets.STYLES, image.storagePath).chain(info -> {
+            if (info.isEmpty()) {
+                throw new ApiException(ProblemKind.UPLOAD_MISSING, "PUT the file to the upload URL before confirming");
+            }
+            long size = info.get().size();
+            if (size != image.fileSize) {
+                return reject(image, "the uploaded file has " + size + " bytes, but " + image.fileSize
+                        + " were declared");
+            }
+            return objects.readRange(Buckets.STYLES, image.storagePath, 0, FileSniffer.HEAD_BYTES - 1)
+                    .chain(head -> objects.readRange(Buckets.STYLES, image.storagePath,
+                                    Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
+                            .chain(tail -> {
+                                ImageRules.Inspection verdict = ImageRules.inspect(head, tail, size,
+                                        config.maxImageBytes());
+                                if (verdict instanceof ImageRules.Refused refused) {
+                                    return reject(image, refused.reason());
+                                }
+                                ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
+                                if (!accepted.type().contentType().equals(image.contentType)) {
+                                    return reject(image, "the file's content is " + accepted.type().contentType()
+                                            + ", but it was declared as " + image.contentType);
+                                }
+                                return accept(image, accepted);
+                            }));
+        });
+    }
+
+    private Uni<AdminViews.ImageView> accept(StyleImage inspected, ImageRules.Accepted accepted) {
+        return objects.sha256(Buckets.STYLES, inspected.storagePath)
+                .call(() -> publicObjects.publish(Buckets.STYLES, inspected.storagePath))
+                .chain(sha256 -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image -> {
+                    if (image == null) {
+                        throw ApiException.notFound("image " + inspected.id);
+                    }
+                    if (!StyleImage.UPLOADING.equals(image.status)) {
+                        return Uni.createFrom().voidItem(); // a concurrent confirm won
+                    }
+                    image.status = StyleImage.PENDING;
+                    image.sha256 = sha256;
+                    image.width = accepted.dimensions().width();
+                    image.height = accepted.dimensions().height();
+                    image.updatedAt = Instant.now();
+                    return styles.findById(image.styleId).chain(style -> outbox.add(new CatalogImageAdded(image.id,
+                            style.slug, Buckets.STYLES, image.storagePath, image.contentType))).replaceWithVoid();
+                })))
+                .chain(() -> get(inspected.id));
+    }
+
+    /** Deletes the refused object first, so no refused bytes stay behind; then the row. */
+    private Uni<AdminViews.ImageView> reject(StyleImage inspected, String reason) {
+        return objects.delete(Buckets.STYLES, inspected.storagePath)
+                .chain(() -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image ->
+                        image != null && StyleImage.UPLOADING.equals(image.status) ? images.delete(image)
+                                : Uni.createFrom().voidItem())))
+                .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
+    }
+
+    @WithSession
+    public Uni<AdminViews.ImageView> get(UUID id) {
+        return images.findById(id).chain(image -> {
+            if (image == null) {
+                throw ApiException.notFound("image " + id);
+            }
+            return view(image);
+        });
+    }
+
+    @WithTransaction
+    public Uni<AdminViews.ImageView> patch(UUID id, AdminRequests.PatchImage patch) {
+        String roomType = patch.roomType() == null ? null
+                : CatalogRules.roomType("roomType", CatalogRules.text(patch.roomType()));
+        List<String> tags = patch.tags() == null ? null : CatalogRules.tags("tags", patch.tags());
+        return images.findById(id).chain(image -> {
+            if (image == null) {
+                throw ApiException.notFound("image " + id);
+            }
+            if (patch.caption() != null) {
+                image.caption = CatalogRules.text(patch.caption());
+            }
+            if (patch.altText() != null) {
+                image.altText = CatalogRules.text(patch.altText());
+            }
+            if (patch.roomType() != null) {
+                image.roomType = roomType;
+            }
+            if (tags != null) {
+                image.tags = tags;
+            }
+            if (patch.displayOrder() != null) {
+                image.displayOrder = patch.displayOrder();
+            }
+            if (patch.sourceUrl() != null) {
+                image.sourceUrl = CatalogRules.text(patch.sourceUrl());
+            }
+            image.updatedAt = Instant.now();
+            return view(image);
+        });
+    }
+
+    /** The original and its variants leave S3 first (a failure there changes nothing), then the rows. */
+    public Uni<Void> delete(UUID id) {
+        return Panache.withSession(() -> images.findById(id).chain(image -> {
+                    if (image == null) {
+                        throw ApiException.notFound("image " + id);
+                    }
+                    return variants.ofImage(id).map(list -> {
+                        List<String> keys = new ArrayList<>();
+                        keys.add(image.storagePath);
+                        list.stream().map(v -> v.storagePath).filter(Objects::nonNull).forEach(keys::add);
+                        return keys;
+                    });
+                }))
+                .chain(keys -> objects.deleteAll(Buckets.STYLES, keys))
+                .chain(() -> Panache.withTransaction(() -> images.lock(id).chain(image -> image == null
+                        ? Uni.createFrom().voidItem() : images.delete(image))));
+    }
+
+    private Uni<AdminViews.ImageView> view(StyleImage image) {
+        return styles.findById(image.styleId).chain(style -> variants.ofImage(image.id)
+                .map(list -> views.of(image, style.slug, list)));
+    }
+
+    private Uni<Style> requireStyle(String slug) {
+        return styles.bySlug(slug).invoke(style -> {
+            if (style == null) {
+                throw ApiException.notFound("style " + slug);
+            }
+        });
+    }
+}

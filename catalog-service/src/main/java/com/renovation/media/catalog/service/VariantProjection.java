@@ -1,0 +1,107 @@
+package com.renovation.media.catalog.service;
+
+import com.renovation.media.catalog.repository.StyleImage;
+import com.renovation.media.catalog.repository.StyleImageRepository;
+import com.renovation.media.catalog.repository.StyleImageVariant;
+import com.renovation.media.catalog.repository.StyleImageVariantRepository;
+import com.renovation.media.events.payload.SourceKind;
+import com.renovation.media.events.payload.VariantFailed;
+import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.messaging.consumer.PermanentEventFailure;
+import com.renovation.media.storage.Buckets;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies variant events of style images to this service's projection, inside the consumer's transaction: an
+ * image turns {@code ready} once every variant the worker makes for it is ready. Events about users' assets
+ * belong to asset-service and are ignored here, as are events of deleted images.
+ */
+@ApplicationScoped
+public class VariantProjection {
+
+    private static final Logger LOG = Logger.getLogger(VariantProjection.class);
+
+    private final StyleImageRepository images;
+    private final StyleImageVariantRepository variants;
+
+    public VariantProjection(StyleImageRepository images, StyleImageVariantRepository variants) {
+        this.images = images;
+        this.variants = variants;
+    }
+
+    public Uni<Void> ready(VariantReady event) {
+        if (event.sourceKind() != SourceKind.STYLE_IMAGE) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!Buckets.STYLES.equals(event.bucket())) {
+            // a variant outside the public bucket could never be served by its URL
+            throw new PermanentEventFailure("variant of style image " + event.sourceId() + " is in bucket "
+                    + event.bucket() + ", not " + Buckets.STYLES);
+        }
+        return images.lock(event.sourceId()).chain(image -> {
+            if (image == null) {
+                LOG.debugf("variant of deleted style image %s ignored", event.sourceId());
+                return Uni.createFrom().voidItem();
+            }
+            return upsert(image.id, event.variantType(), event.format()).chain(variant -> {
+                variant.width = event.width();
+                variant.height = event.height();
+                variant.fileSize = event.fileSize();
+                variant.storagePath = event.storagePath();
+                variant.contentType = event.contentType();
+                variant.status = "ready";
+                variant.error = null;
+                variant.processedAt = Instant.now();
+                return variants.persist(variant).chain(() -> variants.flush());
+            }).chain(() -> variants.countReady(image.id)).invoke(readyCount -> {
+                if (readyCount >= event.expectedVariants() && !StyleImage.READY.equals(image.status)) {
+                    image.status = StyleImage.READY;
+                    image.updatedAt = Instant.now();
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    /** Recorded for operators; the image stays {@code pending} and keeps being served as its original. */
+    public Uni<Void> failed(VariantFailed event) {
+        if (event.sourceKind() != SourceKind.STYLE_IMAGE) {
+            return Uni.createFrom().voidItem();
+        }
+        return images.lock(event.sourceId()).chain(image -> {
+            if (image == null) {
+                return Uni.createFrom().voidItem();
+            }
+            LOG.warnf("variant %s of style image %s failed after %d attempts: %s", event.variantType(), image.id,
+                    event.attempts(), event.error());
+            String format = event.format() == null ? "any" : event.format();
+            return upsert(image.id, event.variantType(), format).chain(variant -> {
+                if ("ready".equals(variant.status)) {
+                    return Uni.createFrom().voidItem(); // a later success already arrived
+                }
+                variant.status = "failed";
+                variant.error = event.error();
+                variant.processedAt = Instant.now();
+                return variants.persist(variant).replaceWithVoid();
+            });
+        });
+    }
+
+    private Uni<StyleImageVariant> upsert(UUID imageId, String variantType, String format) {
+        return variants.find(imageId, variantType, format).map(found -> {
+            if (found != null) {
+                return found;
+            }
+            StyleImageVariant variant = new StyleImageVariant();
+            variant.id = UUID.randomUUID();
+            variant.imageId = imageId;
+            variant.variantType = variantType;
+            variant.format = format;
+            variant.createdAt = Instant.now();
+            return variant;
+        });
+    }
+}

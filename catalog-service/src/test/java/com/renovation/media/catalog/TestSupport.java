@@ -1,0 +1,155 @@
+package com.renovation.media.catalog;
+
+import com.renovation.media.catalog.service.seed.CatalogSeeder;
+import com.renovation.media.catalog.service.seed.SeedBundle;
+import com.renovation.media.catalog.service.seed.SeedManifest;
+import com.renovation.media.catalog.service.seed.SeedManifestLoader;
+import com.renovation.media.catalog.service.seed.SeedReport;
+import com.renovation.media.events.EventEnvelope;
+import com.renovation.media.events.EventJson;
+import com.renovation.media.events.EventPayload;
+import com.renovation.media.web.testing.TestTokens;
+import io.quarkus.vertx.VertxContextSupport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Tokens, test manifests, anonymous HTTP and plain Kafka clients for the integration tests. */
+public final class TestSupport {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestSupport() {
+    }
+
+    public static String userToken() {
+        return TestTokens.user(TestTokens.newUserId());
+    }
+
+    public static String adminToken() {
+        return TestTokens.admin(TestTokens.newUserId());
+    }
+
+    /** A short id that makes this run's slugs and catalog names its own (the test engines keep data between runs). */
+    public static String newRun() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * A test manifest from src/test/resources with the catalog and every slug suffixed by {@code run}, so the
+     * test starts from an empty catalog of its own.
+     */
+    public static SeedBundle testManifest(String resource, String run) {
+        SeedBundle bundle = SeedManifestLoader.load(resource);
+        SeedManifest m = bundle.manifest();
+        List<SeedManifest.StyleEntry> styles = m.styles().stream().map(s -> new SeedManifest.StyleEntry(
+                slug(s.slug(), run), s.name(), s.description(), s.displayOrder(), s.images())).toList();
+        return new SeedBundle(new SeedManifest(m.catalog() + "-" + run, m.source(), styles), bundle.files());
+    }
+
+    public static String slug(String slug, String run) {
+        return slug + "-" + run;
+    }
+
+    /** Runs a seeding on a Vert.x context, as a request would, and waits for its report. */
+    public static SeedReport seed(CatalogSeeder seeder, SeedBundle bundle) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> seeder.seed(bundle));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static HttpResponse<byte[]> anonymousGet(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PUTs bytes to a presigned URL with the headers the ticket names, as a browser would. */
+    public static int put(String url, Map<String, String> headers, byte[] bytes) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                request.header(name, value);
+            }
+        });
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Publishes an event as its producer service would. */
+    public static void publish(String source, EventPayload payload) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap());
+        props.put("key.serializer", StringSerializer.class.getName());
+        props.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(payload.topic(), payload.subject(),
+                    EventJson.write(EventEnvelope.wrap(source, payload)))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The records of the given keys on a topic, read with a plain consumer (independent of the code under test). */
+    public static List<ConsumerRecord<String, String>> recordsFor(String topic, java.util.Collection<String> keys) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 2) {
+                var batch = consumer.poll(Duration.ofMillis(700));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
+                    emptyPolls++;
+                }
+                batch.forEach(r -> {
+                    if (keys.contains(r.key())) {
+                        records.add(r);
+                    }
+                });
+            }
+        }
+        return records;
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+}
