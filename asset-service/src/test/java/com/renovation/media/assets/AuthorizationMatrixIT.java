@@ -1,0 +1,175 @@
+package com.renovation.media.assets;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operation of the published OpenAPI document × {anonymous, another user, owner, admin}. The routes come
+ * from /q/openapi, so a new endpoint fails this test until it is given fixtures and expectations here.
+ */
+@QuarkusTest
+class AuthorizationMatrixIT {
+
+    /** The data a route acts on: one user's session, room, two assets, a comparison and a document. */
+    record Fixture(String owner, String sessionId, String roomId, String assetId, String otherAssetId,
+            String comparisonId, String documentId) {
+
+        static Fixture create() {
+            String owner = TestSupport.newUser();
+            List<String> ids = TestSupport.sessionWithRoom(owner);
+            String asset = TestSupport.upload(owner, ids.get(1), "photo", "a.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
+            String other = TestSupport.upload(owner, ids.get(1), "photo", "b.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
+            String comparison = TestSupport.as(owner).body(Map.of("beforeAssetId", asset, "afterAssetId", other))
+                    .post("/rooms/" + ids.get(1) + "/comparisons").then().statusCode(201).extract().path("id");
+            String document = TestSupport.as(owner).body(checklist()).post("/sessions/" + ids.get(0) + "/documents")
+                    .then().statusCode(202).extract().path("id");
+            return new Fixture(owner, ids.get(0), ids.get(1), asset, other, comparison, document);
+        }
+
+        String path(String template) {
+            String path = template.replace("{comparisonId}", comparisonId);
+            if (template.startsWith("/sessions/{id}")) {
+                return path.replace("{id}", sessionId);
+            }
+            if (template.startsWith("/rooms/{id}")) {
+                return path.replace("{id}", roomId);
+            }
+            if (template.startsWith("/assets/{id}")) {
+                return path.replace("{id}", assetId);
+            }
+            if (template.startsWith("/documents/{id}")) {
+                return path.replace("{id}", documentId);
+            }
+            if (path.contains("{")) {
+                fail("no fixture for the path parameters of " + template + ": add one to AuthorizationMatrixIT");
+            }
+            return path;
+        }
+    }
+
+    static Map<String, Object> checklist() {
+        return Map.of("documentType", "checklist_pdf", "phase", "design", "title", "To do",
+                "content", Map.of("items", List.of(Map.of("text", "Order tiles", "done", false))));
+    }
+
+    /** A valid body per operation that takes one. */
+    private static final Map<String, Function<Fixture, Object>> BODIES = Map.of(
+            "POST /sessions", f -> Map.of("title", "new"),
+            "PATCH /sessions/{id}", f -> Map.of("title", "renamed"),
+            "POST /sessions/{id}/rooms", f -> Map.of("name", "Bath", "roomType", "bathroom"),
+            "PATCH /rooms/{id}", f -> Map.of("name", "Kitchen 2"),
+            "POST /rooms/{id}/comparisons", f -> Map.of("beforeAssetId", f.otherAssetId(), "afterAssetId", f.assetId()),
+            "POST /assets/uploads", f -> Map.of("roomId", f.roomId(), "assetType", "photo", "filename", "x.jpg",
+                    "contentType", "image/jpeg", "size", 10),
+            "PATCH /assets/{id}", f -> Map.of("caption", "changed"),
+            "POST /sessions/{id}/documents", f -> checklist());
+
+    record Operation(String method, String template, boolean hasBody) {
+        String key() {
+            return method + " " + template;
+        }
+
+        /** Routes that act on an existing resource (an id in the path or the body), not on the caller's own list. */
+        boolean ownedResource() {
+            return template.contains("{") || template.equals("/assets/uploads");
+        }
+
+        boolean reads() {
+            return method.equals("GET");
+        }
+    }
+
+    private static List<Operation> operations;
+    private static Fixture shared;
+
+    /** Once per class, but after Quarkus is up (RestAssured's port is set for instance methods only). */
+    @BeforeEach
+    void readOpenApi() {
+        if (operations != null) {
+            return;
+        }
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        operations = new ArrayList<>();
+        paths.forEach((template, methods) -> methods.forEach((method, spec) -> {
+            if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                operations.add(new Operation(method.toUpperCase(Locale.ROOT), template, spec.containsKey("requestBody")));
+            }
+        }));
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(17);
+        shared = Fixture.create();
+    }
+
+    private static Response call(RequestSpecification spec, Operation op, Fixture fixture) {
+        RequestSpecification request = spec.contentType(ContentType.JSON);
+        if (op.hasBody()) {
+            Function<Fixture, Object> body = BODIES.get(op.key());
+            if (body == null) {
+                fail("no request body fixture for " + op.key() + ": add one to AuthorizationMatrixIT");
+            }
+            request = request.body(body.apply(fixture));
+        }
+        return request.request(op.method(), fixture.path(op.template()));
+    }
+
+    @Test
+    void anonymousCallersGet401OnEveryOperation() {
+        for (Operation op : operations) {
+            assertThat(call(given(), op, shared).statusCode()).as(op.key()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anotherUserGets404OnEveryOwnedResourceAndChangesNothing() {
+        String stranger = TestSupport.newUser();
+        for (Operation op : operations) {
+            int status = call(given().auth().oauth2(TestSupport.token(stranger)), op, shared).statusCode();
+            if (op.ownedResource()) {
+                assertThat(status).as(op.key()).isEqualTo(404);
+            } else {
+                assertThat(status).as(op.key() + " acts on the caller's own data").isBetween(200, 299);
+            }
+        }
+        TestSupport.as(shared.owner()).get("/assets/" + shared.assetId()).then().statusCode(200);
+        TestSupport.as(shared.owner()).get("/sessions/" + shared.sessionId()).then().statusCode(200);
+    }
+
+    @Test
+    void anAdminReadsEveryOwnedResourceButChangesNone() {
+        String admin = TestSupport.adminToken("admin-" + UUID.randomUUID());
+        for (Operation op : operations) {
+            int status = call(given().auth().oauth2(admin), op, shared).statusCode();
+            if (!op.ownedResource()) {
+                assertThat(status).as(op.key()).isBetween(200, 299);
+            } else if (op.reads()) {
+                assertThat(status).as(op.key()).isEqualTo(200);
+            } else {
+                assertThat(status).as(op.key()).isEqualTo(403);
+            }
+        }
+        TestSupport.as(shared.owner()).get("/assets/" + shared.assetId()).then().statusCode(200);
+    }
+
+    @Test
+    void theOwnerMaySucceedOnEveryOperation() {
+        for (Operation op : operations) {
+            Fixture own = Fixture.create();
+            int status = call(given().auth().oauth2(TestSupport.token(own.owner())), op, own).statusCode();
+            assertThat(status).as(op.key()).isBetween(200, 299);
+        }
+    }
+}
