@@ -62,7 +62,7 @@ class AuthorizationMatrixIT {
     }
 
     static Map<String, Object> checklist() {
-        return Map.of("documentType", "checklist_pdf", "phase", "design", "title", "To do",
+        return Map.of("documentType", "checklist_pdf", "phase", "CHECKLIST", "title", "To do",
                 "content", Map.of("items", List.of(Map.of("text", "Order tiles", "done", false))));
     }
 

@@ -16,7 +16,7 @@ public final class DocumentRequests {
     public record CreateDocument(
             @NotNull @Pattern(regexp = "checklist_pdf|plan_pdf|estimate_pdf|room_report_pdf",
                     message = "must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf") String documentType,
-            @Pattern(regexp = "[a-z][a-z0-9_]{0,49}", message = "must be lowercase letters, digits or _") String phase,
+            @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,49}", message = "must be letters, digits or _ (e.g. CHECKLIST, PLAN, PAYMENT)") String phase,
             UUID roomId,
             @NotBlank @Size(max = 200) String title,
             JsonNode content,
