@@ -1,5 +1,6 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.assets.service.DocumentExpiryCleanup;
-import com.renovation.media.events.EventEnvelope;
 import com.renovation.media.events.EventJson;
 import com.renovation.media.events.EventPayload;
 import com.renovation.media.events.payload.DocumentFailed;
@@ -27,14 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +63,7 @@ class DocumentRequestIT {
     private static JsonNode requested(String documentId) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(WAIT).until(() -> {
-            Topics.recordsFor("document.requested", documentId)
+            KafkaTestClient.records("document.requested", documentId)
                     .forEach(r -> found.add(EventJson.read(r.value()).data()));
             return !found.isEmpty();
         });
@@ -76,16 +71,7 @@ class DocumentRequestIT {
     }
 
     private static void publish(EventPayload payload) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(payload.topic(), payload.subject(),
-                    EventJson.write(EventEnvelope.wrap("document-service", payload)))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTestClient.publish("document-service", payload);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -66,8 +67,8 @@ class UploadLifecycleIT {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(photo);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Topics.recordsFor("asset.confirmed", assetId).isEmpty());
-        var records = Topics.recordsFor("asset.confirmed", assetId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaTestClient.records("asset.confirmed", assetId).isEmpty());
+        var records = KafkaTestClient.records("asset.confirmed", assetId);
         assertThat(records).hasSize(1);
         JsonNode event = EventJson.MAPPER.readTree(records.get(0).value());
         assertThat(event.get("type").asText()).isEqualTo("asset.confirmed");
@@ -159,7 +160,7 @@ class UploadLifecycleIT {
         as(user).delete("/assets/" + assetId).then().statusCode(204);
         as(user).get("/assets/" + assetId).then().statusCode(404);
         assertThat(keysUnder(key)).isEmpty();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Topics.recordsFor("asset.deleted", assetId).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaTestClient.records("asset.deleted", assetId).isEmpty());
         as(user).delete("/assets/" + assetId).then().statusCode(404);
     }
 
@@ -178,7 +179,7 @@ class UploadLifecycleIT {
         as(user).get("/rooms/" + ids.get(1)).then().statusCode(404);
         as(user).get("/assets/" + assetId).then().statusCode(404);
         as(user).get("/assets/" + pending.path("assetId")).then().statusCode(404);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !Topics.recordsFor("session.deleted", sessionId).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaTestClient.records("session.deleted", sessionId).isEmpty());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -7,20 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.renovation.media.events.EventEnvelope;
-import com.renovation.media.events.EventJson;
 import com.renovation.media.events.EventPayload;
 import com.renovation.media.events.payload.SourceKind;
 import com.renovation.media.events.payload.VariantFailed;
 import com.renovation.media.events.payload.VariantReady;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** variant.ready / variant.failed, published as the variant-worker does, move the asset's projection. */
@@ -28,21 +22,11 @@ import org.junit.jupiter.api.Test;
 class VariantProjectionIT {
 
     private static void publish(String eventJson, String key, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, eventJson)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTestClient.send(topic, key, eventJson);
     }
 
     private static String publish(EventPayload payload) {
-        String json = EventJson.write(EventEnvelope.wrap("variant-worker", payload));
-        publish(json, payload.subject(), payload.topic());
-        return json;
+        return KafkaTestClient.publish("variant-worker", payload);
     }
 
     private static VariantReady ready(UUID asset, String key, String type, String format, int w, int h) {

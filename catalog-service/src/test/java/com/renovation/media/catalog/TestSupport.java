@@ -1,12 +1,11 @@
 package com.renovation.media.catalog;
 
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
 import com.renovation.media.catalog.service.seed.SeedBundle;
 import com.renovation.media.catalog.service.seed.SeedManifest;
 import com.renovation.media.catalog.service.seed.SeedManifestLoader;
 import com.renovation.media.catalog.service.seed.SeedReport;
-import com.renovation.media.events.EventEnvelope;
-import com.renovation.media.events.EventJson;
 import com.renovation.media.events.EventPayload;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.vertx.VertxContextSupport;
@@ -16,19 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Tokens, test manifests, anonymous HTTP and plain Kafka clients for the integration tests. */
 public final class TestSupport {
@@ -109,47 +99,12 @@ public final class TestSupport {
 
     /** Publishes an event as its producer service would. */
     public static void publish(String source, EventPayload payload) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap());
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(payload.topic(), payload.subject(),
-                    EventJson.write(EventEnvelope.wrap(source, payload)))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTestClient.publish(source, payload);
     }
 
     /** The records of the given keys on a topic, read with a plain consumer (independent of the code under test). */
     public static List<ConsumerRecord<String, String>> recordsFor(String topic, java.util.Collection<String> keys) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            int emptyPolls = 0;
-            while (emptyPolls < 2) {
-                var batch = consumer.poll(Duration.ofMillis(700));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                batch.forEach(r -> {
-                    if (keys.contains(r.key())) {
-                        records.add(r);
-                    }
-                });
-            }
-        }
-        return records;
+        return KafkaTestClient.records(topic, keys);
     }
 
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 }

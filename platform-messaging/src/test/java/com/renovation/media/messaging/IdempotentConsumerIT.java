@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.renovation.media.events.EventEnvelope;
 import com.renovation.media.events.EventJson;
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +38,7 @@ class IdempotentConsumerIT {
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(String containing) {
-        return TopicRecords.all(DLQ).stream().filter(r -> r.value().contains(containing)).toList();
+        return KafkaTestClient.records(DLQ).stream().filter(r -> r.value().contains(containing)).toList();
     }
 
     private static String reason(ConsumerRecord<String, String> record) {
@@ -48,10 +49,10 @@ class IdempotentConsumerIT {
     void theSameEventDeliveredTwiceHasItsEffectOnce() throws Throwable {
         UUID noteId = UUID.randomUUID();
         String record = envelope(noteId, "twice");
-        TopicRecords.send(TOPIC, noteId.toString(), record);
-        TopicRecords.send(TOPIC, noteId.toString(), record);
+        KafkaTestClient.send(TOPIC, noteId.toString(), record);
+        KafkaTestClient.send(TOPIC, noteId.toString(), record);
         UUID marker = UUID.randomUUID();
-        TopicRecords.send(TOPIC, marker.toString(), envelope(marker, "after the duplicate"));
+        KafkaTestClient.send(TOPIC, marker.toString(), envelope(marker, "after the duplicate"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(marker) == 1);
         assertThat(effectsOf(noteId)).isEqualTo(1);
@@ -60,9 +61,9 @@ class IdempotentConsumerIT {
     @Test
     void aPoisonRecordIsDeadLetteredWithItsReasonAndTheNextRecordIsProcessed() throws Throwable {
         String poison = "{not an event " + UUID.randomUUID();
-        TopicRecords.send(TOPIC, "poison", poison);
+        KafkaTestClient.send(TOPIC, "poison", poison);
         UUID next = UUID.randomUUID();
-        TopicRecords.send(TOPIC, next.toString(), envelope(next, "after the poison"));
+        KafkaTestClient.send(TOPIC, next.toString(), envelope(next, "after the poison"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(next) == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(poison).isEmpty());
@@ -72,9 +73,9 @@ class IdempotentConsumerIT {
     @Test
     void anEffectThatKeepsFailingIsDeadLetteredAfterItsAttempts() throws Throwable {
         UUID failing = UUID.randomUUID();
-        TopicRecords.send(TOPIC, failing.toString(), envelope(failing, "always-fails"));
+        KafkaTestClient.send(TOPIC, failing.toString(), envelope(failing, "always-fails"));
         UUID next = UUID.randomUUID();
-        TopicRecords.send(TOPIC, next.toString(), envelope(next, "after the failure"));
+        KafkaTestClient.send(TOPIC, next.toString(), envelope(next, "after the failure"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(next) == 1);
         await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(failing.toString()).isEmpty());

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.events.EventEnvelope;
 import com.renovation.media.events.EventJson;
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.messaging.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -42,7 +43,7 @@ class OutboxIT {
     }
 
     private static List<ConsumerRecord<String, String>> recordsOf(UUID subject) {
-        return TopicRecords.all(NoteAdded.TOPIC).stream().filter(r -> subject.toString().equals(r.key())).toList();
+        return KafkaTestClient.records(NoteAdded.TOPIC).stream().filter(r -> subject.toString().equals(r.key())).toList();
     }
 
     @Test

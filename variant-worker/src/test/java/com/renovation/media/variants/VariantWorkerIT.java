@@ -1,10 +1,10 @@
 package com.renovation.media.variants;
 
+import com.renovation.media.messaging.testing.KafkaTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventEnvelope;
 import com.renovation.media.events.EventJson;
 import com.renovation.media.events.EventPayload;
 import com.renovation.media.events.payload.AssetConfirmed;
@@ -20,15 +20,7 @@ import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,52 +34,17 @@ class VariantWorkerIT {
     @Inject
     S3Client s3;
 
-    private static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
 
     private static void publish(String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap());
-        props.put("key.serializer", StringSerializer.class.getName());
-        props.put("value.serializer", StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTestClient.send(topic, key, value);
     }
 
     private static String publish(EventPayload payload) {
-        String json = EventJson.write(EventEnvelope.wrap("asset-service", payload));
-        publish(payload.topic(), payload.subject(), json);
-        return json;
+        return KafkaTestClient.publish("asset-service", payload);
     }
 
     private static List<JsonNode> events(String topic, UUID subject) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap());
-        props.put("group.id", "reader-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        props.put("key.deserializer", StringDeserializer.class.getName());
-        props.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            java.util.ArrayList<JsonNode> found = new java.util.ArrayList<>();
-            int empty = 0;
-            while (empty < 2) {
-                var batch = consumer.poll(Duration.ofMillis(700));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    empty++;
-                }
-                for (ConsumerRecord<String, String> r : batch) {
-                    if (subject.toString().equals(r.key())) {
-                        found.add(EventJson.read(r.value()).data());
-                    }
-                }
-            }
-            return found;
-        }
+        return KafkaTestClient.eventData(topic, subject.toString());
     }
 
     /** Puts the image where asset-service would have it, and announces it as confirmed. */

@@ -1,0 +1,103 @@
+package com.renovation.media.messaging.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.events.EventEnvelope;
+import com.renovation.media.events.EventJson;
+import com.renovation.media.events.EventPayload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads and writes the test run's Kafka with plain clients, independent of the code under test: publishes
+ * events as their producer service would, and reads what landed on a topic. Shipped in platform-messaging's
+ * test-jar for every service's integration tests; the broker is the application's {@code kafka.bootstrap.servers}.
+ */
+public final class KafkaTestClient {
+
+    private KafkaTestClient() {
+    }
+
+    public static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** Publishes the payload in a fresh envelope from {@code source}; answers the record's JSON. */
+    public static String publish(String source, EventPayload payload) {
+        String json = EventJson.write(EventEnvelope.wrap(source, payload));
+        send(payload.topic(), payload.subject(), json);
+        return json;
+    }
+
+    public static void send(String topic, String key, String value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /** Every record on the topic so far, in order per partition. */
+    public static List<ConsumerRecord<String, String>> records(String topic) {
+        return read(topic, null);
+    }
+
+    /** The records on the topic whose key is one of {@code keys}. */
+    public static List<ConsumerRecord<String, String>> records(String topic, Collection<String> keys) {
+        return read(topic, Set.copyOf(keys));
+    }
+
+    public static List<ConsumerRecord<String, String>> records(String topic, String key) {
+        return read(topic, Set.of(key));
+    }
+
+    /** The {@code data} of every event on the topic whose key is {@code key}. */
+    public static List<JsonNode> eventData(String topic, String key) {
+        return records(topic, key).stream().map(r -> EventJson.read(r.value()).data()).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> read(String topic, Set<String> keys) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            // done once the partitions are assigned and two polls in a row bring nothing new
+            int emptyPolls = 0;
+            while (emptyPolls < 2) {
+                var batch = consumer.poll(Duration.ofMillis(700));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
+                    emptyPolls++;
+                }
+                batch.forEach(r -> {
+                    if (keys == null || keys.contains(r.key())) {
+                        records.add(r);
+                    }
+                });
+            }
+        }
+        return records;
+    }
+}
