@@ -1,16 +1,15 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.web.testing.OpenApiOperations;
+import com.renovation.media.web.testing.OpenApiOperations.Operation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -78,21 +77,6 @@ class AuthorizationMatrixIT {
             "PATCH /assets/{id}", f -> Map.of("caption", "changed"),
             "POST /sessions/{id}/documents", f -> checklist());
 
-    record Operation(String method, String template, boolean hasBody) {
-        String key() {
-            return method + " " + template;
-        }
-
-        /** Routes that act on an existing resource (an id in the path or the body), not on the caller's own list. */
-        boolean ownedResource() {
-            return template.contains("{") || template.equals("/assets/uploads");
-        }
-
-        boolean reads() {
-            return method.equals("GET");
-        }
-    }
-
     private static List<Operation> operations;
     private static Fixture shared;
 
@@ -102,28 +86,18 @@ class AuthorizationMatrixIT {
         if (operations != null) {
             return;
         }
-        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        operations = new ArrayList<>();
-        paths.forEach((template, methods) -> methods.forEach((method, spec) -> {
-            if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
-                operations.add(new Operation(method.toUpperCase(Locale.ROOT), template, spec.containsKey("requestBody")));
-            }
-        }));
+        operations = OpenApiOperations.published();
         assertThat(operations).hasSizeGreaterThanOrEqualTo(17);
         shared = Fixture.create();
     }
 
     private static Response call(RequestSpecification spec, Operation op, Fixture fixture) {
-        RequestSpecification request = spec.contentType(ContentType.JSON);
-        if (op.hasBody()) {
-            Function<Fixture, Object> body = BODIES.get(op.key());
-            if (body == null) {
-                fail("no request body fixture for " + op.key() + ": add one to AuthorizationMatrixIT");
-            }
-            request = request.body(body.apply(fixture));
-        }
-        return request.request(op.method(), fixture.path(op.template()));
+        return OpenApiOperations.call(spec, op, fixture.path(op.template()), BODIES, fixture);
+    }
+
+    /** Routes that act on an existing resource (an id in the path or the body), not on the caller's own list. */
+    private static boolean ownedResource(Operation op) {
+        return op.template().contains("{") || op.template().equals("/assets/uploads");
     }
 
     @Test
@@ -138,7 +112,7 @@ class AuthorizationMatrixIT {
         String stranger = TestSupport.newUser();
         for (Operation op : operations) {
             int status = call(given().auth().oauth2(TestSupport.token(stranger)), op, shared).statusCode();
-            if (op.ownedResource()) {
+            if (ownedResource(op)) {
                 assertThat(status).as(op.key()).isEqualTo(404);
             } else {
                 assertThat(status).as(op.key() + " acts on the caller's own data").isBetween(200, 299);
@@ -153,9 +127,9 @@ class AuthorizationMatrixIT {
         String admin = TestSupport.adminToken("admin-" + UUID.randomUUID());
         for (Operation op : operations) {
             int status = call(given().auth().oauth2(admin), op, shared).statusCode();
-            if (!op.ownedResource()) {
+            if (!ownedResource(op)) {
                 assertThat(status).as(op.key()).isBetween(200, 299);
-            } else if (op.reads()) {
+            } else if (op.method().equals("GET")) {
                 assertThat(status).as(op.key()).isEqualTo(200);
             } else {
                 assertThat(status).as(op.key()).isEqualTo(403);

@@ -1,5 +1,7 @@
 package com.renovation.media.catalog;
 
+import com.renovation.media.web.testing.OpenApiOperations;
+import com.renovation.media.web.testing.OpenApiOperations.Operation;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -9,9 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,16 +65,6 @@ class AuthorizationMatrixIT {
                     "contentType", "image/jpeg", "size", 1000),
             "PATCH /admin/images/{id}", f -> Map.of("caption", "changed"));
 
-    record Operation(String method, String template, boolean hasBody) {
-        String key() {
-            return method + " " + template;
-        }
-
-        boolean isPublic() {
-            return method.equals("GET") && !template.startsWith("/admin/");
-        }
-    }
-
     private static List<Operation> operations;
     private static Fixture shared;
 
@@ -97,35 +87,24 @@ class AuthorizationMatrixIT {
         if (operations != null) {
             return;
         }
-        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        List<Operation> found = new ArrayList<>();
-        paths.forEach((template, methods) -> methods.forEach((method, spec) -> {
-            if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
-                found.add(new Operation(method.toUpperCase(Locale.ROOT), template, spec.containsKey("requestBody")));
-            }
-        }));
+        List<Operation> found = OpenApiOperations.published();
         assertThat(found).hasSizeGreaterThanOrEqualTo(13);
         shared = Fixture.create();
         operations = found;
     }
 
     private static Response call(RequestSpecification spec, Operation op, Fixture fixture) {
-        RequestSpecification request = spec.contentType(ContentType.JSON);
-        if (op.hasBody()) {
-            Function<Fixture, Object> body = BODIES.get(op.key());
-            if (body == null) {
-                fail("no request body fixture for " + op.key() + ": add one to AuthorizationMatrixIT");
-            }
-            request = request.body(body.apply(fixture));
-        }
-        return request.request(op.method(), fixture.path(op.template()));
+        return OpenApiOperations.call(spec, op, fixture.path(op.template()), BODIES, fixture);
+    }
+
+    private static boolean isPublic(Operation op) {
+        return op.method().equals("GET") && !op.template().startsWith("/admin/");
     }
 
     @Test
     void anonymousCallersReadThePublicCatalogAndGet401Elsewhere() {
         for (Operation op : operations) {
-            assertThat(call(given(), op, shared).statusCode()).as(op.key()).isEqualTo(op.isPublic() ? 200 : 401);
+            assertThat(call(given(), op, shared).statusCode()).as(op.key()).isEqualTo(isPublic(op) ? 200 : 401);
         }
     }
 
@@ -133,7 +112,7 @@ class AuthorizationMatrixIT {
     void aUserReadsThePublicCatalogAndGets403Elsewhere() {
         for (Operation op : operations) {
             assertThat(call(given().auth().oauth2(TestSupport.userToken()), op, shared).statusCode()).as(op.key())
-                    .isEqualTo(op.isPublic() ? 200 : 403);
+                    .isEqualTo(isPublic(op) ? 200 : 403);
         }
         given().get("/styles/" + shared.slug()).then().statusCode(200);
         admin().get("/admin/images/" + shared.imageId()).then().statusCode(200);
