@@ -46,11 +46,12 @@ public final class KafkaEngine implements Engine {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(classpath, serverProperties, dir);
         }
-        process = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m",
+        ManagedProcess started = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m",
                 "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", serverProperties.toString()),
                 Map.of(), dir, settings);
+        process = started;
         Ports.await("Kafka", Duration.ofSeconds(90), () -> {
-            if (!process.isAlive()) {
+            if (!started.isAlive()) {
                 throw new IllegalStateException("Kafka exited; see " + settings.logDir().resolve("kafka.log"));
             }
             return healthy();

@@ -49,10 +49,11 @@ public final class S3Engine implements Engine {
                 "jclouds.filesystem.basedir=" + data,
                 ""));
         String classpath = EngineClasspath.read(settings.root(), "s3-engine");
-        process = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m",
+        ManagedProcess started = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m",
                 "-cp", classpath, "org.gaul.s3proxy.Main", "--properties", conf.toString()), Map.of(), dir, settings);
+        process = started;
         Ports.await("S3", Duration.ofSeconds(60), () -> {
-            if (!process.isAlive()) {
+            if (!started.isAlive()) {
                 throw new IllegalStateException("S3 server exited; see " + settings.logDir().resolve("s3.log"));
             }
             return healthy();

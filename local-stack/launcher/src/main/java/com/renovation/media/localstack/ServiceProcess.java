@@ -43,10 +43,11 @@ final class ServiceProcess implements Engine {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with `mvn -B install -DskipTests`");
         }
-        process = ManagedProcess.start(spec.name(), List.of(ManagedProcess.javaExecutable(), "-Xmx512m",
+        ManagedProcess started = ManagedProcess.start(spec.name(), List.of(ManagedProcess.javaExecutable(), "-Xmx512m",
                 "-jar", jar.toString()), environment(), settings.root(), settings);
+        process = started;
         Ports.await(spec.name(), Duration.ofSeconds(120), () -> {
-            if (!process.isAlive()) {
+            if (!started.isAlive()) {
                 throw new IllegalStateException(spec.name() + " exited; see "
                         + settings.logDir().resolve(spec.name() + ".log"));
             }
