@@ -63,9 +63,9 @@ class HostileInputIT {
         files.put("windows.jpg", concat(new byte[] {'M', 'Z', (byte) 0x90, 0}, new byte[300]));
         files.put("script.jpg", "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII));
         files.put("page.jpg", "<!DOCTYPE html><html><body onload=alert(1)>".getBytes(StandardCharsets.UTF_8));
-        files.put("vector.jpg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+        files.put("vector.png", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
                 .getBytes(StandardCharsets.UTF_8));
-        files.put("archive.jpg (zip)", zip());
+        files.put("archive.png (zip)", zip());
         files.put("archive.jpg (gzip)", gzip("hello".repeat(100).getBytes(StandardCharsets.UTF_8)));
         files.put("archive.jpg (7z)", concat(new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C}, new byte[200]));
         files.put("spoofed.jpg (really PNG)", png);
@@ -100,7 +100,8 @@ class HostileInputIT {
 
         // requests refused before any row exists
         for (Object[] bad : new Object[][] {{"zero.jpg", 0L}, {"huge.jpg", 10L * 1024 * 1024 + 1},
-                {"negative.jpg", -5L}, {"../../..", 10L}, {"\u0000\u0001\u0002", 10L}, {"...", 10L}}) {
+                {"negative.jpg", -5L}, {"../../..", 10L}, {"\u0000\u0001\u0002", 10L}, {"...", 10L},
+                {"\u202E\u200B", 10L}}) {
             Response r = TestSupport.requestUpload(user, roomId, "photo", (String) bad[0], "image/jpeg", (Long) bad[1]);
             record("request " + bad[0], r.statusCode(), r.path("type"));
         }
