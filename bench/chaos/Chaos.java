@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,10 +105,9 @@ public class Chaos {
         // let the platform settle: every confirmed asset should become ready
         int expected = Integer.parseInt(env.getOrDefault("CHAOS_EXPECTED_VARIANTS", "4"));
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        Map<String, String> status;
         do {
             sleep(2000);
-            status = statuses(env, session);
+            statuses(env, session);
         } while (System.nanoTime() < deadline && confirmed.stream().anyMatch(id -> !"ready".equals(statusOf(id))));
         check(env, session, confirmed, expected, uploads, begin);
     }
@@ -120,7 +118,8 @@ public class Chaos {
         return lastStatuses.get(id);
     }
 
-    static Map<String, String> statuses(Map<String, String> env, String session) throws Exception {
+    /** Reads every asset's status of the session into lastStatuses. */
+    static void statuses(Map<String, String> env, String session) throws Exception {
         Map<String, String> result = new HashMap<>();
         try (Connection db = db(env); PreparedStatement q = db.prepareStatement(
                 "SELECT id::text, status FROM assets.room_assets WHERE session_id = ?::uuid")) {
@@ -132,7 +131,6 @@ public class Chaos {
             }
         }
         lastStatuses = result;
-        return result;
     }
 
     static void check(Map<String, String> env, String session, Set<String> confirmed, int expected, int submitted,
