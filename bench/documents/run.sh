@@ -31,7 +31,7 @@ if [ ! -d "$IMAGES" ] || [ "$(ls "$IMAGES" | wc -l)" -ne "$PHOTOS" ]; then
 fi
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; JVM -Xmx$XMX"
-echo "java: $(java -version 2>&1 | head -1)"
+echo "java: $(java -version 2>&1 | sed -n 1p)"
 start=$(date +%s%N)
 java -Xmx"$XMX" -Djava.awt.headless=true -cp "$CP" "$MAIN" render "$IMAGES" "$WORK/room-report.pdf" "$RUNS" \
   | tee "$WORK/results.txt"

@@ -50,7 +50,7 @@ for spec in "${IMAGES[@]}"; do
 done
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; pinned to CPUs: ${CPUS:-none}; JVM -Xmx$XMX"
-echo "java: $(java -version 2>&1 | head -1); libjavajpeg → $(ldd "$(dirname "$(readlink -f "$(command -v java)")")/../lib/libjavajpeg.so" 2>/dev/null | grep -o 'libjpeg[^ ]*' | head -1)"
+echo "java: $(java -version 2>&1 | sed -n 1p); libjavajpeg → $(ldd "$(dirname "$(readlink -f "$(command -v java)")")/../lib/libjavajpeg.so" 2>/dev/null | grep -o 'libjpeg[^ ]*' | sed -n 1p)"
 echo "vips: $(vips --version)"
 echo
 
