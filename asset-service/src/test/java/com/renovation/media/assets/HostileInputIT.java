@@ -147,7 +147,7 @@ class HostileInputIT {
         String assetId = TestSupport.upload(user, roomId, "photo", "ok.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
         String key = as(user).get("/assets/" + assetId).path("storagePath");
         String url = as(user).get("/assets/" + assetId).path("downloadUrl");
-        record("tampered URL", TestSupport.get(url.replaceFirst("X-Amz-Signature=.", "X-Amz-Signature=f")).statusCode(), "s3");
+        record("tampered URL", TestSupport.get(TestSupport.withTamperedSignature(url)).statusCode(), "s3");
         record("other key", TestSupport.get(url.replace(key, key + "x")).statusCode(), "s3");
         String shortLived = urls.download("user-uploads", key, null, Duration.ofSeconds(1)).url();
         Thread.sleep(2200);

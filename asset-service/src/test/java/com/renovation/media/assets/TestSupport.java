@@ -94,6 +94,18 @@ public final class TestSupport {
         return send(request.build()).statusCode();
     }
 
+    /** The signed URL with its signature's first hex digit changed (always to another digit). */
+    public static String withTamperedSignature(String signedUrl) {
+        String marker = "X-Amz-Signature=";
+        int at = signedUrl.indexOf(marker);
+        if (at < 0) {
+            throw new IllegalArgumentException("not a signed URL: " + signedUrl);
+        }
+        at += marker.length();
+        char other = signedUrl.charAt(at) == '0' ? '1' : '0';
+        return signedUrl.substring(0, at) + other + signedUrl.substring(at + 1);
+    }
+
     public static HttpResponse<byte[]> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
     }
