@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DocumentRequestIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     DocumentExpiryCleanup expiry;

@@ -67,7 +67,7 @@ class UploadLifecycleIT {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(photo);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaTestClient.records("asset.confirmed", assetId).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !KafkaTestClient.records("asset.confirmed", assetId).isEmpty());
         var records = KafkaTestClient.records("asset.confirmed", assetId);
         assertThat(records).hasSize(1);
         JsonNode event = EventJson.MAPPER.readTree(records.get(0).value());
@@ -160,7 +160,7 @@ class UploadLifecycleIT {
         as(user).delete("/assets/" + assetId).then().statusCode(204);
         as(user).get("/assets/" + assetId).then().statusCode(404);
         assertThat(keysUnder(key)).isEmpty();
-        await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaTestClient.records("asset.deleted", assetId).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !KafkaTestClient.records("asset.deleted", assetId).isEmpty());
         as(user).delete("/assets/" + assetId).then().statusCode(404);
     }
 
@@ -179,7 +179,7 @@ class UploadLifecycleIT {
         as(user).get("/rooms/" + ids.get(1)).then().statusCode(404);
         as(user).get("/assets/" + assetId).then().statusCode(404);
         as(user).get("/assets/" + pending.path("assetId")).then().statusCode(404);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !KafkaTestClient.records("session.deleted", sessionId).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !KafkaTestClient.records("session.deleted", sessionId).isEmpty());
     }
 
     @Test

@@ -43,14 +43,14 @@ class VariantProjectionIT {
         UUID id = UUID.fromString(assetId);
 
         String first = publish(ready(id, key, "thumbnail", "jpeg", 267, 200));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
                 .body("status", equalTo("processing")).body("variants", hasSize(1)));
         publish(first, assetId, "variant.ready"); // redelivery of the same event
         publish(ready(id, key, "thumbnail", "webp", 267, 200));
         publish(ready(id, key, "optimized", "jpeg", 400, 300));
         publish(ready(id, key, "optimized", "webp", 400, 300));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
                 .body("status", equalTo("ready")).body("variants", hasSize(4))
                 .body("variants.find { it.variantType == 'thumbnail' && it.format == 'webp' }.width", equalTo(267))
                 .body("variants[0].url", containsString("X-Amz-Signature")));
@@ -64,7 +64,7 @@ class VariantProjectionIT {
         publish(new VariantFailed(SourceKind.ROOM_ASSET, UUID.fromString(assetId), "all", null,
                 "image is 30000x30000 = 900 MP, above the 50 MP limit", 1));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
                 .body("status", equalTo("failed")).body("failureReason", containsString("900 MP"))
                 .body("downloadUrl", notNullValue()).body("variants", hasSize(0)));
     }
@@ -79,7 +79,7 @@ class VariantProjectionIT {
         String assetId = TestSupport.upload(user, roomId, "photo", "c.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
         String key = as(user).get("/assets/" + assetId).path("storagePath");
         publish(ready(UUID.fromString(assetId), key, "thumbnail", "jpeg", 40, 30));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(user).get("/assets/" + assetId).then()
                 .body("variants", hasSize(1)));
     }
 }

@@ -54,7 +54,7 @@ class IdempotentConsumerIT {
         UUID marker = UUID.randomUUID();
         KafkaTestClient.send(TOPIC, marker.toString(), envelope(marker, "after the duplicate"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(marker) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(marker) == 1);
         assertThat(effectsOf(noteId)).isEqualTo(1);
     }
 
@@ -65,8 +65,8 @@ class IdempotentConsumerIT {
         UUID next = UUID.randomUUID();
         KafkaTestClient.send(TOPIC, next.toString(), envelope(next, "after the poison"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(next) == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(poison).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(next) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(poison).isEmpty());
         assertThat(reason(deadLetters(poison).get(0))).contains("not an event envelope");
     }
 
@@ -77,8 +77,8 @@ class IdempotentConsumerIT {
         UUID next = UUID.randomUUID();
         KafkaTestClient.send(TOPIC, next.toString(), envelope(next, "after the failure"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectsOf(next) == 1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(failing.toString()).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(next) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(failing.toString()).isEmpty());
         assertThat(reason(deadLetters(failing.toString()).get(0))).contains("effect failed on purpose");
         assertThat(effectsOf(failing)).isZero();
     }

@@ -55,7 +55,7 @@ class OutboxIT {
                 .hasMessageContaining("business rule failed");
         EventEnvelope committed = saveNote(noteId, "committed");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !recordsOf(noteId).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !recordsOf(noteId).isEmpty());
         List<ConsumerRecord<String, String>> records = recordsOf(noteId);
         assertThat(records).hasSize(1);
         assertThat(EventJson.read(records.get(0).value()).id()).isEqualTo(committed.id());
@@ -80,7 +80,7 @@ class OutboxIT {
         } finally {
             relay.resume();
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> !recordsOf(noteId).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !recordsOf(noteId).isEmpty());
         Thread.sleep(1500); // a duplicate would have arrived by now
         List<ConsumerRecord<String, String>> records = recordsOf(noteId);
         assertThat(records).hasSize(1);
