@@ -28,6 +28,18 @@ public interface UploadConfig {
     @WithDefault("200")
     int cleanupBatchSize();
 
+    /** How often prefixes that expired upload URLs could still have written under are deleted again. */
+    @WithDefault("1m")
+    Duration sweepInterval();
+
+    /** Added to an upload URL's expiry before its prefix is swept: S3's clock may run behind ours. */
+    @WithDefault("2m")
+    Duration sweepGrace();
+
+    /** How many prefixes one sweep run deletes at most. */
+    @WithDefault("100")
+    int sweepBatchSize();
+
     /** Largest metadata document, as JSON. */
     @WithDefault("16384")
     int maxMetadataBytes();

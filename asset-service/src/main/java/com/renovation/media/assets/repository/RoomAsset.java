@@ -42,6 +42,9 @@ public class RoomAsset {
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> metadata;
     public String sha256;
+    /** The SHA-256 the client declared for its upload, if it did. */
+    @Column(name = "declared_sha256")
+    public String declaredSha256;
     public Integer width;
     public Integer height;
     @Column(name = "failure_reason")

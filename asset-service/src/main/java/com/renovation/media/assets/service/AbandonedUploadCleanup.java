@@ -4,13 +4,16 @@ import com.renovation.media.assets.config.UploadConfig;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,8 +28,11 @@ public class AbandonedUploadCleanup {
     private final RoomAssetRepository assets;
     private final ObjectStore objects;
     private final UploadConfig config;
+    private final StorageSweeps sweeps;
 
-    public AbandonedUploadCleanup(RoomAssetRepository assets, ObjectStore objects, UploadConfig config) {
+    public AbandonedUploadCleanup(RoomAssetRepository assets, ObjectStore objects, UploadConfig config,
+            StorageSweeps sweeps) {
+        this.sweeps = sweeps;
         this.assets = assets;
         this.objects = objects;
         this.config = config;
@@ -54,10 +60,13 @@ public class AbandonedUploadCleanup {
         if (abandoned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> keys = abandoned.stream().map(a -> a.storagePath).toList();
+        List<String> keys = abandoned.stream().flatMap(a -> Stream.of(a.storagePath,
+                StoragePaths.incomingKey(a.sessionId, a.roomId, a.id))).toList();
         // objects first: if S3 fails, the transaction rolls back and the rows are retried next time
         return objects.deleteAll(Buckets.USER_UPLOADS, keys)
                 .chain(() -> assets.delete("id in ?1", abandoned.stream().map(a -> a.id).toList()))
+                .chain(() -> Multi.createFrom().iterable(abandoned).onItem()
+                        .transformToUniAndConcatenate(sweeps::incomingOf).collect().last())
                 .replaceWithVoid();
     }
 }

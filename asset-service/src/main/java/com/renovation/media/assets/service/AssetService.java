@@ -10,6 +10,7 @@ import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.events.payload.AssetDeleted;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -38,9 +39,11 @@ public class AssetService {
     private final MetadataRules metadataRules;
     private final ObjectStore objects;
     private final Outbox outbox;
+    private final StorageSweeps sweeps;
 
     public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
-            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox) {
+            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps) {
+        this.sweeps = sweeps;
         this.assets = assets;
         this.variants = variants;
         this.access = access;
@@ -133,6 +136,8 @@ public class AssetService {
                         .chain(found -> variants.ofAsset(id).map(list -> {
                             List<String> keys = new ArrayList<>();
                             keys.add(found.asset().storagePath);
+                            RoomAsset asset = found.asset();
+                            keys.add(StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id));
                             list.stream().map(v -> v.storagePath).filter(Objects::nonNull).forEach(keys::add);
                             return keys;
                         })))
@@ -142,7 +147,7 @@ public class AssetService {
                         return Uni.createFrom().voidItem(); // a concurrent delete finished first
                     }
                     return assets.delete(asset).chain(() -> outbox.add(new AssetDeleted(asset.id, asset.sessionId,
-                            asset.roomId, Buckets.USER_UPLOADS, keys))).replaceWithVoid();
+                            asset.roomId, Buckets.USER_UPLOADS, keys))).chain(() -> sweeps.incomingOf(asset));
                 })));
     }
 }

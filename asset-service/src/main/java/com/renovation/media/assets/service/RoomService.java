@@ -30,9 +30,11 @@ public class RoomService {
     private final Access access;
     private final ObjectStore objects;
     private final Outbox outbox;
+    private final StorageSweeps sweeps;
 
     public RoomService(RoomRepository rooms, RoomAssetRepository assets, Access access, ObjectStore objects,
-            Outbox outbox) {
+            Outbox outbox, StorageSweeps sweeps) {
+        this.sweeps = sweeps;
         this.rooms = rooms;
         this.assets = assets;
         this.access = access;
@@ -85,10 +87,12 @@ public class RoomService {
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.room(id, caller, Access.Mode.WRITE))
                 .chain(found -> objects.deletePrefix(Buckets.USER_UPLOADS,
-                                StoragePaths.sessionPrefix(found.session().id) + "room_" + id + "/")
+                                StoragePaths.roomPrefix(found.session().id, id))
                         .chain(() -> Panache.withTransaction(() -> assets.list("roomId", id)
                                 .chain(removed -> announce(removed))
-                                .chain(() -> rooms.delete("id", id)))))
+                                .chain(() -> rooms.delete("id", id))
+                                .chain(() -> sweeps.prefixAfterUploadUrls(
+                                        StoragePaths.roomPrefix(found.session().id, id))))))
                 .replaceWithVoid();
     }
 

@@ -26,8 +26,11 @@ public class SessionService {
     private final Access access;
     private final ObjectStore objects;
     private final Outbox outbox;
+    private final StorageSweeps sweeps;
 
-    public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox) {
+    public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox,
+            StorageSweeps sweeps) {
+        this.sweeps = sweeps;
         this.sessions = sessions;
         this.access = access;
         this.objects = objects;
@@ -72,13 +75,15 @@ public class SessionService {
 
     /**
      * Erases the session (GDPR): every object under its prefix first — a failure there changes nothing — then
-     * every row, with {@code session.deleted} so the other services erase what they hold of it.
+     * every row, with {@code session.deleted} so the other services erase what they hold of it. A pending
+     * upload's URL may still write under the prefix, so it is swept again once every such URL has expired.
      */
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.session(id, caller, Access.Mode.WRITE))
                 .chain(session -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
                         .chain(() -> Panache.withTransaction(() -> sessions.delete("id", id)
-                                .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId))))))
+                                .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId)))
+                                .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id))))))
                 .replaceWithVoid();
     }
 }

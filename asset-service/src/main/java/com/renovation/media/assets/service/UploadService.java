@@ -24,6 +24,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,9 +47,11 @@ public class UploadService {
     private final Outbox outbox;
     private final AssetService assetService;
     private final MeterRegistry registry;
+    private final StorageSweeps sweeps;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
-            PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry) {
+            PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
+            StorageSweeps sweeps) {
         this.assets = assets;
         this.access = access;
         this.rules = rules;
@@ -56,6 +61,7 @@ public class UploadService {
         this.outbox = outbox;
         this.assetService = assetService;
         this.registry = registry;
+        this.sweeps = sweeps;
     }
 
     @WithTransaction
@@ -88,8 +94,12 @@ public class UploadService {
                     asset.updatedAt = asset.createdAt;
                     asset.storagePath = StoragePaths.assetKey(asset.sessionId, asset.roomId, asset.assetType,
                             StoragePaths.uniqueTimestamp(), filename.keyPart());
-                    PresignedUrls.SignedUrl put = urls.upload(Buckets.USER_UPLOADS, asset.storagePath,
-                            asset.contentType, asset.fileSize);
+                    asset.declaredSha256 = request.sha256() == null ? null
+                            : request.sha256().toLowerCase(Locale.ROOT);
+                    // the client writes to the incoming key only; confirm copies it to storagePath
+                    PresignedUrls.SignedUrl put = urls.upload(Buckets.USER_UPLOADS,
+                            StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id), asset.contentType,
+                            asset.fileSize, Optional.ofNullable(asset.declaredSha256));
                     return assets.persist(asset).map(saved -> new UploadTicket(saved.id, put.url(), put.method(),
                             put.headers(), put.expiresAt(), saved.storagePath));
                 });
@@ -108,9 +118,17 @@ public class UploadService {
         });
     }
 
+    /**
+     * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
+     * the asset's own key, which no client can write: what was checked is what is served and processed.
+     */
     private Uni<AssetView> inspect(RoomAsset asset, String ownerId) {
         FileType declared = FileType.fromDeclared(asset.contentType).orElseThrow();
-        return objects.head(Buckets.USER_UPLOADS, asset.storagePath).chain(info -> {
+        String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
+        return objects.copy(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath)
+                .chain(copied -> copied ? objects.delete(Buckets.USER_UPLOADS, incoming)
+                        : Uni.createFrom().voidItem())
+                .chain(() -> objects.head(Buckets.USER_UPLOADS, asset.storagePath)).chain(info -> {
             if (info.isEmpty()) {
                 throw new ApiException(ProblemKind.UPLOAD_MISSING,
                         "PUT the file to the upload URL before confirming");
@@ -134,8 +152,17 @@ public class UploadService {
     }
 
     private Uni<AssetView> accept(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted) {
-        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath)
-                .chain(sha256 -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath).chain(sha256 -> {
+            if (inspected.declaredSha256 != null && !inspected.declaredSha256.equals(sha256)) {
+                return reject(inspected, "the uploaded file's SHA-256 is " + sha256 + ", but "
+                        + inspected.declaredSha256 + " was declared");
+            }
+            return record(inspected, ownerId, accepted, sha256);
+        });
+    }
+
+    private Uni<AssetView> record(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted, String sha256) {
+        return Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null) {
                         throw ApiException.notFound("asset " + inspected.id);
                     }
@@ -154,8 +181,8 @@ public class UploadService {
                     registry.counter("assets.confirmed", "type", asset.assetType).increment();
                     return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
                             asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
-                            asset.fileSize, sha256)).replaceWithVoid();
-                })))
+                            asset.fileSize, sha256)).chain(() -> sweeps.incomingOf(asset));
+                }))
                 .chain(() -> assetService.view(inspected.id));
     }
 
@@ -164,13 +191,14 @@ public class UploadService {
      * If deleting the object fails, the row stays pending and the cleanup job retries both.
      */
     private Uni<AssetView> reject(RoomAsset inspected, String reason) {
-        return objects.delete(Buckets.USER_UPLOADS, inspected.storagePath)
+        return objects.deleteAll(Buckets.USER_UPLOADS, List.of(inspected.storagePath,
+                        StoragePaths.incomingKey(inspected.sessionId, inspected.roomId, inspected.id)))
                 .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null || !"pending".equals(asset.status)) {
                         return Uni.createFrom().voidItem();
                     }
                     registry.counter("assets.rejected", "type", asset.assetType).increment();
-                    return assets.delete(asset);
+                    return assets.delete(asset).chain(() -> sweeps.incomingOf(asset));
                 })))
                 .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
     }

@@ -19,6 +19,9 @@ class UploadRulesTest {
         public int cleanupBatchSize() { return 10; }
         public int maxMetadataBytes() { return 200; }
         public long maxPixels() { return 50_000_000; }
+        public Duration sweepInterval() { return Duration.ofMinutes(1); }
+        public Duration sweepGrace() { return Duration.ofMinutes(2); }
+        public int sweepBatchSize() { return 10; }
     };
 
     private final UploadRules rules = new UploadRules(LIMITS);

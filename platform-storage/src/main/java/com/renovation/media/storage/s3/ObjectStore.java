@@ -93,6 +93,21 @@ public class ObjectStore {
                 .contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes))).replaceWithVoid();
     }
 
+    /**
+     * Server-side copy (the bytes never pass through the service; S3 copies one consistent version even while the
+     * source is being overwritten). Answers false when the source does not exist.
+     */
+    public Uni<Boolean> copy(String fromBucket, String fromKey, String toBucket, String toKey) {
+        return call(() -> s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(fromKey)
+                .destinationBucket(toBucket).destinationKey(toKey)).thenApply(r -> true)
+                .exceptionally(e -> {
+                    if (isNotFound(e)) {
+                        return false;
+                    }
+                    throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                }));
+    }
+
     /** Deletes one object; deleting a missing one succeeds (S3 semantics), so retries are safe. */
     public Uni<Void> delete(String bucket, String key) {
         return call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key))).replaceWithVoid();

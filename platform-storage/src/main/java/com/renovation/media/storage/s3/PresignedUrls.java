@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -47,11 +50,20 @@ public class PresignedUrls {
 
     /**
      * A PUT URL bound to the declared content type and length: S3 refuses a body of another length or type
-     * because both are part of the signature.
+     * because both are part of the signature. When the client declared the file's SHA-256 (hex), it is bound too
+     * ({@code x-amz-checksum-sha256}): S3 then refuses any other bytes.
      */
     public SignedUrl upload(String bucket, String key, String contentType, long contentLength) {
-        PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
-                .contentLength(contentLength).build();
+        return upload(bucket, key, contentType, contentLength, Optional.empty());
+    }
+
+    public SignedUrl upload(String bucket, String key, String contentType, long contentLength,
+            Optional<String> sha256Hex) {
+        PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                .contentLength(contentLength);
+        sha256Hex.ifPresent(hex -> builder.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of()
+                .parseHex(hex))));
+        PutObjectRequest put = builder.build();
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.putObjectRequest(put)
                 .signatureDuration(config.uploadUrlTtl()));
         Map<String, String> headers = new TreeMap<>();

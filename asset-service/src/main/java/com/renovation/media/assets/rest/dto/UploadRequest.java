@@ -2,6 +2,7 @@ package com.renovation.media.assets.rest.dto;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -15,5 +16,7 @@ public record UploadRequest(
         @NotBlank @Size(max = 255) String contentType,
         @NotNull @Positive Long size,
         String source,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        /* optional: the file's SHA-256 in hex, bound into the upload URL (S3 refuses other bytes) and checked at confirm */
+        @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256) {
 }
