@@ -3,6 +3,9 @@ package com.renovation.media.assets.service;
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
 import com.renovation.media.events.payload.DocumentFailed;
 import com.renovation.media.events.payload.DocumentReady;
+import com.renovation.media.messaging.consumer.PermanentEventFailure;
+import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.StoragePaths;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,6 +31,12 @@ public class DocumentProjection {
             if (document == null) {
                 LOG.debugf("document.ready of unknown document %s ignored", event.documentId());
                 return;
+            }
+            // this service signs URLs for the key: it must be in this document's own session
+            if (!document.sessionId.equals(event.sessionId()) || !Buckets.USER_UPLOADS.equals(event.bucket())
+                    || !StoragePaths.isObjectIn(StoragePaths.documentPrefix(document.sessionId), event.storagePath())) {
+                throw new PermanentEventFailure("document " + event.bucket() + "/" + event.storagePath()
+                        + " is not among the artifacts of session " + document.sessionId);
             }
             document.status = "ready";
             document.error = null;

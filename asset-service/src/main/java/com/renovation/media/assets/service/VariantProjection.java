@@ -7,6 +7,9 @@ import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.events.payload.SourceKind;
 import com.renovation.media.events.payload.VariantFailed;
 import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.messaging.consumer.PermanentEventFailure;
+import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.StoragePaths;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -41,6 +44,12 @@ public class VariantProjection {
             if (asset == null) {
                 LOG.debugf("variant of deleted asset %s ignored", event.sourceId());
                 return Uni.createFrom().voidItem();
+            }
+            // this service signs URLs for the key: it must be a variant of this very asset
+            if (!Buckets.USER_UPLOADS.equals(event.bucket())
+                    || !StoragePaths.isVariantOf(asset.storagePath, event.storagePath())) {
+                throw new PermanentEventFailure("variant " + event.bucket() + "/" + event.storagePath()
+                        + " is not in the variants folder of asset " + asset.id);
             }
             return upsert(asset.id, event.variantType(), event.format()).chain(variant -> {
                 variant.storagePath = event.storagePath();
