@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -50,8 +51,21 @@ public class PresignedUrls {
      * because both are part of the signature.
      */
     public SignedUrl upload(String bucket, String key, String contentType, long contentLength) {
-        PutObjectRequest put = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
-                .contentLength(contentLength).build();
+        return upload(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                .contentLength(contentLength).build());
+    }
+
+    /**
+     * As {@link #upload}, with the canned ACL {@code private} signed too (the client sends it among the headers):
+     * an {@code x-amz-acl} of the client's own choosing breaks the signature, so on servers that honour object
+     * ACLs the client cannot make its unchecked upload readable by anyone.
+     */
+    public SignedUrl privateUpload(String bucket, String key, String contentType, long contentLength) {
+        return upload(PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                .contentLength(contentLength).acl(ObjectCannedACL.PRIVATE).build());
+    }
+
+    private SignedUrl upload(PutObjectRequest put) {
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.putObjectRequest(put)
                 .signatureDuration(config.uploadUrlTtl()));
         Map<String, String> headers = new TreeMap<>();
