@@ -14,10 +14,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Removes image uploads declared but never confirmed: their staged objects (private), whatever an interrupted
+ * Removes image uploads declared but never confirmed: their staged upload (private), whatever an interrupted
  * confirm may have published under their key, then the rows; and sweeps the staging bucket of every object
  * older than the pending-upload lifetime (a PUT after confirm or refusal, an upload declared again under the
- * same name). Rows are taken with SKIP LOCKED, so replicas can run this at once.
+ * same name, a confirm's copy left by a crash). Rows are taken with SKIP LOCKED, so replicas can run this at once.
  */
 @ApplicationScoped
 public class AbandonedUploadCleanup {
@@ -65,11 +65,12 @@ public class AbandonedUploadCleanup {
         }
         // objects first: if S3 fails, the transaction rolls back and the rows are retried next time; the public
         // key of an uploading row is its own (keys are unique), so only an interrupted confirm left one there
-        List<String> staged = abandoned.stream().flatMap(a -> StagingKeys.all(a.id()).stream()).toList();
+        List<String> staged = abandoned.stream().map(a -> StagingKeys.upload(a.id())).toList();
         List<String> published = abandoned.stream().map(StyleImageRepository.Abandoned::storagePath).toList();
         return objects.deleteAll(Buckets.STYLES_STAGING, staged)
                 .chain(() -> objects.deleteAll(Buckets.STYLES, published))
-                .chain(() -> images.delete("id in ?1", abandoned.stream().map(StyleImageRepository.Abandoned::id).toList()))
+                .chain(() -> images.delete("id in ?1",
+                        abandoned.stream().map(StyleImageRepository.Abandoned::id).toList()))
                 .replaceWithVoid();
     }
 }

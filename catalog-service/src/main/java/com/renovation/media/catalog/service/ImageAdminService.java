@@ -128,19 +128,19 @@ public class ImageAdminService {
     }
 
     private Uni<AdminViews.ImageView> inspect(StyleImage image) {
-        String checked = StagingKeys.checked(image.id);
+        String checked = StagingKeys.newChecked(image.id);
         return objects.copy(Buckets.STYLES_STAGING, StagingKeys.upload(image.id), Buckets.STYLES_STAGING, checked)
                 .chain(() -> objects.head(Buckets.STYLES_STAGING, checked))
                 .chain(info -> {
                     long size = info.orElseThrow(() -> NoSuchKeyException.builder().build()).size();
                     if (size != image.fileSize) {
-                        return reject(image, "the uploaded file has " + size + " bytes, but " + image.fileSize
+                        return reject(image, checked, "the uploaded file has " + size + " bytes, but " + image.fileSize
                                 + " were declared");
                     }
                     return objects.readRange(Buckets.STYLES_STAGING, checked, 0, FileSniffer.HEAD_BYTES - 1)
                             .chain(head -> objects.readRange(Buckets.STYLES_STAGING, checked,
                                             Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
-                                    .chain(tail -> judge(image, ImageRules.inspect(head, tail, size,
+                                    .chain(tail -> judge(image, checked, ImageRules.inspect(head, tail, size,
                                             ImageRules.Limits.of(config)))));
                 })
                 .onFailure(ObjectStore::isNotFound).recoverWithUni(() -> unstaged(image.id));
@@ -159,28 +159,28 @@ public class ImageAdminService {
         });
     }
 
-    private Uni<AdminViews.ImageView> judge(StyleImage image, ImageRules.Inspection verdict) {
+    private Uni<AdminViews.ImageView> judge(StyleImage image, String checked, ImageRules.Inspection verdict) {
         if (verdict instanceof ImageRules.Refused refused) {
-            return reject(image, refused.reason());
+            return reject(image, checked, refused.reason());
         }
         ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
         if (!accepted.type().contentType().equals(image.contentType)) {
-            return reject(image, "the file's content is " + accepted.type().contentType()
+            return reject(image, checked, "the file's content is " + accepted.type().contentType()
                     + ", but it was declared as " + image.contentType);
         }
-        return accept(image, accepted);
+        return accept(image, checked, accepted);
     }
 
     /**
      * Publishes the checked copy by a copy inside S3, clears the staging, then records the image. An image
      * deleted meanwhile takes its just-published object with it.
      */
-    private Uni<AdminViews.ImageView> accept(StyleImage inspected, ImageRules.Accepted accepted) {
-        String checked = StagingKeys.checked(inspected.id);
+    private Uni<AdminViews.ImageView> accept(StyleImage inspected, String checked, ImageRules.Accepted accepted) {
         return objects.sha256(Buckets.STYLES_STAGING, checked)
                 .call(() -> objects.copyPublicRead(Buckets.STYLES_STAGING, checked, Buckets.STYLES,
                         inspected.storagePath))
-                .call(() -> objects.deleteAll(Buckets.STYLES_STAGING, StagingKeys.all(inspected.id)))
+                .call(() -> objects.deleteAll(Buckets.STYLES_STAGING,
+                        List.of(StagingKeys.upload(inspected.id), checked)))
                 .chain(sha256 -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image -> {
                     if (image == null) {
                         return Uni.createFrom().item(false);
@@ -202,8 +202,8 @@ public class ImageAdminService {
     }
 
     /** Deletes the staged objects first, so no refused bytes stay behind; then the row. */
-    private Uni<AdminViews.ImageView> reject(StyleImage inspected, String reason) {
-        return objects.deleteAll(Buckets.STYLES_STAGING, StagingKeys.all(inspected.id))
+    private Uni<AdminViews.ImageView> reject(StyleImage inspected, String checked, String reason) {
+        return objects.deleteAll(Buckets.STYLES_STAGING, List.of(StagingKeys.upload(inspected.id), checked))
                 .chain(() -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image ->
                         image != null && StyleImage.UPLOADING.equals(image.status) ? images.delete(image)
                                 : Uni.createFrom().voidItem())))
@@ -269,7 +269,7 @@ public class ImageAdminService {
                     });
                 }))
                 .chain(keys -> objects.deleteAll(Buckets.STYLES, keys))
-                .chain(() -> objects.deleteAll(Buckets.STYLES_STAGING, StagingKeys.all(id)))
+                .chain(() -> objects.deletePrefix(Buckets.STYLES_STAGING, StagingKeys.folder(id)))
                 .chain(() -> Panache.withTransaction(() -> images.lock(id).chain(image -> image == null
                         ? Uni.createFrom().voidItem() : images.delete(image))));
     }
