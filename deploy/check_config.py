@@ -224,7 +224,8 @@ def check_compose(root, path, configs, topics, partitions):
     if "minio-buckets" in services:
         script = " ".join(map(str, services["minio-buckets"].get("command") or []))
         for needed in ["mb --ignore-existing media/user-uploads", "anonymous set none media/user-uploads",
-                       "mb --ignore-existing media/styles", "anonymous set download media/styles"]:
+                       "mb --ignore-existing media/styles", "anonymous set download media/styles",
+                       "mb --ignore-existing media/styles-staging", "anonymous set none media/styles-staging"]:
             if needed not in script:
                 error("compose minio-buckets", f"missing `mc {needed}`")
     for name in SERVICES:

@@ -217,10 +217,11 @@ class AdminApiIT {
         TestSupport.put(ticket.path("uploadUrl"), ticket.path("headers"), photo);
         String imageId = ticket.path("imageId");
 
-        int removed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
+        AbandonedUploadCleanup.Removed removed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
                 cleanup.run(java.time.Instant.now().plusSeconds(1)));
-        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat(removed.uploads()).isGreaterThanOrEqualTo(1);
         admin().get("/admin/images/" + imageId).then().statusCode(404);
+        assertThat(TestSupport.uploadedObjectExists(s3, ticket.path("uploadUrl"))).isFalse();
         assertThat(exists(ticket.path("storagePath"))).isFalse();
         // the filename is free again
         requestUpload(slug, "forgotten.jpg", "image/jpeg", photo.length).then().statusCode(201);

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Tokens, test manifests, anonymous HTTP and plain Kafka clients for the integration tests. */
 public final class TestSupport {
@@ -94,6 +96,25 @@ public final class TestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the object a presigned upload URL PUTs to exists, asked with the service's credentials: the URL's
+     * path is {@code /bucket/key} (path-style).
+     */
+    public static boolean uploadedObjectExists(S3Client s3, String uploadUrl) {
+        String path = URI.create(uploadUrl).getPath().substring(1);
+        String bucket = path.substring(0, path.indexOf('/'));
+        String key = path.substring(path.indexOf('/') + 1);
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
         }
     }
 

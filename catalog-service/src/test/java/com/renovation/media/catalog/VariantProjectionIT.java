@@ -100,4 +100,34 @@ class VariantProjectionIT {
                 .isIn(403, 404));
         assertThat(TestSupport.anonymousGet(s3Endpoint + "/styles/" + original).statusCode()).isIn(403, 404);
     }
+
+    @Test
+    void aVariantOutsideItsImagesVariantsFolderIsDeadLettered() {
+        String run = TestSupport.newRun();
+        TestSupport.seed(seeder, TestSupport.testManifest("seed-test/catalog.json", run));
+        String alpha = TestSupport.slug("test-alpha", run);
+        var items = given().get("/styles/" + alpha + "/images").then().statusCode(200).extract().jsonPath();
+        UUID imageId = UUID.fromString(items.getString("items[0].id"));
+        String original = items.getString("items[0].url").substring((s3Endpoint + "/styles/").length());
+        String otherImage = items.getString("items[1].url").substring((s3Endpoint + "/styles/").length());
+        Variant thumbnail = SET.get(0);
+
+        List<String> forged = List.of(
+                "styles/" + TestSupport.slug("test-beta", run) + "/variants/x_thumbnail_300x200.jpg", // another style
+                StoragePaths.variantKey(otherImage, "thumbnail", 300, 200, "jpg"), // a sibling image's variant
+                StoragePaths.variantPrefix(original) + "../../../" + original, // climbs out of the folder
+                original); // the original itself
+        for (String key : forged) {
+            TestSupport.publish("variant-worker", ready(imageId, key, thumbnail));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestSupport.recordsFor(
+                "catalog-service.variant.ready.dlq", List.of(imageId.toString())).size() >= forged.size());
+        // the genuine variant, published after the forged ones, is applied: the consumer went on
+        String genuine = putVariant(original, thumbnail);
+        TestSupport.publish("variant-worker", ready(imageId, genuine, thumbnail));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestSupport.adminToken())
+                .get("/admin/images/" + imageId).then().statusCode(200).body("variants", hasSize(1))
+                .body("variants[0].url", equalTo(s3Endpoint + "/styles/" + genuine)));
+    }
 }

@@ -126,8 +126,9 @@ public class UploadService {
         FileType declared = FileType.fromDeclared(asset.contentType).orElseThrow();
         String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
         return objects.copy(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath)
-                .chain(copied -> copied ? objects.delete(Buckets.USER_UPLOADS, incoming)
-                        : Uni.createFrom().voidItem())
+                .chain(() -> objects.delete(Buckets.USER_UPLOADS, incoming))
+                // nothing incoming: an earlier confirm may have copied it already; the head below decides
+                .onFailure(ObjectStore::isNotFound).recoverWithNull()
                 .chain(() -> objects.head(Buckets.USER_UPLOADS, asset.storagePath)).chain(info -> {
             if (info.isEmpty()) {
                 throw new ApiException(ProblemKind.UPLOAD_MISSING,

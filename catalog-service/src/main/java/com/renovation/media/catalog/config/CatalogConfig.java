@@ -24,7 +24,14 @@ public interface CatalogConfig {
     @WithDefault("10485760")
     long maxImageBytes();
 
-    /** A declared upload not confirmed within this time is abandoned: the cleanup removes its object and row. */
+    /** Style images declaring more pixels than this are refused (decompression bombs), as users' uploads are. */
+    @WithDefault("50000000")
+    long maxPixels();
+
+    /**
+     * A declared upload not confirmed within this time is abandoned: the cleanup removes its row and staged
+     * objects, and any staged object older than this.
+     */
     @WithDefault("1h")
     Duration pendingUploadTtl();
 

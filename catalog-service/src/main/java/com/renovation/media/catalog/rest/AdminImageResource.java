@@ -34,7 +34,10 @@ public class AdminImageResource {
         this.images = images;
     }
 
-    /** Step 3, after the PUT: the stored bytes are checked; the image is published, or refused (422) and removed. */
+    /**
+     * Step 3, after the PUT: the staged bytes are checked; the image is published to the public bucket, or
+     * refused (422) and removed.
+     */
     @POST
     @Path("/{id}/confirm")
     public Uni<AdminViews.ImageView> confirm(@PathParam("id") UUID id) {

@@ -8,7 +8,7 @@ import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.catalog.rest.dto.AdminRequests;
 import com.renovation.media.catalog.rest.dto.AdminViews;
-import com.renovation.media.catalog.storage.PublicObjects;
+import com.renovation.media.catalog.storage.StagingKeys;
 import com.renovation.media.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
@@ -30,12 +30,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Admin writes of style images. An upload is declared (a row in status {@code uploading}, never served, and a
- * presigned PUT of a private object), PUT by the client straight to S3, then confirmed: the stored bytes are
- * checked like users' uploads; an accepted object is made public and the image becomes {@code pending} with
- * {@code catalog.image.added} in the same transaction; a refused one is deleted, object and row.
+ * presigned PUT into the private staging bucket), PUT by the client straight to S3, then confirmed: the staged
+ * bytes are copied where the client cannot write and checked like users' uploads; accepted, the checked copy is
+ * copied into the public bucket and the image becomes {@code pending} with {@code catalog.image.added} in the
+ * same transaction; refused, the staged objects and the row are deleted. Unchecked bytes are never public.
  */
 @ApplicationScoped
 public class ImageAdminService {
@@ -45,20 +47,18 @@ public class ImageAdminService {
     private final StyleImageVariantRepository variants;
     private final PresignedUrls urls;
     private final ObjectStore objects;
-    private final PublicObjects publicObjects;
     private final Outbox outbox;
     private final AdminViewFactory views;
     private final CatalogConfig config;
 
     public ImageAdminService(StyleRepository styles, StyleImageRepository images,
             StyleImageVariantRepository variants, PresignedUrls urls, ObjectStore objects,
-            PublicObjects publicObjects, Outbox outbox, AdminViewFactory views, CatalogConfig config) {
+            Outbox outbox, AdminViewFactory views, CatalogConfig config) {
         this.styles = styles;
         this.images = images;
         this.variants = variants;
         this.urls = urls;
         this.objects = objects;
-        this.publicObjects = publicObjects;
         this.outbox = outbox;
         this.views = views;
         this.config = config;
@@ -110,8 +110,8 @@ public class ImageAdminService {
                 });
             });
         }).map(image -> {
-            PresignedUrls.SignedUrl put = urls.upload(Buckets.STYLES, image.storagePath, image.contentType,
-                    image.fileSize);
+            PresignedUrls.SignedUrl put = urls.upload(Buckets.STYLES_STAGING, StagingKeys.upload(image.id),
+                    image.contentType, image.fileSize);
             return new AdminViews.UploadTicket(image.id, put.url(), put.method(), put.headers(), put.expiresAt(),
                     image.storagePath);
         });
@@ -128,43 +128,65 @@ public class ImageAdminService {
     }
 
     private Uni<AdminViews.ImageView> inspect(StyleImage image) {
-        return objects.head(Buckets.STYLES, image.storagePath).chain(info -> {
-            if (info.isEmpty()) {
+        String checked = StagingKeys.newChecked(image.id);
+        return objects.copy(Buckets.STYLES_STAGING, StagingKeys.upload(image.id), Buckets.STYLES_STAGING, checked)
+                .chain(() -> objects.head(Buckets.STYLES_STAGING, checked))
+                .chain(info -> {
+                    long size = info.orElseThrow(() -> NoSuchKeyException.builder().build()).size();
+                    if (size != image.fileSize) {
+                        return reject(image, checked, "the uploaded file has " + size + " bytes, but " + image.fileSize
+                                + " were declared");
+                    }
+                    return objects.readRange(Buckets.STYLES_STAGING, checked, 0, FileSniffer.HEAD_BYTES - 1)
+                            .chain(head -> objects.readRange(Buckets.STYLES_STAGING, checked,
+                                            Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
+                                    .chain(tail -> judge(image, checked, ImageRules.inspect(head, tail, size,
+                                            ImageRules.Limits.of(config)))));
+                })
+                .onFailure(ObjectStore::isNotFound).recoverWithUni(() -> unstaged(image.id));
+    }
+
+    /** Nothing staged: never PUT, or a concurrent confirm took it (and then answers for both). */
+    private Uni<AdminViews.ImageView> unstaged(UUID id) {
+        return Panache.withSession(() -> images.findById(id)).chain(image -> {
+            if (image == null) {
+                throw ApiException.notFound("image " + id);
+            }
+            if (StyleImage.UPLOADING.equals(image.status)) {
                 throw new ApiException(ProblemKind.UPLOAD_MISSING, "PUT the file to the upload URL before confirming");
             }
-            long size = info.get().size();
-            if (size != image.fileSize) {
-                return reject(image, "the uploaded file has " + size + " bytes, but " + image.fileSize
-                        + " were declared");
-            }
-            return objects.readRange(Buckets.STYLES, image.storagePath, 0, FileSniffer.HEAD_BYTES - 1)
-                    .chain(head -> objects.readRange(Buckets.STYLES, image.storagePath,
-                                    Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
-                            .chain(tail -> {
-                                ImageRules.Inspection verdict = ImageRules.inspect(head, tail, size,
-                                        config.maxImageBytes());
-                                if (verdict instanceof ImageRules.Refused refused) {
-                                    return reject(image, refused.reason());
-                                }
-                                ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
-                                if (!accepted.type().contentType().equals(image.contentType)) {
-                                    return reject(image, "the file's content is " + accepted.type().contentType()
-                                            + ", but it was declared as " + image.contentType);
-                                }
-                                return accept(image, accepted);
-                            }));
+            return get(id);
         });
     }
 
-    private Uni<AdminViews.ImageView> accept(StyleImage inspected, ImageRules.Accepted accepted) {
-        return objects.sha256(Buckets.STYLES, inspected.storagePath)
-                .call(() -> publicObjects.publish(Buckets.STYLES, inspected.storagePath))
+    private Uni<AdminViews.ImageView> judge(StyleImage image, String checked, ImageRules.Inspection verdict) {
+        if (verdict instanceof ImageRules.Refused refused) {
+            return reject(image, checked, refused.reason());
+        }
+        ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
+        if (!accepted.type().contentType().equals(image.contentType)) {
+            return reject(image, checked, "the file's content is " + accepted.type().contentType()
+                    + ", but it was declared as " + image.contentType);
+        }
+        return accept(image, checked, accepted);
+    }
+
+    /**
+     * Publishes the checked copy by a copy inside S3, clears the staging, then records the image. An image
+     * deleted meanwhile takes its just-published object with it.
+     */
+    private Uni<AdminViews.ImageView> accept(StyleImage inspected, String checked, ImageRules.Accepted accepted) {
+        return objects.sha256(Buckets.STYLES_STAGING, checked)
+                .call(() -> objects.copyPublicRead(Buckets.STYLES_STAGING, checked, Buckets.STYLES,
+                        inspected.storagePath))
+                .call(() -> objects.deleteAll(Buckets.STYLES_STAGING,
+                        List.of(StagingKeys.upload(inspected.id), checked)))
                 .chain(sha256 -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image -> {
                     if (image == null) {
-                        throw ApiException.notFound("image " + inspected.id);
+                        return Uni.createFrom().item(false);
                     }
                     if (!StyleImage.UPLOADING.equals(image.status)) {
-                        return Uni.createFrom().voidItem(); // a concurrent confirm won
+                        return Uni.createFrom().item(true); // a concurrent confirm won
                     }
                     image.status = StyleImage.PENDING;
                     image.sha256 = sha256;
@@ -172,14 +194,16 @@ public class ImageAdminService {
                     image.height = accepted.dimensions().height();
                     image.updatedAt = Instant.now();
                     return styles.findById(image.styleId).chain(style -> outbox.add(new CatalogImageAdded(image.id,
-                            style.slug, Buckets.STYLES, image.storagePath, image.contentType))).replaceWithVoid();
+                            style.slug, Buckets.STYLES, image.storagePath, image.contentType))).replaceWith(true);
                 })))
-                .chain(() -> get(inspected.id));
+                .chain(recorded -> recorded ? get(inspected.id)
+                        : objects.delete(Buckets.STYLES, inspected.storagePath).chain(() ->
+                                Uni.createFrom().failure(ApiException.notFound("image " + inspected.id))));
     }
 
-    /** Deletes the refused object first, so no refused bytes stay behind; then the row. */
-    private Uni<AdminViews.ImageView> reject(StyleImage inspected, String reason) {
-        return objects.delete(Buckets.STYLES, inspected.storagePath)
+    /** Deletes the staged objects first, so no refused bytes stay behind; then the row. */
+    private Uni<AdminViews.ImageView> reject(StyleImage inspected, String checked, String reason) {
+        return objects.deleteAll(Buckets.STYLES_STAGING, List.of(StagingKeys.upload(inspected.id), checked))
                 .chain(() -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image ->
                         image != null && StyleImage.UPLOADING.equals(image.status) ? images.delete(image)
                                 : Uni.createFrom().voidItem())))
@@ -228,7 +252,10 @@ public class ImageAdminService {
         });
     }
 
-    /** The original and its variants leave S3 first (a failure there changes nothing), then the rows. */
+    /**
+     * The original, its variants and any staged upload leave S3 first (a failure there changes nothing), then
+     * the rows.
+     */
     public Uni<Void> delete(UUID id) {
         return Panache.withSession(() -> images.findById(id).chain(image -> {
                     if (image == null) {
@@ -242,6 +269,7 @@ public class ImageAdminService {
                     });
                 }))
                 .chain(keys -> objects.deleteAll(Buckets.STYLES, keys))
+                .chain(() -> objects.deletePrefix(Buckets.STYLES_STAGING, StagingKeys.folder(id)))
                 .chain(() -> Panache.withTransaction(() -> images.lock(id).chain(image -> image == null
                         ? Uni.createFrom().voidItem() : images.delete(image))));
     }

@@ -1,5 +1,6 @@
 package com.renovation.media.catalog.service;
 
+import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.filetype.ImageHeader;
@@ -9,8 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Whether bytes may become a style image: JPEG, PNG or WebP by magic number, within the size limit, whole, with
- * a readable header. The same rules as users' uploads; pure decisions, the caller fetches the bytes.
+ * Whether bytes may become a style image: JPEG, PNG or WebP by magic number, within the size limit, whole,
+ * carrying no other file after its end, with a readable header within the pixel limit. The same checks as
+ * users' uploads, made by the same platform code; pure decisions, the caller fetches the bytes.
  */
 public final class ImageRules {
 
@@ -26,6 +28,13 @@ public final class ImageRules {
     public record Refused(String reason) implements Inspection {
     }
 
+    /** The largest file and the most pixels a style image may have. */
+    public record Limits(long maxBytes, long maxPixels) {
+        public static Limits of(CatalogConfig config) {
+            return new Limits(config.maxImageBytes(), config.maxPixels());
+        }
+    }
+
     private ImageRules() {
     }
 
@@ -35,19 +44,19 @@ public final class ImageRules {
     }
 
     /** Judges a whole file held in memory (the seed's files). */
-    public static Inspection inspect(byte[] bytes, long maxBytes) {
+    public static Inspection inspect(byte[] bytes, Limits limits) {
         byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, FileSniffer.HEAD_BYTES));
         byte[] tail = Arrays.copyOfRange(bytes, Math.max(0, bytes.length - FileSniffer.TAIL_BYTES), bytes.length);
-        return inspect(head, tail, bytes.length, maxBytes);
+        return inspect(head, tail, bytes.length, limits);
     }
 
     /** Judges a stored file by its first and last bytes and its size. */
-    public static Inspection inspect(byte[] head, byte[] tail, long size, long maxBytes) {
+    public static Inspection inspect(byte[] head, byte[] tail, long size, Limits limits) {
         if (size <= 0) {
             return new Refused("the file is empty");
         }
-        if (size > maxBytes) {
-            return new Refused("the file is larger than " + maxBytes + " bytes");
+        if (size > limits.maxBytes()) {
+            return new Refused("the file is larger than " + limits.maxBytes() + " bytes");
         }
         FileSniffer.Verdict verdict = FileSniffer.sniff(head);
         if (verdict instanceof FileSniffer.Refused refused) {
@@ -60,8 +69,19 @@ public final class ImageRules {
         if (!FileSniffer.looksComplete(type, head, tail, size)) {
             return new Refused("the file is truncated or corrupt");
         }
-        return ImageHeader.dimensions(type, head)
-                .<Inspection>map(d -> new Accepted(type, d))
-                .orElseGet(() -> new Refused("the image header is unreadable"));
+        Optional<String> hidden = FileSniffer.hiddenPayload(type, tail);
+        if (hidden.isPresent()) {
+            return new Refused(hidden.get()); // a polyglot: served publicly, it would be another file too
+        }
+        Optional<ImageHeader.Dimensions> dimensions = ImageHeader.dimensions(type, head);
+        if (dimensions.isEmpty()) {
+            return new Refused("the image header is unreadable");
+        }
+        ImageHeader.Dimensions d = dimensions.get();
+        if (d.pixels() > limits.maxPixels()) {
+            return new Refused("the image is " + d.width() + "x" + d.height() + " pixels, above the limit of "
+                    + limits.maxPixels() / 1_000_000 + " MP");
+        }
+        return new Accepted(type, d);
     }
 }

@@ -9,21 +9,27 @@ import com.renovation.media.events.payload.VariantFailed;
 import com.renovation.media.events.payload.VariantReady;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
 import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.StoragePaths;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
  * Applies variant events of style images to this service's projection, inside the consumer's transaction: an
  * image turns {@code ready} once every variant the worker makes for it is ready. Events about users' assets
- * belong to asset-service and are ignored here, as are events of deleted images.
+ * belong to asset-service and are ignored here, as are events of deleted images. A variant must lie in the public
+ * bucket under its image's own variant keys; any other is refused to the dead-letter topic.
  */
 @ApplicationScoped
 public class VariantProjection {
 
     private static final Logger LOG = Logger.getLogger(VariantProjection.class);
+    /** A file name in the folder: no path, nothing a URL would read as a query or fragment. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
 
     private final StyleImageRepository images;
     private final StyleImageVariantRepository variants;
@@ -47,6 +53,12 @@ public class VariantProjection {
                 LOG.debugf("variant of deleted style image %s ignored", event.sourceId());
                 return Uni.createFrom().voidItem();
             }
+            if (!isVariantKeyOf(image.storagePath, event)) {
+                // its public URL would be served as this image's variant: a forged event could point it anywhere
+                throw new PermanentEventFailure("variant of style image " + image.id + " names key "
+                        + event.storagePath() + ", which is not one of its variants under "
+                        + StoragePaths.variantPrefix(image.storagePath));
+            }
             return upsert(image.id, event.variantType(), event.format()).chain(variant -> {
                 variant.width = event.width();
                 variant.height = event.height();
@@ -64,6 +76,18 @@ public class VariantProjection {
                 }
             }).replaceWithVoid();
         });
+    }
+
+    /**
+     * Whether the key is the one the variant-worker gives this variant of the original: in the original's
+     * variants folder, named after the original, the variant type and the size, with a plain extension.
+     */
+    static boolean isVariantKeyOf(String originalKey, VariantReady event) {
+        String key = event.storagePath();
+        String folder = StoragePaths.variantPrefix(originalKey);
+        String stem = StoragePaths.variantKey(originalKey, event.variantType(), event.width(), event.height(), "");
+        return key != null && key.startsWith(folder) && SAFE_NAME.matcher(key.substring(folder.length())).matches()
+                && key.startsWith(stem) && EXTENSION.matcher(key.substring(stem.length())).matches();
     }
 
     /** Recorded for operators; the image stays {@code pending} and keeps being served as its original. */

@@ -15,7 +15,7 @@ class ImageRulesTest {
 
     @Test
     void aWholeJpegIsAcceptedWithItsDimensions() {
-        var verdict = ImageRules.inspect(JPEG, 10_000_000);
+        var verdict = ImageRules.inspect(JPEG, limits(10_000_000));
         assertThat(verdict).isInstanceOf(ImageRules.Accepted.class);
         ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
         assertThat(accepted.type()).isEqualTo(FileType.JPEG);
@@ -34,7 +34,19 @@ class ImageRulesTest {
         assertThat(ImageRules.declared("image/webp")).contains(FileType.WEBP);
     }
 
+    @Test
+    void anImageDeclaringMorePixelsThanTheLimitIsRefused() {
+        assertThat(((ImageRules.Refused) ImageRules.inspect(JPEG, new ImageRules.Limits(10_000_000, 960 * 640 - 1)))
+                .reason()).contains("960x640 pixels");
+        assertThat(ImageRules.inspect(JPEG, new ImageRules.Limits(10_000_000, 960 * 640)))
+                .isInstanceOf(ImageRules.Accepted.class);
+    }
+
+    private static ImageRules.Limits limits(long maxBytes) {
+        return new ImageRules.Limits(maxBytes, 50_000_000);
+    }
+
     private static String reason(byte[] bytes, long max) {
-        return ((ImageRules.Refused) ImageRules.inspect(bytes, max)).reason();
+        return ((ImageRules.Refused) ImageRules.inspect(bytes, limits(max))).reason();
     }
 }

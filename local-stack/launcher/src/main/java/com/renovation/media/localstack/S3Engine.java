@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
-/** S3Proxy with its filesystem backend, run as its own JVM; creates the private and the public bucket. */
+/** S3Proxy with its filesystem backend, run as its own JVM; creates the private buckets and the public one. */
 public final class S3Engine implements Engine {
 
     private final PlatformSettings settings;
@@ -61,6 +61,7 @@ public final class S3Engine implements Engine {
         try (S3Client s3 = client()) {
             ensureBucket(s3, Buckets.USER_UPLOADS, BucketCannedACL.PRIVATE);
             ensureBucket(s3, Buckets.STYLES, BucketCannedACL.PUBLIC_READ);
+            ensureBucket(s3, Buckets.STYLES_STAGING, BucketCannedACL.PRIVATE);
         }
     }
 
@@ -113,6 +114,6 @@ public final class S3Engine implements Engine {
     public String address() {
         return settings.s3Endpoint() + " (path-style; access key " + PlatformSettings.S3_ACCESS_KEY
                 + ", secret " + PlatformSettings.S3_SECRET_KEY + "; buckets " + Buckets.USER_UPLOADS + " (private), "
-                + Buckets.STYLES + " (public-read))";
+                + Buckets.STYLES + " (public-read), " + Buckets.STYLES_STAGING + " (private))";
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -94,18 +95,21 @@ public class ObjectStore {
     }
 
     /**
-     * Server-side copy (the bytes never pass through the service; S3 copies one consistent version even while the
-     * source is being overwritten). Answers false when the source does not exist.
+     * Copies an object inside the S3 server (no byte passes through the service) to a private object; a missing
+     * source fails with a not-found error ({@link #isNotFound}).
      */
-    public Uni<Boolean> copy(String fromBucket, String fromKey, String toBucket, String toKey) {
+    public Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey) {
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE);
+    }
+
+    /** As {@link #copy}, the copy readable anonymously (its bucket must allow it too). */
+    public Uni<Void> copyPublicRead(String fromBucket, String fromKey, String toBucket, String toKey) {
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ);
+    }
+
+    private Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey, ObjectCannedACL acl) {
         return call(() -> s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(fromKey)
-                .destinationBucket(toBucket).destinationKey(toKey)).thenApply(r -> true)
-                .exceptionally(e -> {
-                    if (isNotFound(e)) {
-                        return false;
-                    }
-                    throw e instanceof CompletionException ce ? ce : new CompletionException(e);
-                }));
+                .destinationBucket(toBucket).destinationKey(toKey).acl(acl))).replaceWithVoid();
     }
 
     /** Deletes one object; deleting a missing one succeeds (S3 semantics), so retries are safe. */
@@ -115,16 +119,25 @@ public class ObjectStore {
 
     /** Every key under the prefix. */
     public Uni<List<String>> list(String bucket, String prefix) {
-        return call(() -> listFrom(bucket, prefix, null, new ArrayList<>()));
+        return call(() -> listFrom(bucket, prefix, null, new ArrayList<>()))
+                .map(objects -> objects.stream().map(S3Object::key).toList());
     }
 
-    private CompletableFuture<List<String>> listFrom(String bucket, String prefix, String token, List<String> keys) {
+    /** The keys under the prefix of objects last written before {@code instant}. */
+    public Uni<List<String>> listModifiedBefore(String bucket, String prefix, Instant instant) {
+        return call(() -> listFrom(bucket, prefix, null, new ArrayList<>()))
+                .map(objects -> objects.stream().filter(o -> o.lastModified().isBefore(instant))
+                        .map(S3Object::key).toList());
+    }
+
+    private CompletableFuture<List<S3Object>> listFrom(String bucket, String prefix, String token,
+            List<S3Object> objects) {
         return s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix).continuationToken(token))
                 .thenCompose((ListObjectsV2Response page) -> {
-                    page.contents().stream().map(S3Object::key).forEach(keys::add);
+                    objects.addAll(page.contents());
                     return Boolean.TRUE.equals(page.isTruncated())
-                            ? listFrom(bucket, prefix, page.nextContinuationToken(), keys)
-                            : CompletableFuture.completedFuture(keys);
+                            ? listFrom(bucket, prefix, page.nextContinuationToken(), objects)
+                            : CompletableFuture.completedFuture(objects);
                 });
     }
 

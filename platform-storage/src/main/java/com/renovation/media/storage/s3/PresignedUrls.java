@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -49,18 +50,23 @@ public class PresignedUrls {
     }
 
     /**
-     * A PUT URL bound to the declared content type and length: S3 refuses a body of another length or type
-     * because both are part of the signature. When the client declared the file's SHA-256 (hex), it is bound too
-     * ({@code x-amz-checksum-sha256}): S3 then refuses any other bytes.
+     * A PUT URL bound to the declared content type and length, and to the canned ACL {@code private}: S3 refuses
+     * a body of another length or type, and an {@code x-amz-acl} of the client's own choosing breaks the signature
+     * (servers that honour object ACLs would otherwise let a client make its unchecked upload readable by anyone).
+     * The client must send every header of {@link SignedUrl#headers()}.
      */
     public SignedUrl upload(String bucket, String key, String contentType, long contentLength) {
         return upload(bucket, key, contentType, contentLength, Optional.empty());
     }
 
+    /**
+     * As {@link #upload(String, String, String, long)}; when the client declared the file's SHA-256 (hex), it is
+     * bound too ({@code x-amz-checksum-sha256}), so S3 refuses any other bytes.
+     */
     public SignedUrl upload(String bucket, String key, String contentType, long contentLength,
             Optional<String> sha256Hex) {
         PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
-                .contentLength(contentLength);
+                .contentLength(contentLength).acl(ObjectCannedACL.PRIVATE);
         sha256Hex.ifPresent(hex -> builder.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of()
                 .parseHex(hex))));
         PutObjectRequest put = builder.build();

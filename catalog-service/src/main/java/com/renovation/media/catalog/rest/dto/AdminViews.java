@@ -21,7 +21,11 @@ public final class AdminViews {
             String seedCatalog, List<PublicViews.VariantView> variants, Instant createdAt, Instant updatedAt) {
     }
 
-    /** Where and how to PUT the bytes: the URL is presigned and bound to the declared type and size. */
+    /**
+     * Where and how to PUT the bytes: the URL is presigned into the private staging area and bound to the
+     * declared type and size and to a private ACL (send every header named). {@code storagePath} is the key the
+     * image will be served under once confirmed.
+     */
     public record UploadTicket(UUID imageId, String uploadUrl, String method, Map<String, String> headers,
             Instant expiresAt, String storagePath) {
     }

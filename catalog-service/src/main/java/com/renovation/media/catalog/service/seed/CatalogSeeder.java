@@ -6,9 +6,9 @@ import com.renovation.media.catalog.repository.StyleImage;
 import com.renovation.media.catalog.repository.StyleImageRepository;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
+import com.renovation.media.catalog.service.ImageRules;
 import com.renovation.media.catalog.service.seed.SeedPlan.PlannedImage;
 import com.renovation.media.catalog.service.seed.SeedPlan.PlannedStyle;
-import com.renovation.media.catalog.storage.PublicObjects;
 import com.renovation.media.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
@@ -44,17 +44,15 @@ public class CatalogSeeder {
     private final StyleImageRepository images;
     private final StyleImageVariantRepository variants;
     private final ObjectStore objects;
-    private final PublicObjects publicObjects;
     private final Outbox outbox;
     private final CatalogConfig config;
 
     public CatalogSeeder(StyleRepository styles, StyleImageRepository images, StyleImageVariantRepository variants,
-            ObjectStore objects, PublicObjects publicObjects, Outbox outbox, CatalogConfig config) {
+            ObjectStore objects, Outbox outbox, CatalogConfig config) {
         this.styles = styles;
         this.images = images;
         this.variants = variants;
         this.objects = objects;
-        this.publicObjects = publicObjects;
         this.outbox = outbox;
         this.config = config;
     }
@@ -65,7 +63,7 @@ public class CatalogSeeder {
     }
 
     public Uni<SeedReport> seed(SeedBundle bundle) {
-        return Uni.createFrom().item(() -> SeedPlan.of(bundle, config.maxImageBytes()))
+        return Uni.createFrom().item(() -> SeedPlan.of(bundle, ImageRules.Limits.of(config)))
                 .chain(plan -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(LOCK).getSingleResult())
                         .chain(() -> apply(plan))))
@@ -146,7 +144,7 @@ public class CatalogSeeder {
                 return Uni.createFrom().voidItem();
             }
             tally.objectsUploaded++;
-            return publicObjects.put(Buckets.STYLES, planned.storagePath(), planned.bytes(), planned.contentType());
+            return objects.putPublicRead(Buckets.STYLES, planned.storagePath(), planned.bytes(), planned.contentType());
         });
     }
 

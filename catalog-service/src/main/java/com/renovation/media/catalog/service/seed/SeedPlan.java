@@ -29,7 +29,7 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
             int displayOrder, String sourceUrl) {
     }
 
-    public static SeedPlan of(SeedBundle bundle, long maxImageBytes) {
+    public static SeedPlan of(SeedBundle bundle, ImageRules.Limits limits) {
         SeedManifest manifest = bundle.manifest();
         if (manifest.catalog() == null || manifest.catalog().isBlank()) {
             throw new SeedException("the manifest must name its catalog");
@@ -54,7 +54,7 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
             List<SeedManifest.ImageEntry> entries = entry.images() == null ? List.of() : entry.images();
             for (int i = 0; i < entries.size(); i++) {
                 PlannedImage image = image(bundle, slug, entries.get(i), where + ".images[" + i + "]", i,
-                        manifest.source(), maxImageBytes);
+                        manifest.source(), limits);
                 if (!keys.add(image.storagePath())) {
                     throw new SeedException(where + ".images[" + i + "]: " + image.storagePath() + " is listed twice");
                 }
@@ -67,12 +67,12 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
     }
 
     private static PlannedImage image(SeedBundle bundle, String slug, SeedManifest.ImageEntry entry, String where,
-            int index, String defaultSource, long maxImageBytes) {
+            int index, String defaultSource, ImageRules.Limits limits) {
         byte[] bytes = entry.file() == null ? null : bundle.files().get(entry.file());
         if (bytes == null) {
             throw new SeedException(where + ": file " + entry.file() + " is missing");
         }
-        ImageRules.Inspection verdict = ImageRules.inspect(bytes, maxImageBytes);
+        ImageRules.Inspection verdict = ImageRules.inspect(bytes, limits);
         if (verdict instanceof ImageRules.Refused refused) {
             throw new SeedException(where + ": " + entry.file() + " is refused: " + refused.reason());
         }

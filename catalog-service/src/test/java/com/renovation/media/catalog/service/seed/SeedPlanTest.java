@@ -3,6 +3,7 @@ package com.renovation.media.catalog.service.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.renovation.media.catalog.service.ImageRules;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class SeedPlanTest {
 
-    private static final long MAX = 10 * 1024 * 1024;
+    private static final ImageRules.Limits MAX = new ImageRules.Limits(10 * 1024 * 1024, 50_000_000);
 
     @Test
     void theShippedCatalogHasThreeStylesTimesThreeRoomsOfSmallGeneratedJpegs() {
@@ -56,7 +57,7 @@ class SeedPlanTest {
                 .hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SeedPlan.of(bundle(files, "ok", new SeedManifest.ImageEntry("a.jpg", null,
                 "Living Room", null, null, null, null, null)), MAX)).hasMessageContaining("roomType");
-        assertThatThrownBy(() -> SeedPlan.of(bundle(files, "ok", good), 100)).hasMessageContaining("larger");
+        assertThatThrownBy(() -> SeedPlan.of(bundle(files, "ok", good), new ImageRules.Limits(100, 50_000_000))).hasMessageContaining("larger");
     }
 
     @Test
