@@ -204,7 +204,8 @@ public class Chaos {
         String url = field(ticket, "uploadUrl");
         retry(() -> {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
+                    .header("Content-Type", "image/jpeg").header("x-amz-acl", "private") // the ticket's signed headers
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("PUT " + r.statusCode());

@@ -38,7 +38,8 @@ public class ConfirmToReady {
                     + "\"filename\":\"bench.jpg\",\"contentType\":\"image/jpeg\",\"size\":" + photo.length + "}");
             String asset = field(ticket, "assetId");
             HTTP.send(HttpRequest.newBuilder(URI.create(field(ticket, "uploadUrl")))
-                    .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
+                    .header("Content-Type", "image/jpeg").header("x-amz-acl", "private") // the ticket's signed headers
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
                     HttpResponse.BodyHandlers.discarding());
             post(api + "/assets/" + asset + "/confirm", auth, "");
             long start = System.nanoTime();

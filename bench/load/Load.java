@@ -55,7 +55,8 @@ public class Load {
                             + jpeg.length + "}", 201);
                     request.add(System.nanoTime() - t0);
                     HttpResponse<Void> put = HTTP.send(HttpRequest.newBuilder(URI.create(field(ticket, "uploadUrl")))
-                            .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg))
+                            .header("Content-Type", "image/jpeg").header("x-amz-acl", "private") // the ticket's signed headers
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(jpeg))
                             .build(), HttpResponse.BodyHandlers.discarding());
                     if (put.statusCode() != 200) {
                         throw new IllegalStateException("PUT " + put.statusCode());
