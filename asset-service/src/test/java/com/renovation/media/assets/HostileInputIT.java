@@ -4,6 +4,7 @@ import static com.renovation.media.assets.TestSupport.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.renovation.media.assets.service.StorageSweeper;
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,10 +16,13 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +46,9 @@ class HostileInputIT {
 
     @Inject
     PresignedUrls urls;
+
+    @Inject
+    StorageSweeper sweeper;
 
     private final Map<String, Integer> outcomes = new TreeMap<>();
 
@@ -159,7 +166,29 @@ class HostileInputIT {
         String shortLived = urls.download("user-uploads", key, null, Duration.ofSeconds(1)).url();
         Thread.sleep(2200);
         record("expired URL", TestSupport.get(shortLived).statusCode(), "s3");
+
+        // a second PUT through a still-valid upload URL after confirm: with a declared SHA-256 S3 refuses other
+        // bytes; without one the bytes land where nothing reads them, and the confirmed asset is unchanged
+        byte[] confirmed = TestSupport.jpeg(40, 30);
+        byte[] swapped = Arrays.copyOf(confirmed, confirmed.length);
+        swapped[swapped.length / 2] ^= 0x55;
+        Response bound = as(user).body(Map.of("roomId", roomId, "assetType", "photo", "filename", "bound.jpg",
+                "contentType", "image/jpeg", "size", confirmed.length, "sha256", HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(confirmed)))).post("/assets/uploads");
+        assertThat(TestSupport.put(bound, confirmed)).isEqualTo(200);
+        as(user).post("/assets/" + bound.path("assetId") + "/confirm").then().statusCode(200);
+        record("PUT after confirm, SHA-256 declared", TestSupport.put(bound, swapped), "s3");
+        Response unbound = TestSupport.requestUpload(user, roomId, "photo", "unbound.jpg", "image/jpeg",
+                confirmed.length);
+        assertThat(TestSupport.put(unbound, confirmed)).isEqualTo(200);
+        as(user).post("/assets/" + unbound.path("assetId") + "/confirm").then().statusCode(200);
+        TestSupport.put(unbound, swapped);
+        assertThat(TestSupport.get(as(user).get("/assets/" + unbound.path("assetId")).path("downloadUrl")).body())
+                .as("served after a PUT following confirm").isEqualTo(confirmed);
         as(user).delete("/assets/" + assetId).then().statusCode(204);
+        as(user).delete("/assets/" + bound.path("assetId")).then().statusCode(204);
+        as(user).delete("/assets/" + unbound.path("assetId")).then().statusCode(204);
+        VertxContextSupport.subscribeAndAwait(() -> sweeper.run(Instant.now().plus(Duration.ofHours(1))));
 
         long rowsLeft = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery("SELECT count(*) FROM room_assets WHERE session_id = :s", Long.class)
