@@ -5,12 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.renovation.media.storage.s3.PresignedUrls;
+import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -130,20 +130,25 @@ class HostileInputIT {
         Response deepMetadata = as(user).body(Map.of("metadata", deep)).patch("/assets/" + UUID.randomUUID());
         record("deep metadata", deepMetadata.statusCode(), deepMetadata.path("type"));
 
-        // forged, expired and unsigned tokens
+        // forged, expired, unsigned and misdirected tokens: each differs from a valid one in one respect
         var otherKey = KeyPairGenerator.getInstance("RSA");
         otherKey.initialize(2048);
-        String forged = Jwt.issuer("urn:media-platform:test").subject(user).groups("user").sign(otherKey.generateKeyPair().getPrivate());
-        String expired = Jwt.issuer("urn:media-platform:test").subject(user).groups("user")
-                .issuedAt(1_000_000).expiresAt(1_000_100).sign();
-        String wrongIssuer = Jwt.issuer("urn:someone-else").subject(user).groups("user").sign();
+        String forged = TestTokens.claims(user, "user").sign(otherKey.generateKeyPair().getPrivate());
+        String expired = TestTokens.claims(user, "user").issuedAt(1_000_000).expiresAt(1_000_100).sign();
+        String wrongIssuer = TestTokens.claims(user, "user").issuer("urn:someone-else").sign();
+        String foreignAudience = TestTokens.claims(user, "user").audience("urn:another-application").sign();
         String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
                 + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"sub\":\"" + user
-                + "\",\"iss\":\"urn:media-platform:test\",\"groups\":[\"user\"]}").getBytes()) + ".";
-        for (String token : List.of(forged, expired, wrongIssuer, unsigned, "garbage")) {
+                + "\",\"iss\":\"urn:media-platform:test\",\"aud\":\"" + TestTokens.AUDIENCE
+                + "\",\"media_roles\":[\"user\"]}").getBytes()) + ".";
+        for (String token : List.of(forged, expired, wrongIssuer, foreignAudience, unsigned, "garbage")) {
             Response r = given().auth().oauth2(token).contentType(ContentType.JSON).get("/sessions/" + sessionId);
             record("token", r.statusCode(), r.path("type"));
         }
+        // another subject that names the owner as its upn / preferred_username speaks for itself only
+        String impostor = TestTokens.claims("impostor-" + user, "user").upn(user).preferredUserName(user).sign();
+        Response r = given().auth().oauth2(impostor).contentType(ContentType.JSON).get("/sessions/" + sessionId);
+        record("sub != upn", r.statusCode(), r.path("type"));
 
         // tampered and expired signed URLs: S3 itself refuses them
         String assetId = TestSupport.upload(user, roomId, "photo", "ok.jpg", "image/jpeg", TestSupport.jpeg(40, 30));

@@ -102,8 +102,7 @@ public final class KafkaEngine implements Engine {
     }
 
     private void format(String classpath, Path serverProperties, Path dir) throws IOException, InterruptedException {
-        String clusterId = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                asBytes(java.util.UUID.randomUUID()));
+        String clusterId = clusterId();
         Process format = new ProcessBuilder(ManagedProcess.javaExecutable(), "-cp", classpath,
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", serverProperties.toString())
                 .directory(dir.toFile()).redirectErrorStream(true)
@@ -112,6 +111,18 @@ public final class KafkaEngine implements Engine {
         if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
             throw new IllegalStateException("formatting Kafka storage failed; see " + settings.logDir());
         }
+    }
+
+    /**
+     * A random cluster id in Kafka's form. Like Kafka's own {@code Uuid.randomUuid()} it never starts with '-',
+     * which the storage tool's argument parser would take for an option (one start in 64 used to fail).
+     */
+    static String clusterId() {
+        String id;
+        do {
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(asBytes(java.util.UUID.randomUUID()));
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static byte[] asBytes(java.util.UUID uuid) {

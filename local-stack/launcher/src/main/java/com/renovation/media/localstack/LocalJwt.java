@@ -22,6 +22,10 @@ import java.util.UUID;
 final class LocalJwt {
 
     static final String ISSUER = "urn:media-platform:local";
+    /** The audience the local services require (JWT_AUDIENCE), so a token minted for another use is refused. */
+    static final String AUDIENCE = "urn:media-platform:local-api";
+    /** The services' roles claim (platform.security.roles-claim's default). */
+    static final String ROLES_CLAIM = "media_roles";
 
     private final Path dir;
 
@@ -54,10 +58,10 @@ final class LocalJwt {
     String token(String user, boolean admin, Duration lifetime) throws Exception {
         ensureKeys();
         Instant now = Instant.now();
-        String groups = admin ? "[\"user\",\"admin\"]" : "[\"user\"]";
+        String roles = admin ? "[\"user\",\"admin\"]" : "[\"user\"]";
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":" + jsonString(user) + ",\"upn\":" + jsonString(user)
-                + ",\"groups\":" + groups + ",\"iat\":" + now.getEpochSecond()
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":" + jsonString(user)
+                + ",\"upn\":" + jsonString(user) + ",\"" + ROLES_CLAIM + "\":" + roles + ",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));

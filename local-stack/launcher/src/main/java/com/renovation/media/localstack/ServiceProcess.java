@@ -74,6 +74,7 @@ final class ServiceProcess implements Engine {
         env.put("S3_SECRET_KEY", PlatformSettings.S3_SECRET_KEY);
         env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toString());
         env.put("JWT_ISSUER", LocalJwt.ISSUER);
+        env.put("JWT_AUDIENCE", LocalJwt.AUDIENCE);
         return env;
     }
 

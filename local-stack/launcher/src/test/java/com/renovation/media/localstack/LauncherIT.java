@@ -139,7 +139,8 @@ class LauncherIT {
         String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
         String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-        assertThat(claims).contains("\"sub\":\"alice\"", "\"admin\"", LocalJwt.ISSUER);
+        assertThat(claims).contains("\"sub\":\"alice\"", LocalJwt.ISSUER, "\"aud\":\"" + LocalJwt.AUDIENCE + "\"",
+                "\"media_roles\":[\"user\",\"admin\"]");
         assertThat(Files.exists(settings.home().resolve("jwt/public.pem"))).isTrue();
         assertThat(run("token")).isEqualTo(2);
     }
