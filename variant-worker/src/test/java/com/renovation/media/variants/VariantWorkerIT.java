@@ -1,6 +1,7 @@
 package com.renovation.media.variants;
 
 import com.renovation.media.messaging.testing.KafkaTestClient;
+import com.renovation.media.messaging.testing.OperatorEndpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -129,7 +130,7 @@ class VariantWorkerIT {
         JsonNode failed = events("variant.failed", bomb.assetId()).get(0);
         assertThat(failed.get("error").asText()).contains("30000", "50 MP");
         assertThat(keysUnder(StoragePaths.variantPrefix(bomb.storagePath()))).isEmpty();
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get(OperatorEndpoints.management("/q/health/ready")).then().statusCode(200);
 
         AssetConfirmed next = confirmed(WorkerFixtures.progressiveJpeg(300, 200), "after.jpg", "image/jpeg");
         publish(next);

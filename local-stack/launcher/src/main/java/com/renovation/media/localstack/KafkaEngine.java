@@ -6,23 +6,65 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.TopicConfig;
 
-/** A single-node Kafka broker in KRaft mode, run from the kafka_2.13 artifact as its own JVM. */
+/**
+ * A single-node Kafka broker in KRaft mode, run from the kafka_2.13 artifact as its own JVM. Its client listener
+ * is PLAINTEXT, or SASL_PLAINTEXT with the PLAIN mechanism when it is given users (tests of client security).
+ */
 public final class KafkaEngine implements Engine {
 
+    /**
+     * How long events stay on a topic (they carry owner data: session ids, object keys, file names). Segments roll
+     * daily, so a record is gone at most one day after its retention.
+     */
+    public static final Duration RETENTION = Duration.ofDays(7);
+    public static final Duration SEGMENT = Duration.ofDays(1);
+
+    private static final String BROKER_USER = "broker";
+
     private final PlatformSettings settings;
+    /** user -> password on the SASL listener; empty: a PLAINTEXT listener. */
+    private final Map<String, String> saslUsers;
     private ManagedProcess process;
 
     public KafkaEngine(PlatformSettings settings) {
+        this(settings, Map.of());
+    }
+
+    private KafkaEngine(PlatformSettings settings, Map<String, String> saslUsers) {
         this.settings = settings;
+        this.saslUsers = saslUsers;
+    }
+
+    /** A broker whose client listener accepts only these SASL/PLAIN users (user -> password). */
+    public static KafkaEngine withSaslPlainUsers(PlatformSettings settings, Map<String, String> users) {
+        Map<String, String> all = new LinkedHashMap<>(users);
+        all.put(BROKER_USER, UUID.randomUUID().toString());
+        return new KafkaEngine(settings, Map.copyOf(all));
+    }
+
+    /** The JAAS line a client of a SASL/PLAIN listener gives as {@code sasl.jaas.config}. */
+    public static String plainJaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 
     @Override
@@ -89,20 +131,33 @@ public final class KafkaEngine implements Engine {
     }
 
     private String serverProperties(Path data) {
+        String listener = saslUsers.isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        List<String> security = new ArrayList<>();
+        if (!saslUsers.isEmpty()) {
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required"
+                    + " username=\"" + BROKER_USER + "\" password=\"" + saslUsers.get(BROKER_USER) + "\"");
+            saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
+                    .append('"'));
+            security.addAll(List.of("sasl.enabled.mechanisms=PLAIN", "sasl.mechanism.inter.broker.protocol=PLAIN",
+                    "listener.name.sasl_plaintext.plain.sasl.jaas.config=" + jaas + ";"));
+        }
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + settings.kafkaControllerPort(),
-                "listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:"
+                "listeners=" + listener + "://127.0.0.1:" + settings.kafkaPort() + ",CONTROLLER://127.0.0.1:"
                         + settings.kafkaControllerPort(),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + settings.kafkaPort(),
+                "advertised.listeners=" + listener + "://127.0.0.1:" + settings.kafkaPort(),
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + listener + ":" + listener,
+                "inter.broker.listener.name=" + listener,
+                String.join("\n", security),
                 "log.dirs=" + data,
                 "num.partitions=" + Topics.PARTITIONS,
-                // dead-letter topics are made on first use
+                // dead-letter topics are made on first use, with the same retention as the event topics
                 "auto.create.topics.enable=true",
+                "log.retention.ms=" + RETENTION.toMillis(),
+                "log.roll.ms=" + SEGMENT.toMillis(),
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
@@ -112,24 +167,44 @@ public final class KafkaEngine implements Engine {
                 "") ;
     }
 
+    /** Creates the missing event topics; gives existing ones (data kept from an earlier run) today's retention. */
     private void createTopics() throws Exception {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> retained = new HashMap<>();
             for (String topic : Topics.ALL) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1));
+                    missing.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1).configs(topicConfigs()));
+                } else {
+                    retained.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), topicConfigs().entrySet()
+                            .stream().map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()),
+                                    AlterConfigOp.OpType.SET)).toList());
                 }
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            if (!retained.isEmpty()) {
+                admin.incrementalAlterConfigs(retained).all().get(30, TimeUnit.SECONDS);
+            }
         }
     }
 
-    private Admin admin() {
+    static Map<String, String> topicConfigs() {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(RETENTION.toMillis()),
+                TopicConfig.SEGMENT_MS_CONFIG, Long.toString(SEGMENT.toMillis()));
+    }
+
+    /** An admin client of this broker: as the broker's own SASL user when the listener wants one. */
+    public Admin admin() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        if (!saslUsers.isEmpty()) {
+            props.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            props.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+            props.put(SaslConfigs.SASL_JAAS_CONFIG, plainJaasConfig(BROKER_USER, saslUsers.get(BROKER_USER)));
+        }
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);

@@ -20,12 +20,12 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     public static final String S3_SECRET_KEY = "local-secret-key";
     public static final String S3_REGION = "us-east-1";
 
-    /** The four services in start order, with their default ports (DESIGN.md "Local platform defaults"). */
+    /** The four services in start order, with their default API and management ports. */
     static final List<ServiceSpec> ALL_SERVICES = List.of(
-            new ServiceSpec("asset-service", 8080),
-            new ServiceSpec("variant-worker", 8081),
-            new ServiceSpec("document-service", 8082),
-            new ServiceSpec("catalog-service", 8083));
+            new ServiceSpec("asset-service", 8080, 9080),
+            new ServiceSpec("variant-worker", 8081, 9081),
+            new ServiceSpec("document-service", 8082, 9082),
+            new ServiceSpec("catalog-service", 8083, 9083));
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("PLATFORM_ROOT", ".")).toAbsolutePath().normalize();
@@ -33,7 +33,8 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
                 .toAbsolutePath().normalize();
         int kafkaPort = port(env, "KAFKA_PORT", 59092);
         List<ServiceSpec> services = selectServices(root, env.get("PLATFORM_SERVICES")).stream()
-                .map(s -> new ServiceSpec(s.name(), port(env, s.portVariable(), s.port())))
+                .map(s -> new ServiceSpec(s.name(), port(env, s.portVariable(), s.port()),
+                        port(env, s.managementPortVariable(), s.managementPort())))
                 .toList();
         return new PlatformSettings(root, home, port(env, "PG_PORT", 55432), kafkaPort,
                 port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000), services);
@@ -122,10 +123,14 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
         return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
     }
 
-    /** One service: its module directory name and HTTP port. */
-    public record ServiceSpec(String name, int port) {
+    /** One service: its module directory name, API port and management port (health, metrics, OpenAPI). */
+    public record ServiceSpec(String name, int port, int managementPort) {
         String portVariable() {
             return name.toUpperCase().replace('-', '_') + "_PORT";
+        }
+
+        String managementPortVariable() {
+            return name.toUpperCase().replace('-', '_') + "_MANAGEMENT_PORT";
         }
     }
 }

@@ -39,6 +39,7 @@ final class ServiceProcess implements Engine {
     @Override
     public void start() throws Exception {
         Ports.requireFree(spec.name(), spec.port());
+        Ports.requireFree(spec.name() + " management", spec.managementPort());
         Path jar = jar(settings, spec);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with `mvn -B install -DskipTests`");
@@ -60,6 +61,7 @@ final class ServiceProcess implements Engine {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(spec.managementPort()));
         env.put("PG_HOST", "127.0.0.1");
         env.put("PG_PORT", Integer.toString(settings.pgPort()));
         env.put("PG_DATABASE", PlatformSettings.DATABASE);
@@ -100,12 +102,14 @@ final class ServiceProcess implements Engine {
         }
     }
 
-    private String healthUrl() {
-        return "http://127.0.0.1:" + spec.port() + "/q/health/ready";
+    /** Health lives on the management port only: the API's port answers 404 there. */
+    String healthUrl() {
+        return "http://127.0.0.1:" + spec.managementPort() + "/q/health/ready";
     }
 
     @Override
     public String address() {
-        return "http://127.0.0.1:" + spec.port() + " (health /q/health, metrics /q/metrics, OpenAPI /q/openapi)";
+        return "http://127.0.0.1:" + spec.port() + " (operators: http://127.0.0.1:" + spec.managementPort()
+                + "/q/health, /q/metrics, /q/openapi, /q/swagger-ui)";
     }
 }

@@ -19,6 +19,8 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Purge purge();
+
     interface Outbox {
         /** Off in processes that only write (the relay of another replica publishes). */
         @WithDefault("true")
@@ -38,7 +40,7 @@ public interface MessagingConfig {
         @WithDefault("10s")
         Duration maxBackoff();
 
-        /** Published rows are kept this long for inspection, then deleted. */
+        /** Published rows (they hold the events' owner data) are kept this long for inspection, then deleted. */
         @WithDefault("P7D")
         Duration retention();
     }
@@ -53,5 +55,22 @@ public interface MessagingConfig {
 
         @WithDefault("5s")
         Duration maxBackoff();
+
+        /**
+         * How long an applied event's id is remembered (it holds no owner data, only ids). Longer than any record
+         * stays on a topic (retention.ms plus one segment), so every redelivery is still recognised.
+         */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
+    /** The job deleting published outbox rows and remembered event ids past their retention. */
+    interface Purge {
+        @WithDefault("10m")
+        Duration interval();
+
+        /** Rows per DELETE, so one run never holds many row locks or a long transaction. */
+        @WithDefault("1000")
+        int batchSize();
     }
 }

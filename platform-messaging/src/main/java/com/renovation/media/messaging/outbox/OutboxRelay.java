@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Context;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +50,7 @@ public class OutboxRelay {
     private final MessagingConfig config;
     private final Pool pool;
     private final Vertx vertx;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaSettings;
     private final String datasourceUrl;
     private final String datasourceUser;
     private final String datasourcePassword;
@@ -56,7 +58,6 @@ public class OutboxRelay {
     private final Counter failedRounds;
     private final String selectHeads;
     private final String markSent;
-    private final String deleteExpired;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -70,14 +71,14 @@ public class OutboxRelay {
     private final List<Long> timers = new ArrayList<>();
 
     public OutboxRelay(MessagingConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String datasourceUser,
             @ConfigProperty(name = "quarkus.datasource.password") String datasourcePassword) {
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaSettings = kafkaSettings;
         this.datasourceUrl = datasourceUrl;
         this.datasourceUser = datasourceUser;
         this.datasourcePassword = datasourcePassword;
@@ -89,7 +90,6 @@ public class OutboxRelay {
                 + " WHERE h.subject = o.subject AND h.sent_at IS NULL)"
                 + " ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
         this.markSent = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)";
-        this.deleteExpired = "DELETE FROM " + table + " WHERE sent_at < now() - make_interval(secs => $1)";
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -98,14 +98,13 @@ public class OutboxRelay {
             return;
         }
         context = vertx.getOrCreateContext();
-        producer = new KafkaProducer<>(producerProperties());
+        producer = new KafkaProducer<>(producerProperties(kafkaSettings, config.source()));
         subscriber = PgSubscriber.subscriber(vertx, listenOptions()).reconnectPolicy(retries -> 1000L);
         subscriber.channel("outbox_" + config.schema()).handler(ignored -> wake());
         subscriber.connect().subscribe().with(
                 ok -> LOG.debugf("listening for outbox_%s", config.schema()),
                 failure -> LOG.warnf("LISTEN failed, relying on polling: %s", failure.getMessage()));
         timers.add(vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> wake()));
-        timers.add(vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> deleteExpired()));
         wake();
     }
 
@@ -197,16 +196,18 @@ public class OutboxRelay {
         })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private void deleteExpired() {
-        pool.preparedQuery(deleteExpired).execute(Tuple.of(config.outbox().retention().toSeconds()))
-                .subscribe().with(rows -> LOG.debugf("deleted %d published outbox rows", rows.rowCount()),
-                        failure -> LOG.warnf("outbox retention cleanup failed: %s", failure.getMessage()));
-    }
-
-    private Properties producerProperties() {
+    /**
+     * The service's shared Kafka settings (brokers, TLS, SASL: {@code kafka.*}) that a producer understands, then
+     * the relay's own delivery settings.
+     */
+    static Properties producerProperties(Map<String, Object> kafkaSettings, String source) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-outbox-relay");
+        kafkaSettings.forEach((key, value) -> {
+            if (ProducerConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox-relay");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

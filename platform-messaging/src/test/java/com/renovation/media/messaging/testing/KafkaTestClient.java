@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,15 +25,31 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Reads and writes the test run's Kafka with plain clients, independent of the code under test: publishes
  * events as their producer service would, and reads what landed on a topic. Shipped in platform-messaging's
- * test-jar for every service's integration tests; the broker is the application's {@code kafka.bootstrap.servers}.
+ * test-jar for every service's integration tests; the broker is the application's {@code kafka.bootstrap.servers},
+ * reached with the application's own security settings ({@code kafka.security.protocol}, {@code kafka.sasl.*},
+ * {@code kafka.ssl.*}).
  */
 public final class KafkaTestClient {
 
     private KafkaTestClient() {
     }
 
+    private static final List<String> SECURITY_KEYS = List.of("security.protocol", "sasl.mechanism",
+            "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type");
+
     public static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    /** The brokers and the security settings the application under test uses. */
+    private static Properties clientProperties() {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        for (String key : SECURITY_KEYS) {
+            ConfigProvider.getConfig().getOptionalValue("kafka." + key, String.class)
+                    .filter(value -> !value.isBlank()).ifPresent(value -> props.put(key, value));
+        }
+        return props;
     }
 
     /** Publishes the payload in a fresh envelope from {@code source}; answers the record's JSON. */
@@ -43,8 +60,7 @@ public final class KafkaTestClient {
     }
 
     public static void send(String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        Properties props = clientProperties();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
@@ -74,8 +90,7 @@ public final class KafkaTestClient {
     }
 
     private static List<ConsumerRecord<String, String>> read(String topic, Set<String> keys) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        Properties props = clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The operations a running service publishes in /q/openapi, and a way to call each with fixtures: the basis of
@@ -29,10 +30,12 @@ public final class OpenApiOperations {
     private OpenApiOperations() {
     }
 
-    /** Reads the running application's OpenAPI document. */
+    /** Reads the running application's OpenAPI document, served on its management port. */
     public static List<Operation> published() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        String managementRoot = ConfigProvider.getConfig().getValue("test.management.url", String.class)
+                .replaceAll("/+$", "");
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                .get(managementRoot + "/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
         List<Operation> operations = new ArrayList<>();
         paths.forEach((template, methods) -> methods.forEach((method, spec) -> {
             if (METHODS.contains(method)) {

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Grants each Kafka principal of the platform exactly what it uses, and nothing else (deploy/kafka-acls.md says
+# why each line is there). The grants below are derived from the services' application.properties (the topics
+# they consume, their dead-letter topics) and the events they add to their outbox; deploy/check.sh verifies that
+# they still match.
+#
+# usage: KAFKA_BOOTSTRAP_SERVERS=kafka-1:9093 deploy/kafka-acls.sh <admin-client.properties>   apply them
+#        deploy/kafka-acls.sh --print                                                       show the commands
+# The admin client properties authenticate as a principal allowed to alter ACLs (security.protocol,
+# sasl.mechanism, sasl.jaas.config...). Principals are User:<service> (the SASL user name of each service).
+# kafka-acls.sh --add is idempotent, so running this again changes nothing.
+set -euo pipefail
+
+KAFKA_BIN=${KAFKA_BIN:-/opt/kafka/bin}
+if [[ "${1:-}" == "--print" ]]; then
+  run() { echo "kafka-acls.sh --bootstrap-server \"\$KAFKA_BOOTSTRAP_SERVERS\" --command-config \"\$ADMIN_CONFIG\" $*"; }
+else
+  [[ $# -eq 1 && -f "$1" ]] || { sed -n '7,8p' "$0" | sed 's/^# //' >&2; exit 2; }
+  : "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS}"
+  admin_config=$1
+  run() { "$KAFKA_BIN/kafka-acls.sh" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$admin_config" "$@"; }
+fi
+
+# allow_read PRINCIPAL TOPIC...: consume the topics
+allow_read() {
+  local principal=$1 topic; shift
+  for topic in "$@"; do
+    run --add --allow-principal "User:$principal" --operation Read --operation Describe --topic "$topic"
+  done
+}
+
+# allow_write PRINCIPAL TOPIC...: produce to the topics (the idempotent outbox relay and dead-letter producers)
+allow_write() {
+  local principal=$1 topic; shift
+  for topic in "$@"; do
+    run --add --allow-principal "User:$principal" --operation Write --operation Describe --topic "$topic"
+  done
+}
+
+# allow_group PRINCIPAL GROUP: join the consumer group and commit its offsets
+allow_group() {
+  run --add --allow-principal "User:$1" --operation Read --operation Describe --group "$2"
+}
+
+# allow_topic_admin PRINCIPAL TOPIC...: create the topics and set their retention (the kafka-topics Job)
+allow_topic_admin() {
+  local principal=$1 topic; shift
+  for topic in "$@"; do
+    run --add --allow-principal "User:$principal" --operation Create --operation Describe \
+      --operation AlterConfigs --operation DescribeConfigs --topic "$topic"
+  done
+}
+
+EVENT_TOPICS="asset.confirmed asset.deleted session.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added"
+
+# asset-service: the public API; its outbox publishes uploads, deletes and document requests
+allow_write asset-service asset.confirmed asset.deleted session.deleted document.requested
+allow_group asset-service asset-service
+allow_read asset-service variant.ready variant.failed document.ready document.failed
+allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq
+
+# variant-worker: makes variants of confirmed uploads and catalog images, erases them on deletes
+allow_write variant-worker variant.ready variant.failed
+allow_group variant-worker variant-worker
+allow_read variant-worker asset.confirmed catalog.image.added asset.deleted session.deleted
+allow_write variant-worker variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq
+
+# document-service: renders requested documents, erases a deleted session's
+allow_write document-service document.ready document.failed
+allow_group document-service document-service
+allow_read document-service document.requested session.deleted
+allow_write document-service document-service.document.requested.dlq document-service.session.deleted.dlq
+
+# catalog-service: announces catalog images, follows their variants
+allow_write catalog-service catalog.image.added
+allow_group catalog-service catalog-service
+allow_read catalog-service variant.ready variant.failed
+allow_write catalog-service catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq
+
+# kafka-topics (the Job): creates every event and dead-letter topic and sets its retention
+# shellcheck disable=SC2086
+allow_topic_admin kafka-topics $EVENT_TOPICS \
+  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq \
+  variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq \
+  document-service.document.requested.dlq document-service.session.deleted.dlq \
+  catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq
