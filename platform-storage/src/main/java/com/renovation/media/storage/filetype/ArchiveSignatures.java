@@ -24,20 +24,20 @@ final class ArchiveSignatures {
     private boolean zipDirectory;
     private long lastZipEnd = -1;
 
-    void next(int b, long offset) {
-        window = window << 8 | b;
-        if (signature != null || offset < 3) {
-            return;
-        }
-        long four = window & FOUR_BYTES;
-        if (four == ZIP_CENTRAL_DIRECTORY) {
-            zipDirectory = true;
-        } else if (four == ZIP_END && zipDirectory) {
-            lastZipEnd = offset - 3;
-        } else if (offset >= 5 && (window & SIX_BYTES) == RAR) {
-            signature = "RAR";
-        } else if (offset >= 5 && (window & SIX_BYTES) == SEVEN_ZIP) {
-            signature = "7z";
+    /** Scans the next {@code length} bytes of the file, the first of them at {@code offset}. */
+    void scan(byte[] data, int length, long offset) {
+        for (int i = 0; i < length && signature == null; i++) {
+            window = window << 8 | (data[i] & 0xFF);
+            long four = window & FOUR_BYTES;
+            if (four == ZIP_CENTRAL_DIRECTORY) {
+                zipDirectory = true;
+            } else if (four == ZIP_END && zipDirectory) {
+                lastZipEnd = offset + i - 3;
+            } else if ((window & SIX_BYTES) == RAR) {
+                signature = "RAR";
+            } else if ((window & SIX_BYTES) == SEVEN_ZIP) {
+                signature = "7z";
+            }
         }
     }
 

@@ -13,7 +13,6 @@ final class BmffWalk extends ContainerCheck {
     private long size;
     private int type;
     private long boxStart;
-    private long boxLeft;
     private boolean first = true;
     private boolean toEnd;
 
@@ -23,13 +22,6 @@ final class BmffWalk extends ContainerCheck {
 
     @Override
     void walk(int b) {
-        if (toEnd) {
-            return;
-        }
-        if (boxLeft > 0) {
-            boxLeft--;
-            return;
-        }
         if (headerSeen == 0) {
             boxStart = offset();
         }
@@ -54,11 +46,12 @@ final class BmffWalk extends ContainerCheck {
             corrupt("its first ISO-BMFF box is not ftyp");
         } else if (size == 0 && headerLength == 8) {
             toEnd = true; // the last box, running to the end of the file
+            skip(Long.MAX_VALUE);
         } else if (size < headerLength) {
             corrupt("its ISO-BMFF box at byte " + boxStart + " declares " + Long.toUnsignedString(size)
                     + " bytes, fewer than its header");
         } else {
-            boxLeft = size - headerLength;
+            skip(size - headerLength);
         }
         first = false;
         headerSeen = 0;
@@ -70,8 +63,8 @@ final class BmffWalk extends ContainerCheck {
     void atEnd() {
         if (first) {
             corrupt("it holds no complete ISO-BMFF box");
-        } else if (!toEnd && (headerSeen > 0 || boxLeft > 0)) {
-            long declared = headerSeen > 0 ? -1 : offset() - boxStart + boxLeft;
+        } else if (!toEnd && (headerSeen > 0 || skipLeft() > 0)) {
+            long declared = headerSeen > 0 ? -1 : offset() - boxStart + skipLeft();
             corrupt("its ISO-BMFF boxes do not add up to the file's size (the box at byte " + boxStart
                     + (declared < 0 ? " is cut inside its header)" : " declares " + declared + " bytes, "
                             + (offset() - boxStart) + " are left)"));

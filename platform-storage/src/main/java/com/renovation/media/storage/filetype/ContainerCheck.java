@@ -12,7 +12,9 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
 
     private final String format;
     private final ArchiveSignatures archives = new ArchiveSignatures();
+    private final byte[] scratch = new byte[8192];
     private long offset;
+    private long skip;
     private long trailingFrom = -1;
     private String corruption;
     private Optional<String> verdict;
@@ -44,13 +46,28 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
         if (verdict != null) {
             throw new IllegalStateException("the check has already given its verdict");
         }
-        for (int i = bytes.position(); i < bytes.limit(); i++, offset++) {
-            int b = bytes.get(i) & 0xFF;
-            archives.next(b, offset);
-            if (trailingFrom < 0 && corruption == null) {
-                walk(b);
+        for (int at = bytes.position(); at < bytes.limit(); ) {
+            int length = Math.min(scratch.length, bytes.limit() - at);
+            bytes.get(at, scratch, 0, length);
+            walk(scratch, length);
+            at += length;
+        }
+    }
+
+    private void walk(byte[] data, int length) {
+        long start = offset;
+        archives.scan(data, length, start);
+        for (int i = 0; i < length && trailingFrom < 0 && corruption == null; i++) {
+            if (skip > 0) {
+                int skipped = (int) Math.min(skip, length - i);
+                skip -= skipped;
+                i += skipped - 1;
+            } else {
+                offset = start + i;
+                walk(data[i] & 0xFF);
             }
         }
+        offset = start + length;
     }
 
     /** Why the file must be refused, if it must; call after the last byte. */
@@ -90,6 +107,16 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
     /** The offset of the byte being walked; after the last byte, the file's size. */
     final long offset() {
         return offset;
+    }
+
+    /** The next {@code bytes} bytes are payload the container does not look into (segment, chunk, box data). */
+    final void skip(long bytes) {
+        skip = bytes;
+    }
+
+    /** Payload bytes still to come when the file ended (the container was cut short), or 0. */
+    final long skipLeft() {
+        return skip;
     }
 
     /** The container's structure is broken; nothing more is walked. */

@@ -12,14 +12,12 @@ final class JpegWalk extends ContainerCheck {
     static final int MAX_PADDING = 4096;
 
     private enum State {
-        START_FF, START_D8, MARKER_FF, MARKER, LENGTH_HIGH, LENGTH_LOW, SEGMENT, SCAN, SCAN_FF, ENDED, ENDED_FF,
-        PADDING
+        START_FF, START_D8, MARKER_FF, MARKER, LENGTH_HIGH, LENGTH_LOW, SCAN, SCAN_FF, ENDED, ENDED_FF, PADDING
     }
 
     private State state = State.START_FF;
     private int marker;
     private int length;
-    private int segmentLeft;
     private boolean frame;
     private boolean scanned;
     private long imageEnd;
@@ -47,11 +45,6 @@ final class JpegWalk extends ContainerCheck {
                 state = State.LENGTH_LOW;
             }
             case LENGTH_LOW -> segment(length | b);
-            case SEGMENT -> {
-                if (--segmentLeft == 0) {
-                    segmentDone();
-                }
-            }
             case SCAN -> {
                 if (b == 0xFF) {
                     state = State.SCAN_FF;
@@ -122,15 +115,7 @@ final class JpegWalk extends ContainerCheck {
             return;
         }
         frame |= isStartOfFrame(marker);
-        segmentLeft = declared - 2;
-        if (segmentLeft == 0) {
-            segmentDone();
-        } else {
-            state = State.SEGMENT;
-        }
-    }
-
-    private void segmentDone() {
+        skip(declared - 2);
         if (marker == 0xDA) {
             scanned = true;
             state = State.SCAN;

@@ -15,9 +15,7 @@ final class PngWalk extends ContainerCheck {
     private int headerSeen;
     private long length;
     private int type;
-    private long chunkLeft;
     private boolean first = true;
-    private boolean inEnd;
     private boolean ended;
 
     PngWalk() {
@@ -32,10 +30,6 @@ final class PngWalk extends ContainerCheck {
             }
         } else if (ended) {
             dataAfterEnd(offset());
-        } else if (chunkLeft > 0) {
-            if (--chunkLeft == 0 && inEnd) {
-                ended = true;
-            }
         } else {
             header(b);
         }
@@ -68,8 +62,8 @@ final class PngWalk extends ContainerCheck {
             return;
         }
         first = false;
-        inEnd = type == IEND;
-        chunkLeft = length + 4; // data and CRC
+        ended = type == IEND;
+        skip(length + 4); // data and CRC
         headerSeen = 0;
         length = 0;
         type = 0;
@@ -77,7 +71,7 @@ final class PngWalk extends ContainerCheck {
 
     @Override
     void atEnd() {
-        if (!ended) {
+        if (!ended || skipLeft() > 0) {
             corrupt("its PNG data ends before the IEND chunk");
         }
     }

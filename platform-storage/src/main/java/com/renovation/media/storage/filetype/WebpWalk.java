@@ -16,7 +16,6 @@ final class WebpWalk extends ContainerCheck {
     private int chunkHeaderSeen;
     private int fourcc;
     private long size;
-    private long chunkLeft;
     private boolean first = true;
     private boolean ended;
 
@@ -33,10 +32,6 @@ final class WebpWalk extends ContainerCheck {
             }
         } else if (ended) {
             dataAfterEnd(riffEnd);
-        } else if (chunkLeft > 0) {
-            if (--chunkLeft == 0) {
-                chunkDone();
-            }
         } else {
             chunkHeader(b);
         }
@@ -71,24 +66,21 @@ final class WebpWalk extends ContainerCheck {
             return;
         }
         first = false;
-        chunkLeft = size + (size & 1); // odd-sized chunks are followed by one pad byte
-        if (offset() + 1 + chunkLeft > riffEnd) {
+        long padded = size + (size & 1); // odd-sized chunks are followed by one pad byte
+        long chunkEnd = offset() + 1 + padded;
+        if (chunkEnd > riffEnd) {
             corrupt("a WebP chunk runs past the size its RIFF header declares");
-        } else if (chunkLeft == 0) {
-            chunkDone();
         }
+        skip(padded);
+        ended = chunkEnd == riffEnd;
         chunkHeaderSeen = 0;
         fourcc = 0;
         size = 0;
     }
 
-    private void chunkDone() {
-        ended = offset() + 1 == riffEnd;
-    }
-
     @Override
     void atEnd() {
-        if (!ended) {
+        if (!ended || skipLeft() > 0) {
             corrupt("the file ends before the size its RIFF header declares");
         }
     }
