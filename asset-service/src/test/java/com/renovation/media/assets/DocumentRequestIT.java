@@ -189,7 +189,8 @@ class DocumentRequestIT {
         await().atMost(WAIT).untilAsserted(() -> as(user).get("/documents/" + ok).then()
                 .body("status", equalTo("ready")).body("pageCount", equalTo(3)).body("fileSize", equalTo(4321))
                 .body("downloadUrl", containsString("X-Amz-Signature"))
-                .body("downloadUrl", containsString("checklist_pdf_v1_1.pdf")));
+                .body("downloadUrl", containsString("checklist_pdf_v1_1.pdf"))
+                .body("downloadUrl", containsString("response-content-disposition=attachment")));
         await().atMost(WAIT).untilAsserted(() -> as(user).get("/documents/" + broken).then()
                 .body("status", equalTo("failed")).body("error", containsString("corrupt"))
                 .body("downloadUrl", nullValue()));

@@ -64,6 +64,10 @@ class HostileInputIT {
         byte[] jpeg = TestSupport.jpeg(200, 150);
         byte[] png = TestSupport.png(200, 150);
         files.put("polyglot.jpg (JPEG + appended ZIP)", concat(jpeg, zip()));
+        files.put("polyglot.jpg (JPEG + appended ZIP whose comment ends in FF D9)", concat(jpeg,
+                CraftedFiles.zipEndingIn(new byte[] {(byte) 0xFF, (byte) 0xD9})));
+        files.put("polyglot.webp (WebP + appended ZIP inside its RIFF size)", CraftedFiles.webpCovering(zip()));
+        files.put("polyglot.heic (HEIC + appended ZIP)", concat(CraftedFiles.heic(), zip()));
         files.put("polyglot.jpg (JPEG + appended HTML)", concat(jpeg, "<html><script>alert(1)</script></html>"
                 .repeat(40).getBytes(StandardCharsets.UTF_8)));
         files.put("elf.jpg", concat(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, new byte[300]));
@@ -96,7 +100,7 @@ class HostileInputIT {
         String roomId = ids.get(1);
 
         for (Map.Entry<String, byte[]> file : hostileFiles().entrySet()) {
-            String declared = file.getKey().contains(".png") ? "image/png" : "image/jpeg";
+            String declared = declaredType(file.getKey());
             Response ticket = TestSupport.requestUpload(user, roomId, "photo", file.getKey(), declared,
                     file.getValue().length);
             assertThat(ticket.statusCode()).as(file.getKey()).isEqualTo(201);
@@ -200,6 +204,12 @@ class HostileInputIT {
         int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
         System.out.println("hostile input: " + total + " cases, no 5xx, nothing left behind; by outcome:");
         outcomes.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
+    /** The type a client would declare for the file's name. */
+    private static String declaredType(String name) {
+        return name.contains(".png") ? "image/png" : name.contains(".webp") ? "image/webp"
+                : name.contains(".heic") ? "image/heic" : "image/jpeg";
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

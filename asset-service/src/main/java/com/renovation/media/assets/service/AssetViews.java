@@ -24,7 +24,7 @@ public class AssetViews {
             return AssetView.of(asset, null, null, List.of());
         }
         PresignedUrls.SignedUrl download = urls.download(Buckets.USER_UPLOADS, asset.storagePath,
-                asset.originalFilename);
+                asset.originalFilename, asset.contentType);
         List<AssetView.VariantView> ready = variants.stream()
                 .filter(v -> "ready".equals(v.processingStatus) && v.storagePath != null)
                 .map(v -> new AssetView.VariantView(v.variantType, v.format, v.width, v.height, v.fileSize,

@@ -10,6 +10,7 @@ import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
 import com.renovation.media.assets.rest.dto.DocumentView;
 import com.renovation.media.events.payload.DocumentRequested;
 import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.web.security.Caller;
@@ -148,7 +149,7 @@ public class DocumentService {
             return DocumentView.of(document, current, null, null);
         }
         PresignedUrls.SignedUrl url = urls.download(document.bucket, document.storagePath,
-                document.documentType + "_v" + document.version + ".pdf");
+                document.documentType + "_v" + document.version + ".pdf", FileType.PDF.contentType());
         return DocumentView.of(document, current, url.url(), url.expiresAt());
     }
 

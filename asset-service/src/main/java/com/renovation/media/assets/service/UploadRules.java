@@ -66,10 +66,11 @@ public class UploadRules {
     }
 
     /**
-     * Judges the stored object against what was declared: its size, its type by magic number, its
-     * completeness, and (images) a readable header.
+     * Judges the stored object's first bytes against what was declared: its size, its type by magic number, and
+     * (images) a readable header. Whether the whole file is one container and nothing else is the
+     * {@link com.renovation.media.storage.filetype.ContainerCheck}'s verdict, over every byte.
      */
-    public Inspection inspect(FileType declared, long declaredSize, long storedSize, byte[] head, byte[] tail) {
+    public Inspection inspect(FileType declared, long declaredSize, long storedSize, byte[] head) {
         if (storedSize != declaredSize) {
             return new Refused("the uploaded file has " + storedSize + " bytes, but " + declaredSize
                     + " were declared");
@@ -85,13 +86,6 @@ public class UploadRules {
         if (actual != declared) {
             return new Refused("the file's content is " + actual.contentType() + ", but it was declared as "
                     + declared.contentType());
-        }
-        if (!FileSniffer.looksComplete(actual, head, tail, storedSize)) {
-            return new Refused("the file is truncated or corrupt");
-        }
-        Optional<String> hidden = FileSniffer.hiddenPayload(actual, tail);
-        if (hidden.isPresent()) {
-            return new Refused(hidden.get());
         }
         Optional<ImageHeader.Dimensions> dimensions = ImageHeader.dimensions(actual, head);
         if (actual.isImage() && actual != FileType.HEIC && dimensions.isEmpty()) {

@@ -13,6 +13,7 @@ import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
 import com.renovation.media.storage.SafeFilename;
 import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.filetype.ContainerCheck;
 import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.s3.ObjectStore;
@@ -140,25 +141,26 @@ public class UploadService {
                         + " were declared");
             }
             return objects.readRange(Buckets.USER_UPLOADS, asset.storagePath, 0, FileSniffer.HEAD_BYTES - 1)
-                    .chain(head -> objects.readRange(Buckets.USER_UPLOADS, asset.storagePath,
-                                    Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
-                            .chain(tail -> {
-                                UploadRules.Inspection verdict = rules.inspect(declared, asset.fileSize, size, head,
-                                        tail);
-                                return verdict instanceof UploadRules.Accepted accepted
-                                        ? accept(asset, ownerId, accepted)
-                                        : reject(asset, ((UploadRules.Refused) verdict).reason());
-                            }));
+                    .chain(head -> {
+                        UploadRules.Inspection verdict = rules.inspect(declared, asset.fileSize, size, head);
+                        return verdict instanceof UploadRules.Accepted accepted
+                                ? accept(asset, ownerId, accepted)
+                                : reject(asset, ((UploadRules.Refused) verdict).reason());
+                    });
         });
     }
 
     private Uni<AssetView> accept(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted) {
-        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath).chain(sha256 -> {
-            if (inspected.declaredSha256 != null && !inspected.declaredSha256.equals(sha256)) {
-                return reject(inspected, "the uploaded file's SHA-256 is " + sha256 + ", but "
-                        + inspected.declaredSha256 + " was declared");
-            }
-            return record(inspected, ownerId, accepted, sha256);
+        // one streamed pass, bounded memory: the SHA-256, and the container walked to its very end, so data after
+        // it (a polyglot) or lying lengths refuse the file before anything is recorded
+        ContainerCheck container = ContainerCheck.of(accepted.type());
+        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath, container::update).chain(sha256 -> {
+            Optional<String> refusal = container.refusal().or(() -> inspected.declaredSha256 == null
+                    || inspected.declaredSha256.equals(sha256) ? Optional.empty()
+                    : Optional.of("the uploaded file's SHA-256 is " + sha256 + ", but " + inspected.declaredSha256
+                            + " was declared"));
+            return refusal.isPresent() ? reject(inspected, refusal.get()) : record(inspected, ownerId, accepted,
+                    sha256);
         });
     }
 

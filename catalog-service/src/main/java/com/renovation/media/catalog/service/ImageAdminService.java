@@ -14,6 +14,7 @@ import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
 import com.renovation.media.storage.SafeFilename;
 import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.filetype.ContainerCheck;
 import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.s3.ObjectStore;
@@ -138,10 +139,8 @@ public class ImageAdminService {
                                 + " were declared");
                     }
                     return objects.readRange(Buckets.STYLES_STAGING, checked, 0, FileSniffer.HEAD_BYTES - 1)
-                            .chain(head -> objects.readRange(Buckets.STYLES_STAGING, checked,
-                                            Math.max(0, size - FileSniffer.TAIL_BYTES), size - 1)
-                                    .chain(tail -> judge(image, checked, ImageRules.inspect(head, tail, size,
-                                            ImageRules.Limits.of(config)))));
+                            .chain(head -> judge(image, checked, ImageRules.inspect(head, size,
+                                    ImageRules.Limits.of(config))));
                 })
                 .onFailure(ObjectStore::isNotFound).recoverWithUni(() -> unstaged(image.id));
     }
@@ -176,7 +175,12 @@ public class ImageAdminService {
      * deleted meanwhile takes its just-published object with it.
      */
     private Uni<AdminViews.ImageView> accept(StyleImage inspected, String checked, ImageRules.Accepted accepted) {
-        return objects.sha256(Buckets.STYLES_STAGING, checked)
+        // one streamed pass: the SHA-256, and the container walked to its end (trailing data is a polyglot that,
+        // served publicly, would be another file too)
+        ContainerCheck container = ContainerCheck.of(accepted.type());
+        return objects.sha256(Buckets.STYLES_STAGING, checked, container::update)
+                .call(() -> container.refusal().map(reason -> reject(inspected, checked, reason))
+                        .orElseGet(() -> Uni.createFrom().nullItem()))
                 .call(() -> objects.copyPublicRead(Buckets.STYLES_STAGING, checked, Buckets.STYLES,
                         inspected.storagePath))
                 .call(() -> objects.deleteAll(Buckets.STYLES_STAGING,

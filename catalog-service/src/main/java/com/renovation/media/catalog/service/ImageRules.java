@@ -1,6 +1,7 @@
 package com.renovation.media.catalog.service;
 
 import com.renovation.media.catalog.config.CatalogConfig;
+import com.renovation.media.storage.filetype.ContainerCheck;
 import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.filetype.ImageHeader;
@@ -43,15 +44,24 @@ public final class ImageRules {
         return FileType.fromDeclared(contentType).filter(ALLOWED::contains);
     }
 
-    /** Judges a whole file held in memory (the seed's files). */
+    /** Judges a whole file held in memory (the seed's files), its container walked to the end. */
     public static Inspection inspect(byte[] bytes, Limits limits) {
-        byte[] head = Arrays.copyOf(bytes, Math.min(bytes.length, FileSniffer.HEAD_BYTES));
-        byte[] tail = Arrays.copyOfRange(bytes, Math.max(0, bytes.length - FileSniffer.TAIL_BYTES), bytes.length);
-        return inspect(head, tail, bytes.length, limits);
+        Inspection verdict = inspect(Arrays.copyOf(bytes, Math.min(bytes.length, FileSniffer.HEAD_BYTES)),
+                bytes.length, limits);
+        if (verdict instanceof Accepted accepted) {
+            Optional<String> refusal = ContainerCheck.refusal(accepted.type(), bytes);
+            if (refusal.isPresent()) {
+                return new Refused(refusal.get());
+            }
+        }
+        return verdict;
     }
 
-    /** Judges a stored file by its first and last bytes and its size. */
-    public static Inspection inspect(byte[] head, byte[] tail, long size, Limits limits) {
+    /**
+     * Judges a stored file by its first bytes and its size; the caller walks its container
+     * ({@link ContainerCheck}) while streaming it for the SHA-256.
+     */
+    public static Inspection inspect(byte[] head, long size, Limits limits) {
         if (size <= 0) {
             return new Refused("the file is empty");
         }
@@ -65,13 +75,6 @@ public final class ImageRules {
         FileType type = ((FileSniffer.Accepted) verdict).type();
         if (!ALLOWED.contains(type)) {
             return new Refused("a style image must be a JPEG, PNG or WebP image, not " + type.contentType());
-        }
-        if (!FileSniffer.looksComplete(type, head, tail, size)) {
-            return new Refused("the file is truncated or corrupt");
-        }
-        Optional<String> hidden = FileSniffer.hiddenPayload(type, tail);
-        if (hidden.isPresent()) {
-            return new Refused(hidden.get()); // a polyglot: served publicly, it would be another file too
         }
         Optional<ImageHeader.Dimensions> dimensions = ImageHeader.dimensions(type, head);
         if (dimensions.isEmpty()) {

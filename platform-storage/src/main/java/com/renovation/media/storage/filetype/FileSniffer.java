@@ -2,9 +2,6 @@ package com.renovation.media.storage.filetype;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,11 +17,6 @@ public final class FileSniffer {
 
     private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
             "msf1");
-
-    private static final List<byte[]> HIDDEN_FILES = List.of(new byte[] {'P', 'K', 3, 4}, new byte[] {'P', 'K', 5, 6},
-            "Rar!".getBytes(StandardCharsets.US_ASCII), new byte[] {0x7F, 'E', 'L', 'F'},
-            new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF});
-    private static final List<String> HIDDEN_MARKUP = List.of("<html", "<script", "<svg", "<?php", "<iframe", "<body");
 
     private FileSniffer() {
     }
@@ -100,8 +92,9 @@ public final class FileSniffer {
     }
 
     /**
-     * Whether a file of this type is whole: JPEG ends with its end-of-image marker, PNG with its IEND chunk, PDF
-     * with %%EOF, and a WebP's RIFF header declares exactly the stored size. A cut-off upload fails here.
+     * A quick look at whether a file of this type is whole: JPEG ends with its end-of-image marker, PNG with its
+     * IEND chunk, PDF with %%EOF, and a WebP's RIFF header declares exactly the stored size. A cut-off upload fails
+     * here; only {@link ContainerCheck}, which walks every byte, proves nothing follows the container's end.
      */
     public static boolean looksComplete(FileType type, byte[] head, byte[] tail, long fileSize) {
         return switch (type) {
@@ -111,37 +104,6 @@ public final class FileSniffer {
             case WEBP -> riffSize(head) == fileSize;
             case HEIC -> true; // ISO-BMFF boxes carry their own lengths; the decoder finds a cut
         };
-    }
-
-    /**
-     * Names what hides after the file's own end (a polyglot: an image that is also a ZIP, HTML or script), if
-     * anything; trailers cameras write are left alone unless they look like another file.
-     */
-    public static Optional<String> hiddenPayload(FileType type, byte[] tail) {
-        byte[] end = switch (type) {
-            case JPEG -> new byte[] {(byte) 0xFF, (byte) 0xD9};
-            case PNG -> new byte[] {'I', 'E', 'N', 'D'};
-            case PDF -> "%%EOF".getBytes(StandardCharsets.US_ASCII);
-            case WEBP, HEIC -> null;
-        };
-        int at = end == null ? -1 : lastIndexOf(tail, end);
-        if (at < 0) {
-            return Optional.empty();
-        }
-        int from = Math.min(tail.length, at + end.length + (type == FileType.PNG ? 4 : 0)); // PNG: skip IEND's CRC
-        byte[] trailer = Arrays.copyOfRange(tail, from, tail.length);
-        for (byte[] signature : HIDDEN_FILES) {
-            if (lastIndexOf(trailer, signature) >= 0) {
-                return Optional.of("the file carries an archive or executable after its end");
-            }
-        }
-        String text = new String(trailer, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        for (String markup : HIDDEN_MARKUP) {
-            if (text.contains(markup)) {
-                return Optional.of("the file carries markup or script after its end");
-            }
-        }
-        return Optional.empty();
     }
 
     /** The file size a RIFF header declares (its size field + 8). */

@@ -29,6 +29,15 @@ public enum FileType {
         return this != PDF;
     }
 
+    /**
+     * Whether browsers may open the file inline. JPEG, PNG and WebP are decoded as plain images. A PDF opens in a
+     * viewer that runs its scripts, forms and links on the storage origin, and HEIC is rendered by few browsers
+     * (the rest would offer a save dialog anyway) through large native decoders: both are served as attachments.
+     */
+    public boolean safeInline() {
+        return this == JPEG || this == PNG || this == WEBP;
+    }
+
     /** The type a client's declared content type names, if the platform accepts it at all. */
     public static Optional<FileType> fromDeclared(String declared) {
         if (declared == null) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
@@ -72,10 +73,19 @@ public class ObjectStore {
 
     /** SHA-256 of the object, streamed: the object never sits in memory whole. */
     public Uni<String> sha256(String bucket, String key) {
+        return sha256(bucket, key, bytes -> {
+        });
+    }
+
+    /**
+     * SHA-256 of the object, streamed once; {@code reader} sees every byte in order in the same pass (a structure
+     * check, without a second download). It gets read-only views: moving their position moves nothing else.
+     */
+    public Uni<String> sha256(String bucket, String key, Consumer<ByteBuffer> reader) {
         return call(() -> s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toPublisher())
                 .thenCompose(publisher -> {
                     CompletableFuture<String> digest = new CompletableFuture<>();
-                    publisher.subscribe(new DigestingSubscriber(digest));
+                    publisher.subscribe(new DigestingSubscriber(digest, reader));
                     return digest;
                 }));
     }
@@ -183,13 +193,16 @@ public class ObjectStore {
         return uni.emitOn(onContext);
     }
 
-    /** Feeds streamed body parts into a SHA-256 digest. */
+    /** Feeds streamed body parts into a SHA-256 digest and a reader. */
     private static final class DigestingSubscriber implements Subscriber<ByteBuffer> {
         private final CompletableFuture<String> result;
+        private final Consumer<ByteBuffer> reader;
         private final MessageDigest digest;
+        private Subscription subscription;
 
-        DigestingSubscriber(CompletableFuture<String> result) {
+        DigestingSubscriber(CompletableFuture<String> result, Consumer<ByteBuffer> reader) {
             this.result = result;
+            this.reader = reader;
             try {
                 this.digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
@@ -199,12 +212,22 @@ public class ObjectStore {
 
         @Override
         public void onSubscribe(Subscription s) {
+            subscription = s;
             s.request(Long.MAX_VALUE);
         }
 
         @Override
         public void onNext(ByteBuffer buffer) {
-            digest.update(buffer);
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                reader.accept(buffer.asReadOnlyBuffer());
+                digest.update(buffer);
+            } catch (RuntimeException e) {
+                subscription.cancel();
+                result.completeExceptionally(e);
+            }
         }
 
         @Override

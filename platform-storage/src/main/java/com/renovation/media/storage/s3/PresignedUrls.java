@@ -1,5 +1,6 @@
 package com.renovation.media.storage.s3;
 
+import com.renovation.media.storage.filetype.FileType;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -81,15 +82,31 @@ public class PresignedUrls {
         return new SignedUrl(signed.url().toString(), "PUT", headers, signed.expiration());
     }
 
-    /** A GET URL for a private object, offered as a download under {@code downloadName} when one is given. */
+    /** A GET URL for a private object, shown inline under {@code downloadName} when one is given. */
     public SignedUrl download(String bucket, String key, String downloadName) {
         return download(bucket, key, downloadName, config.downloadUrlTtl());
     }
 
     public SignedUrl download(String bucket, String key, String downloadName, Duration ttl) {
+        return signGet(bucket, key, downloadName == null ? null : ContentDisposition.inline(downloadName), ttl);
+    }
+
+    /**
+     * A GET URL for a stored file under its original name: inline only for the types browsers render safely
+     * ({@link FileType#safeInline()}), any other content type as an attachment. The disposition is part of the
+     * signature, so a client cannot turn it back into inline.
+     */
+    public SignedUrl download(String bucket, String key, String downloadName, String contentType) {
+        boolean inline = FileType.fromDeclared(contentType).map(FileType::safeInline).orElse(false);
+        String disposition = inline ? ContentDisposition.inline(downloadName)
+                : ContentDisposition.attachment(downloadName);
+        return signGet(bucket, key, disposition, config.downloadUrlTtl());
+    }
+
+    private SignedUrl signGet(String bucket, String key, String disposition, Duration ttl) {
         GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
-        if (downloadName != null) {
-            get.responseContentDisposition(ContentDisposition.inline(downloadName));
+        if (disposition != null) {
+            get.responseContentDisposition(disposition);
         }
         var signed = presigner.presignGetObject(p -> p.getObjectRequest(get.build()).signatureDuration(ttl));
         return new SignedUrl(signed.url().toString(), "GET", Map.of(), signed.expiration());
