@@ -182,7 +182,7 @@ class CatalogStagingIT {
 
         admin().post("/admin/images/" + ticket.path("imageId") + "/confirm").then().statusCode(422)
                 .body("type", equalTo("urn:media-platform:problem:file-rejected"))
-                .body("detail", containsString("archive"));
+                .body("detail", containsString("after the end of its JPEG data"));
         assertThat(anonymousStatus(publicUrl(ticket))).isIn(403, 404);
         assertThat(uploadedObjectExists(ticket)).isFalse();
         admin().get("/admin/images/" + ticket.path("imageId")).then().statusCode(404);

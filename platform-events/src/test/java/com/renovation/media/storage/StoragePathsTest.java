@@ -32,4 +32,31 @@ class StoragePathsTest {
         long b = StoragePaths.uniqueTimestamp();
         assertThat(b).isGreaterThan(a);
     }
+
+    @Test
+    void keysFromEventsAreTrustedOnlyInsideTheirOwnersFolder() {
+        String original = StoragePaths.assetKey(SESSION, ROOM, "photo", 1234, "kitchen.jpg");
+        String variant = StoragePaths.variantKey(original, "thumbnail", 300, 200, "webp");
+        assertThat(StoragePaths.isVariantOf(original, variant)).isTrue();
+        assertThat(StoragePaths.isVariantOf(original, original)).as("the original itself").isFalse();
+        assertThat(StoragePaths.isVariantOf(original, StoragePaths.variantPrefix(original) + "../../x.jpg")).isFalse();
+        assertThat(StoragePaths.isVariantOf(original, StoragePaths.variantPrefix(original) + "a/b.jpg")).isFalse();
+        assertThat(StoragePaths.isVariantOf(original, StoragePaths.variantPrefix(original) + ".hidden")).isFalse();
+        assertThat(StoragePaths.isVariantOf(original, StoragePaths.variantPrefix(original))).isFalse();
+        String otherRoom = StoragePaths.assetKey(SESSION, UUID.randomUUID(), "photo", 1234, "kitchen.jpg");
+        assertThat(StoragePaths.isVariantOf(original, StoragePaths.variantKey(otherRoom, "t", 1, 1, "jpg"))).isFalse();
+        assertThat(StoragePaths.isObjectIn(StoragePaths.documentPrefix(SESSION),
+                StoragePaths.documentKey(SESSION, "plan_pdf", 1, 5))).isTrue();
+        assertThat(StoragePaths.isObjectIn(StoragePaths.documentPrefix(SESSION),
+                StoragePaths.documentKey(UUID.randomUUID(), "plan_pdf", 1, 5))).isFalse();
+        assertThat(StoragePaths.isObjectIn("no-slash", "no-slashx")).isFalse();
+    }
+
+    @Test
+    void uploadsLandInTheirRoomsIncomingFolder() {
+        UUID asset = UUID.randomUUID();
+        assertThat(StoragePaths.incomingKey(SESSION, ROOM, asset))
+                .isEqualTo("session_" + SESSION + "/room_" + ROOM + "/incoming/" + asset)
+                .startsWith(StoragePaths.roomPrefix(SESSION, ROOM));
+    }
 }
