@@ -1,0 +1,52 @@
+package com.renovation.media.documents;
+
+import com.renovation.media.documents.config.DocumentConfig;
+import com.renovation.media.documents.render.DocumentRenderer;
+import com.renovation.media.documents.render.PdfFonts;
+import com.renovation.media.documents.render.RenderRequest;
+import com.renovation.media.documents.render.RenderedDocument;
+import com.renovation.media.documents.service.ReportImageLoader;
+import com.renovation.media.events.EventJson;
+import com.renovation.media.events.payload.DocumentRequested;
+import com.renovation.media.storage.s3.ObjectStore;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+
+/**
+ * The render step of document-service on its own, for {@link RoomReportHeapIT}'s forked JVM: reads the
+ * request, renders it from S3 with the service's defaults, writes the PDF.
+ * Arguments: S3 endpoint, region, access key, secret key, request JSON file, PDF file.
+ */
+public final class HeapBoundRender {
+
+    private HeapBoundRender() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (S3AsyncClient s3 = S3AsyncClient.crtBuilder().endpointOverride(URI.create(args[0]))
+                .region(Region.of(args[1])).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[2], args[3])))
+                .build()) {
+            DocumentConfig config = new SmallRyeConfigBuilder().withMapping(DocumentConfig.class).build()
+                    .getConfigMapping(DocumentConfig.class);
+            DocumentRequested request = EventJson.MAPPER.readValue(Files.readString(Path.of(args[4])),
+                    DocumentRequested.class);
+            ObjectStore objects = new ObjectStore(s3);
+            Map<String, byte[]> images = new ReportImageLoader(objects, config)
+                    .load(request.documentType(), request.content()).await().indefinitely();
+            RenderedDocument document = new DocumentRenderer(new PdfFonts()).render(new RenderRequest(
+                    request.documentType(), request.title(), request.phase(), request.version(), request.content(),
+                    Instant.now()), images);
+            Files.write(Path.of(args[5]), document.pdf());
+            System.out.println("pages=" + document.pageCount() + " images=" + document.imageCount());
+        }
+    }
+}
