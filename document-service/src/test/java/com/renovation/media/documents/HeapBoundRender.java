@@ -4,17 +4,18 @@ import com.renovation.media.documents.config.DocumentConfig;
 import com.renovation.media.documents.render.DocumentRenderer;
 import com.renovation.media.documents.render.PdfFonts;
 import com.renovation.media.documents.render.RenderRequest;
-import com.renovation.media.documents.render.RenderedDocument;
-import com.renovation.media.documents.service.ReportImageLoader;
+import com.renovation.media.documents.service.FileRenderer;
 import com.renovation.media.events.EventJson;
 import com.renovation.media.events.payload.DocumentRequested;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.quarkus.runtime.configuration.DurationConverter;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -35,18 +36,19 @@ public final class HeapBoundRender {
                 .region(Region.of(args[1])).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(args[2], args[3])))
                 .build()) {
-            DocumentConfig config = new SmallRyeConfigBuilder().withMapping(DocumentConfig.class).build()
+            DocumentConfig config = new SmallRyeConfigBuilder().withMapping(DocumentConfig.class)
+                    .withConverter(Duration.class, 100, new DurationConverter()).build()
                     .getConfigMapping(DocumentConfig.class);
             DocumentRequested request = EventJson.MAPPER.readValue(Files.readString(Path.of(args[4])),
                     DocumentRequested.class);
-            ObjectStore objects = new ObjectStore(s3);
-            Map<String, byte[]> images = new ReportImageLoader(objects, config)
-                    .load(request.documentType(), request.content()).await().indefinitely();
-            RenderedDocument document = new DocumentRenderer(new PdfFonts()).render(new RenderRequest(
-                    request.documentType(), request.title(), request.phase(), request.version(), request.content(),
-                    Instant.now()), images);
-            Files.write(Path.of(args[5]), document.pdf());
-            System.out.println("pages=" + document.pageCount() + " images=" + document.imageCount());
+            FileRenderer renderer = new FileRenderer(new DocumentRenderer(new PdfFonts(),
+                    config.maxDocumentImageBytes()), new ObjectStore(s3), config);
+            FileRenderer.RenderedFile rendered = renderer.render(new RenderRequest(request.documentType(),
+                    request.title(), request.phase(), request.version(), request.content(), Instant.now()),
+                    request.sessionId(), request.roomId());
+            Files.move(rendered.file(), Path.of(args[5]), StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("pages=" + rendered.document().pageCount() + " images="
+                    + rendered.document().imageCount() + " omitted=" + rendered.document().omittedImages().size());
         }
     }
 }
