@@ -8,13 +8,13 @@ import com.renovation.media.documents.service.FileRenderer;
 import com.renovation.media.events.EventJson;
 import com.renovation.media.events.payload.DocumentRequested;
 import com.renovation.media.storage.s3.ObjectStore;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
  * The render step of document-service on its own, for {@link RoomReportHeapIT}'s forked JVM: reads the
- * request, renders it from S3 with the service's defaults, writes the PDF.
+ * request, renders it from S3 with the service's own code and configuration defaults, moves the PDF out.
  * Arguments: S3 endpoint, region, access key, secret key, request JSON file, PDF file.
  */
 public final class HeapBoundRender {
