@@ -51,10 +51,10 @@ allow_topic_admin() {
   done
 }
 
-EVENT_TOPICS="asset.confirmed asset.deleted session.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added"
+EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added"
 
 # asset-service: the public API; its outbox publishes uploads, deletes and document requests
-allow_write asset-service asset.confirmed asset.deleted session.deleted document.requested
+allow_write asset-service asset.confirmed asset.deleted session.deleted room.deleted document.requested
 allow_group asset-service asset-service
 allow_read asset-service variant.ready variant.failed document.ready document.failed
 allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq
@@ -68,8 +68,8 @@ allow_write variant-worker variant-worker.asset.confirmed.dlq variant-worker.cat
 # document-service: renders requested documents, erases a deleted session's
 allow_write document-service document.ready document.failed
 allow_group document-service document-service
-allow_read document-service document.requested session.deleted
-allow_write document-service document-service.document.requested.dlq document-service.session.deleted.dlq
+allow_read document-service document.requested session.deleted room.deleted
+allow_write document-service document-service.document.requested.dlq document-service.session.deleted.dlq document-service.room.deleted.dlq
 
 # catalog-service: announces catalog images, follows their variants
 allow_write catalog-service catalog.image.added
@@ -82,5 +82,5 @@ allow_write catalog-service catalog-service.variant.ready.dlq catalog-service.va
 allow_topic_admin kafka-topics $EVENT_TOPICS \
   asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq \
   variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq \
-  document-service.document.requested.dlq document-service.session.deleted.dlq \
+  document-service.document.requested.dlq document-service.session.deleted.dlq document-service.room.deleted.dlq \
   catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq

@@ -148,9 +148,10 @@ class DocumentRenderingIT {
     @Test
     void aCorruptImageFailsTheDocumentWithTheReason() {
         UUID session = UUID.randomUUID();
-        String key = StoragePaths.sessionPrefix(session) + "room_r/photos/1_broken.jpg";
+        UUID room = UUID.randomUUID();
+        String key = StoragePaths.sessionPrefix(session) + "room_" + room + "/photos/1_broken.jpg";
         put(key, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x13, 0x37});
-        DocumentRequested request = request(session, UUID.randomUUID(), "room_report_pdf", "Broken report",
+        DocumentRequested request = request(session, room, "room_report_pdf", "Broken report",
                 json("{'room':{'name':'Hall','roomType':'hall'},'images':[" + image("z", key, null, "x")
                         + "],'comparisons':[]}"), null);
         Engines.publish(request);

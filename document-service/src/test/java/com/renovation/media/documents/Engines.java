@@ -3,6 +3,7 @@ package com.renovation.media.documents;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.events.EventPayload;
+import com.renovation.media.events.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,12 +32,49 @@ final class Engines {
         return KafkaTestClient.eventData(topic, key);
     }
 
-    /** A column of a document row, or null when the row does not exist. */
-    static String column(UUID documentId, String column) {
+    /** Dead-lettered records of one of this service's channels whose key is {@code key}. */
+    static int deadLettered(String topic, String key) {
+        return KafkaTestClient.records(Topics.deadLetter("document-service", topic), key).size();
+    }
+
+    /** A plain JDBC connection to the test database, for what the test must see or do behind the service. */
+    static Connection connect() throws SQLException {
         var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** Runs one statement with the given parameters; answers the updated row count. */
+    static int execute(String sql, Object... parameters) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number a query answers. */
+    static long count(String sql, Object... parameters) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A column of a document row, or null when the row does not exist. */
+    static String column(UUID documentId, String column) {
+        try (Connection c = connect();
                 PreparedStatement s = c.prepareStatement(
                         "SELECT " + column + "::text FROM documents.document_artifacts WHERE id = ?")) {
             s.setObject(1, documentId);

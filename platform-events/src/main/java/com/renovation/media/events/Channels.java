@@ -8,6 +8,7 @@ public final class Channels {
     public static final String ASSET_CONFIRMED = "asset-confirmed";
     public static final String ASSET_DELETED = "asset-deleted";
     public static final String SESSION_DELETED = "session-deleted";
+    public static final String ROOM_DELETED = "room-deleted";
     public static final String VARIANT_READY = "variant-ready";
     public static final String VARIANT_FAILED = "variant-failed";
     public static final String DOCUMENT_REQUESTED = "document-requested";

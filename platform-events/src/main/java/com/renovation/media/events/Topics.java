@@ -7,6 +7,7 @@ public final class Topics {
     public static final String ASSET_CONFIRMED = "asset.confirmed";
     public static final String ASSET_DELETED = "asset.deleted";
     public static final String SESSION_DELETED = "session.deleted";
+    public static final String ROOM_DELETED = "room.deleted";
     public static final String VARIANT_READY = "variant.ready";
     public static final String VARIANT_FAILED = "variant.failed";
     public static final String DOCUMENT_REQUESTED = "document.requested";
@@ -15,7 +16,7 @@ public final class Topics {
     public static final String CATALOG_IMAGE_ADDED = "catalog.image.added";
 
     /** Every event topic; the local stack creates them with {@link #PARTITIONS} partitions. */
-    public static final List<String> ALL = List.of(ASSET_CONFIRMED, ASSET_DELETED, SESSION_DELETED,
+    public static final List<String> ALL = List.of(ASSET_CONFIRMED, ASSET_DELETED, SESSION_DELETED, ROOM_DELETED,
             VARIANT_READY, VARIANT_FAILED, DOCUMENT_REQUESTED, DOCUMENT_READY, DOCUMENT_FAILED,
             CATALOG_IMAGE_ADDED);
 

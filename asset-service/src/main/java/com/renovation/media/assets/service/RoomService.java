@@ -9,6 +9,7 @@ import com.renovation.media.assets.rest.dto.RoomView;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateRoom;
 import com.renovation.media.assets.rest.dto.SessionRequests.UpdateRoom;
 import com.renovation.media.events.payload.AssetDeleted;
+import com.renovation.media.events.payload.RoomDeleted;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
 import com.renovation.media.storage.StoragePaths;
@@ -83,13 +84,19 @@ public class RoomService {
         });
     }
 
-    /** Removes the room's objects, then its rows; each removed asset is announced as deleted. */
+    /**
+     * Removes the room's objects, then its rows (the projection of documents drawn from it goes with them);
+     * each removed asset is announced as deleted, and the room with {@code room.deleted}, so document-service
+     * erases those documents' rows and PDFs too.
+     */
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.room(id, caller, Access.Mode.WRITE))
                 .chain(found -> objects.deletePrefix(Buckets.USER_UPLOADS,
                                 StoragePaths.roomPrefix(found.session().id, id))
                         .chain(() -> Panache.withTransaction(() -> assets.list("roomId", id)
                                 .chain(removed -> announce(removed))
+                                .chain(() -> outbox.add(new RoomDeleted(id, found.session().id,
+                                        found.session().ownerId)))
                                 .chain(() -> rooms.delete("id", id))
                                 .chain(() -> sweeps.prefixAfterUploadUrls(
                                         StoragePaths.roomPrefix(found.session().id, id))))))

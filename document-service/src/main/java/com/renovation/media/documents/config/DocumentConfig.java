@@ -24,6 +24,13 @@ public interface DocumentConfig {
     @WithDefault("10485760")
     long maxImageBytes();
 
+    /**
+     * Image bytes one document may embed (40 MiB): a room report that reaches it shows no more images and
+     * says so. Keeps every PDF under the 50 MB the schema allows and a render's output bounded.
+     */
+    @WithDefault("41943040")
+    long maxDocumentImageBytes();
+
     /** Expired documents removed per cleanup round. */
     @WithDefault("100")
     int expiryBatchSize();

@@ -2,9 +2,10 @@ package com.renovation.media.documents.messaging;
 
 import com.renovation.media.documents.service.DocumentIntake;
 import com.renovation.media.documents.service.DocumentRendering;
-import com.renovation.media.documents.service.SessionErasure;
+import com.renovation.media.documents.service.Erasure;
 import com.renovation.media.events.Channels;
 import com.renovation.media.events.payload.DocumentRequested;
+import com.renovation.media.events.payload.RoomDeleted;
 import com.renovation.media.events.payload.SessionDeleted;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /**
  * document.requested is recorded (idempotently) and rendered right away; the render queue's scheduled round
- * picks up whatever this misses. session.deleted erases the session's documents.
+ * picks up whatever this misses. session.deleted and room.deleted erase the documents of the session or room.
  */
 @ApplicationScoped
 public class DocumentEventsConsumer {
@@ -25,10 +26,10 @@ public class DocumentEventsConsumer {
     private final IdempotentConsumer consumer;
     private final DocumentIntake intake;
     private final DocumentRendering rendering;
-    private final SessionErasure erasure;
+    private final Erasure erasure;
 
     public DocumentEventsConsumer(IdempotentConsumer consumer, DocumentIntake intake, DocumentRendering rendering,
-            SessionErasure erasure) {
+            Erasure erasure) {
         this.consumer = consumer;
         this.intake = intake;
         this.rendering = rendering;
@@ -37,8 +38,7 @@ public class DocumentEventsConsumer {
 
     @Incoming(Channels.DOCUMENT_REQUESTED)
     public Uni<Void> onRequested(Message<String> message) {
-        return consumer.process(message, Channels.DOCUMENT_REQUESTED, DocumentRequested.class,
-                event -> intake.record(event.data()))
+        return consumer.process(message, Channels.DOCUMENT_REQUESTED, DocumentRequested.class, intake::record)
                 .call(() -> rendering.renderDue()
                         .onFailure().invoke(e -> LOG.warnf("render after intake failed: %s", e.getMessage()))
                         .onFailure().recoverWithNull());
@@ -46,7 +46,11 @@ public class DocumentEventsConsumer {
 
     @Incoming(Channels.SESSION_DELETED)
     public Uni<Void> onSessionDeleted(Message<String> message) {
-        return consumer.process(message, Channels.SESSION_DELETED, SessionDeleted.class,
-                event -> erasure.erase(event.data()));
+        return consumer.process(message, Channels.SESSION_DELETED, SessionDeleted.class, erasure::eraseSession);
+    }
+
+    @Incoming(Channels.ROOM_DELETED)
+    public Uni<Void> onRoomDeleted(Message<String> message) {
+        return consumer.process(message, Channels.ROOM_DELETED, RoomDeleted.class, erasure::eraseRoom);
     }
 }

@@ -11,8 +11,9 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +24,9 @@ import java.util.Map;
 
 /**
  * Renders the four document types as real PDFs: a title, the generation date, the body, a running header and
- * "Page n of m" footers, text set in an embedded font (selectable). Pure: everything it draws comes in the
- * request and the image bytes already read; it throws {@link RenderFailure} for what cannot be drawn.
+ * "Page n of m" footers, text set in an embedded font (selectable). It draws the request and the images its
+ * {@link ImageSource} gives, and writes the PDF as it goes; it throws {@link RenderFailure} for what cannot be
+ * drawn.
  */
 public final class DocumentRenderer {
 
@@ -37,20 +39,27 @@ public final class DocumentRenderer {
     private static final float PAIR_HEIGHT = 220;
 
     private final PdfFonts fonts;
+    private final long maxImageBytes;
 
-    public DocumentRenderer(PdfFonts fonts) {
+    /**
+     * @param maxImageBytes image bytes one document may embed; a room report that reaches it shows no more
+     *                      images and says so, which bounds the PDF
+     */
+    public DocumentRenderer(PdfFonts fonts, long maxImageBytes) {
         this.fonts = fonts;
+        this.maxImageBytes = maxImageBytes;
     }
 
     /**
-     * @param images bytes of the image objects a room report names, by object key; a key that is absent was
-     *               not found in the store
+     * Writes the PDF to {@code out} as it is laid out (the caller closes it).
+     *
+     * @param images where a room report's images are read, one at a time
      */
-    public RenderedDocument render(RenderRequest request, Map<String, byte[]> images) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    public RenderedDocument render(RenderRequest request, ImageSource images, OutputStream out) {
         Document document = new Document(PageSize.A4, 50, 50, 60, 60);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setCloseStream(false);
             writer.setPageEvent(new PageDecorations(fonts.base(), request.title()));
             document.addTitle(request.title());
             document.addSubject(request.documentType() + " v" + request.version());
@@ -62,7 +71,7 @@ public final class DocumentRenderer {
             document.add(new Paragraph("Generated " + GENERATED.format(request.generatedAt()) + "  ·  version "
                     + request.version() + phase, fonts.small()));
             document.add(spacer());
-            ReportImages used = new ReportImages(images);
+            ReportImages used = new ReportImages(images, writer, maxImageBytes);
             switch (request.documentType()) {
                 case "checklist_pdf" -> checklist(document, request.content());
                 case "plan_pdf" -> plan(document, request.content());
@@ -72,7 +81,7 @@ public final class DocumentRenderer {
             }
             int pages = writer.getPageNumber();
             document.close();
-            return new RenderedDocument(out.toByteArray(), pages, used.embedded(), used.skipped());
+            return new RenderedDocument(pages, used.embedded(), used.skipped(), used.omitted());
         } catch (DocumentException e) {
             throw new RenderFailure("the document could not be laid out: " + e.getMessage(), e);
         } finally {
@@ -166,6 +175,12 @@ public final class DocumentRenderer {
             caption.setAlignment(Element.ALIGN_CENTER);
             document.add(caption);
             placed++;
+        }
+        if (!images.omitted().isEmpty()) {
+            Paragraph note = new Paragraph(images.omitted().size() + " more images are not shown: this report"
+                    + " reached its size limit of " + maxImageBytes / (1024 * 1024) + " MB of images.", fonts.small());
+            note.setSpacingBefore(12);
+            document.add(note);
         }
         if (!comparisons.isEmpty()) {
             document.newPage();
@@ -267,53 +282,110 @@ public final class DocumentRenderer {
         return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/gif");
     }
 
-    /** Per-document cache of decoded images: an image shown twice (photo and comparison) is embedded once. */
+    /**
+     * The report's images, read one at a time: each is written into the PDF once, wrapped in a form XObject,
+     * and only that small wrapper is kept (a photo shown again in a comparison reuses it), so the bytes of one
+     * image at most are held while the report is laid out. Variants come first; an original is read only when
+     * its variant is missing or unreadable. Once the images embedded reach the document's limit, no more are.
+     */
     private static final class ReportImages {
-        private final Map<String, byte[]> bytes;
-        private final Map<String, Image> loaded = new HashMap<>();
-        private final List<String> skipped = new ArrayList<>();
+        /** Longer side of the wrapper, in its own units (it is scaled when placed). */
+        private static final float WRAPPER_SIDE = 1000;
 
-        ReportImages(Map<String, byte[]> bytes) {
-            this.bytes = bytes;
+        private final ImageSource source;
+        private final PdfWriter writer;
+        private final long limit;
+        private final Map<String, Image> placed = new HashMap<>();
+        private final List<String> skipped = new ArrayList<>();
+        private final List<String> omitted = new ArrayList<>();
+        private long used;
+        private boolean full;
+
+        ReportImages(ImageSource source, PdfWriter writer, long limit) {
+            this.source = source;
+            this.writer = writer;
+            this.limit = limit;
         }
 
         /**
-         * The variant if it is there and readable, else the original; null (and recorded as skipped) when
-         * neither object exists any more. An original that exists but is not an image fails the document.
+         * The photo's image; null when it is not shown: its objects are gone (skipped), or the document is
+         * full (omitted). An original that exists but is not an image fails the document.
          */
         Image best(JsonNode photo) {
             String assetId = photo.path("assetId").asText();
-            if (loaded.containsKey(assetId)) {
-                return loaded.get(assetId);
+            if (placed.containsKey(assetId)) {
+                return placed.get(assetId);
             }
-            Image image = null;
-            String variantKey = photo.path("variant").path("key").asText(null);
-            if (variantKey != null && bytes.containsKey(variantKey)) {
-                image = decode(bytes.get(variantKey));
-            }
-            if (image == null) {
-                String originalKey = embeddable(photo.path("original")) ? photo.path("original").path("key")
-                        .asText(null) : null;
-                if (originalKey != null && bytes.containsKey(originalKey)) {
-                    image = decode(bytes.get(originalKey));
-                    if (image == null) {
-                        throw new RenderFailure("the image of asset " + assetId + " is corrupt or not an image");
-                    }
-                }
-            }
-            if (image == null && !skipped.contains(assetId)) {
+            Image image = full ? null : read(assetId, photo);
+            if (image == null && !full) {
                 skipped.add(assetId);
+            } else if (image == null) {
+                omitted.add(assetId);
             }
-            loaded.put(assetId, image);
+            placed.put(assetId, image);
             return image;
         }
 
+        private Image read(String assetId, JsonNode photo) {
+            String variantKey = photo.path("variant").path("key").asText(null);
+            if (variantKey != null) {
+                ImageSource.Fetched variant = source.fetch(variantKey, limit - used);
+                if (variant instanceof ImageSource.OverLimit) {
+                    full = true;
+                    return null;
+                }
+                if (variant instanceof ImageSource.Found found) {
+                    Image image = decode(found.bytes());
+                    if (image != null) {
+                        return place(image, found.bytes().length);
+                    }
+                }
+            }
+            String originalKey = embeddable(photo.path("original")) ? photo.path("original").path("key")
+                    .asText(null) : null;
+            if (originalKey == null) {
+                return null;
+            }
+            ImageSource.Fetched original = source.fetch(originalKey, limit - used);
+            if (original instanceof ImageSource.OverLimit) {
+                full = true;
+                return null;
+            }
+            if (!(original instanceof ImageSource.Found found)) {
+                return null;
+            }
+            Image image = decode(found.bytes());
+            if (image == null) {
+                throw new RenderFailure("the image of asset " + assetId + " is corrupt or not an image");
+            }
+            return place(image, found.bytes().length);
+        }
+
+        /** Writes the image into the PDF now and answers a wrapper that refers to it. */
+        private Image place(Image image, int bytes) {
+            used += bytes;
+            float ratio = image.getPlainHeight() / image.getPlainWidth();
+            float width = ratio <= 1 ? WRAPPER_SIDE : WRAPPER_SIDE / ratio;
+            float height = ratio <= 1 ? WRAPPER_SIDE * ratio : WRAPPER_SIDE;
+            PdfTemplate wrapper = writer.getDirectContent().createTemplate(width, height);
+            try {
+                wrapper.addImage(image, width, 0, 0, height, 0, 0);
+                return Image.getInstance(wrapper);
+            } catch (DocumentException e) {
+                throw new RenderFailure("an image could not be placed: " + e.getMessage(), e);
+            }
+        }
+
         int embedded() {
-            return (int) loaded.values().stream().filter(java.util.Objects::nonNull).count();
+            return (int) placed.values().stream().filter(java.util.Objects::nonNull).count();
         }
 
         List<String> skipped() {
             return List.copyOf(skipped);
+        }
+
+        List<String> omitted() {
+            return List.copyOf(omitted);
         }
 
         private static Image decode(byte[] data) {

@@ -1,5 +1,6 @@
 package com.renovation.media.documents.render;
 
+import com.renovation.media.documents.config.DocumentConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,7 +17,7 @@ public class PdfFontsProducer {
 
     @Produces
     @Singleton
-    DocumentRenderer renderer(PdfFonts fonts) {
-        return new DocumentRenderer(fonts);
+    DocumentRenderer renderer(PdfFonts fonts, DocumentConfig config) {
+        return new DocumentRenderer(fonts, config.maxDocumentImageBytes());
     }
 }

@@ -2,6 +2,11 @@ package com.renovation.media.documents.render;
 
 import java.util.List;
 
-/** A rendered PDF with what is worth recording about it. */
-public record RenderedDocument(byte[] pdf, int pageCount, int imageCount, List<String> skippedImages) {
+/**
+ * What is worth recording about a rendered PDF: its pages, the images it embeds, the photos left out because
+ * their objects are gone ({@code skippedImages}) and those left out because the document reached its size
+ * limit ({@code omittedImages}).
+ */
+public record RenderedDocument(int pageCount, int imageCount, List<String> skippedImages,
+        List<String> omittedImages) {
 }

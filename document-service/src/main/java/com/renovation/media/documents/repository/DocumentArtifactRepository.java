@@ -24,6 +24,32 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
                 .getResultList());
     }
 
+    /** One row, locked until the transaction ends; null when it does not exist (any more). */
+    public Uni<DocumentArtifact> lockById(UUID id) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM document_artifacts WHERE id = :id"
+                + " FOR UPDATE", DocumentArtifact.class)
+                .setParameter("id", id)
+                .getResultList()).map(rows -> rows.isEmpty() ? null : (DocumentArtifact) rows.get(0));
+    }
+
+    /** Every document of a session, locked: a render finishing meanwhile waits, then finds its row gone. */
+    @SuppressWarnings("unchecked")
+    public Uni<List<DocumentArtifact>> lockOfSession(UUID sessionId) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM document_artifacts"
+                + " WHERE session_id = :session FOR UPDATE", DocumentArtifact.class)
+                .setParameter("session", sessionId)
+                .getResultList());
+    }
+
+    /** Every document drawn from a room, whatever session its rows name, locked. */
+    @SuppressWarnings("unchecked")
+    public Uni<List<DocumentArtifact>> lockOfRoom(UUID roomId) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM document_artifacts"
+                + " WHERE room_id = :room FOR UPDATE", DocumentArtifact.class)
+                .setParameter("room", roomId)
+                .getResultList());
+    }
+
     /** Expired documents, locked with SKIP LOCKED so replicas cleaning up at once take disjoint rows. */
     @SuppressWarnings("unchecked")
     public Uni<List<DocumentArtifact>> lockExpired(Instant now, int limit) {

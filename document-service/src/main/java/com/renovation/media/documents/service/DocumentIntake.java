@@ -2,6 +2,8 @@ package com.renovation.media.documents.service;
 
 import com.renovation.media.documents.repository.DocumentArtifact;
 import com.renovation.media.documents.repository.DocumentArtifactRepository;
+import com.renovation.media.documents.repository.ErasureMarks;
+import com.renovation.media.events.Event;
 import com.renovation.media.events.payload.DocumentRequested;
 import com.renovation.media.storage.StoragePaths;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Records a requested document as a {@code pending} row, inside the consumer's transaction. The row holds
  * everything the render needs and the object key, chosen here once: however often rendering is retried or
- * the event redelivered, there is one row and one object per document.
+ * the event redelivered, there is one row and one object per document. A request that is inconsistent is
+ * refused ({@link DocumentRequestCheck}); one whose session or room was already erased records nothing
+ * (checked under the session's lock, which the erasure takes too).
  */
 @ApplicationScoped
 public class DocumentIntake {
@@ -26,19 +30,31 @@ public class DocumentIntake {
     private static final Logger LOG = Logger.getLogger(DocumentIntake.class);
 
     private final DocumentArtifactRepository artifacts;
+    private final ErasureMarks marks;
 
-    public DocumentIntake(DocumentArtifactRepository artifacts) {
+    public DocumentIntake(DocumentArtifactRepository artifacts, ErasureMarks marks) {
         this.artifacts = artifacts;
+        this.marks = marks;
     }
 
-    public Uni<Void> record(DocumentRequested request) {
-        return artifacts.findById(request.documentId()).chain(existing -> {
-            if (existing != null) {
-                LOG.debugf("document %s already recorded (%s)", request.documentId(), existing.status);
-                return Uni.createFrom().voidItem();
-            }
-            return artifacts.persist(toArtifact(request)).replaceWithVoid();
-        });
+    public Uni<Void> record(Event<DocumentRequested> event) {
+        DocumentRequestCheck.check(event);
+        DocumentRequested request = event.data();
+        return marks.lockSession(request.sessionId())
+                .chain(() -> marks.erased(request.sessionId(), request.roomId()))
+                .chain(erased -> {
+                    if (erased) {
+                        LOG.infof("document %s not recorded: its session or room was erased", request.documentId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return artifacts.findById(request.documentId()).chain(existing -> {
+                        if (existing != null) {
+                            LOG.debugf("document %s already recorded (%s)", request.documentId(), existing.status);
+                            return Uni.createFrom().voidItem();
+                        }
+                        return artifacts.persist(toArtifact(request)).replaceWithVoid();
+                    });
+                });
     }
 
     static DocumentArtifact toArtifact(DocumentRequested request) {

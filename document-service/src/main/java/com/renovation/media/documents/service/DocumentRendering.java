@@ -1,12 +1,12 @@
 package com.renovation.media.documents.service;
 
 import com.renovation.media.documents.config.DocumentConfig;
-import com.renovation.media.documents.render.DocumentRenderer;
 import com.renovation.media.documents.render.RenderFailure;
 import com.renovation.media.documents.render.RenderRequest;
-import com.renovation.media.documents.render.RenderedDocument;
 import com.renovation.media.documents.repository.DocumentArtifact;
 import com.renovation.media.documents.repository.DocumentArtifactRepository;
+import com.renovation.media.documents.repository.ErasureMarks;
+import com.renovation.media.documents.service.FileRenderer.RenderedFile;
 import com.renovation.media.events.payload.DocumentFailed;
 import com.renovation.media.events.payload.DocumentReady;
 import com.renovation.media.messaging.outbox.Outbox;
@@ -23,19 +23,23 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Renders recorded requests. A round claims rows (SKIP LOCKED, then a lease, committed at once), so the slow
- * part — reading images, laying out the PDF on a worker thread, storing it — runs outside any transaction
- * and replicas never render the same row together. The object key comes from the row, so a retried render
- * overwrites the same object; the row turns {@code ready} and {@code document.ready} is added to the outbox
- * in one transaction. Content that cannot be drawn fails the document at once with {@code document.failed};
- * other failures are retried with backoff until {@code max-attempts}. A renderer that dies leaves its lease
- * to run out, and the row is taken again.
+ * part — reading images, laying out the PDF into a temporary file on a worker thread, storing it — runs
+ * outside any transaction and replicas never render the same row together. One round runs per process at a
+ * time, so a replica holds one document's render in memory at most. The object key comes from the row, so a
+ * retried render overwrites the same object; the row turns {@code ready} and {@code document.ready} is added
+ * to the outbox in one transaction. Content that cannot be drawn fails the document at once with
+ * {@code document.failed}; other failures are retried with backoff. Every claim counts as an attempt: a
+ * renderer that dies (out of memory, killed) leaves its lease to run out and the row is claimed again, until
+ * {@code max-attempts} claims ended without a result and the document fails instead.
  */
 @ApplicationScoped
 public class DocumentRendering {
@@ -44,18 +48,18 @@ public class DocumentRendering {
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(10);
 
     private final DocumentArtifactRepository artifacts;
-    private final ReportImageLoader images;
-    private final DocumentRenderer renderer;
+    private final ErasureMarks marks;
+    private final FileRenderer renderer;
     private final ObjectStore objects;
     private final Outbox outbox;
     private final DocumentConfig config;
     private final MeterRegistry registry;
+    private final AtomicBoolean rendering = new AtomicBoolean();
 
-    public DocumentRendering(DocumentArtifactRepository artifacts, ReportImageLoader images,
-            DocumentRenderer renderer, ObjectStore objects, Outbox outbox, DocumentConfig config,
-            MeterRegistry registry) {
+    public DocumentRendering(DocumentArtifactRepository artifacts, ErasureMarks marks, FileRenderer renderer,
+            ObjectStore objects, Outbox outbox, DocumentConfig config, MeterRegistry registry) {
         this.artifacts = artifacts;
-        this.images = images;
+        this.marks = marks;
         this.renderer = renderer;
         this.objects = objects;
         this.outbox = outbox;
@@ -70,26 +74,48 @@ public class DocumentRendering {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Claims and renders what is due, round after round until nothing is; answers how many it rendered. */
+    /**
+     * Claims and renders what is due, round after round until nothing is; answers how many it rendered. When
+     * a round already runs in this process it answers 0 at once: that round goes on until nothing is due.
+     */
     public Uni<Integer> renderDue() {
+        if (!rendering.compareAndSet(false, true)) {
+            return Uni.createFrom().item(0);
+        }
+        return rounds().eventually(() -> rendering.set(false));
+    }
+
+    private Uni<Integer> rounds() {
         return claim().chain(rows -> {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             return Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::renderOne)
                     .collect().asList()
-                    .chain(done -> renderDue().map(more -> more + done.size()));
+                    .chain(done -> rounds().map(more -> more + done.size()));
         });
     }
 
+    /** Claims due rows; a row whose attempts are used up fails here instead of being rendered again. */
     private Uni<List<DocumentArtifact>> claim() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> artifacts.lockRenderable(now, config.renderBatchSize())
-                .invoke(rows -> rows.forEach(row -> {
-                    row.status = "rendering";
-                    row.leaseUntil = now.plus(config.renderLease());
-                    row.attempts++;
-                })));
+                .chain(rows -> {
+                    List<DocumentArtifact> claimed = new ArrayList<>();
+                    Uni<Void> exhausted = Uni.createFrom().voidItem();
+                    for (DocumentArtifact row : rows) {
+                        if (row.attempts >= config.maxAttempts()) {
+                            exhausted = exhausted.chain(() -> fail(row, "rendering did not finish in " + row.attempts
+                                    + " attempts: each renderer stopped before it was done (out of memory or killed)"));
+                        } else {
+                            row.status = "rendering";
+                            row.leaseUntil = now.plus(config.renderLease());
+                            row.attempts++;
+                            claimed.add(row);
+                        }
+                    }
+                    return exhausted.replaceWith(claimed);
+                }));
     }
 
     private Uni<Void> renderOne(DocumentArtifact row) {
@@ -97,56 +123,77 @@ public class DocumentRendering {
         long started = System.nanoTime();
         RenderRequest request = new RenderRequest(row.documentType, row.title, row.phase, row.version, row.content,
                 Instant.now());
-        return images.load(row.documentType, row.content)
-                .chain(found -> Uni.createFrom().item(() -> renderer.render(request, found))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .emitOn(task -> runOn(context, task)))
-                .call(document -> objects.put(Buckets.USER_UPLOADS, row.storagePath, document.pdf(), "application/pdf"))
-                .chain(document -> ready(row, document))
+        return Uni.createFrom().item(() -> renderer.render(request, row.sessionId, row.roomId))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> runOn(context, task))
+                .chain(file -> objects.putFile(Buckets.USER_UPLOADS, row.storagePath, file.file(), "application/pdf")
+                        .chain(() -> ready(row, file))
+                        .eventually(() -> FileRenderer.delete(file.file())))
                 .invoke(() -> registry.timer("documents.render", "type", row.documentType, "outcome", "ready")
                         .record(Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure(RenderFailure.class).recoverWithUni(e -> failed(row, e.getMessage()))
                 .onFailure().recoverWithUni(e -> retryLater(row, e));
     }
 
-    private Uni<Void> ready(DocumentArtifact claimed, RenderedDocument document) {
-        return Panache.withTransaction(() -> artifacts.findById(claimed.id).chain(row -> {
+    /**
+     * After the PDF is stored: under the row's lock, a row that is gone or whose session or room was erased
+     * meanwhile keeps nothing — its PDF (and row) are deleted here and nothing is announced.
+     */
+    private Uni<Void> ready(DocumentArtifact claimed, RenderedFile file) {
+        return Panache.withTransaction(() -> artifacts.lockById(claimed.id).chain(row -> {
             if (row == null) {
-                // the session was erased while rendering: the object must not outlive its rows
                 return objects.delete(Buckets.USER_UPLOADS, claimed.storagePath);
             }
-            if (!"rendering".equals(row.status)) {
-                return Uni.createFrom().voidItem();
-            }
-            row.status = "ready";
-            row.error = null;
-            row.leaseUntil = null;
-            row.fileSize = (long) document.pdf().length;
-            row.pageCount = document.pageCount();
-            row.renderedAt = Instant.now();
-            Map<String, Object> metadata = new HashMap<>(row.metadata == null ? Map.of() : row.metadata);
-            metadata.put("imageCount", document.imageCount());
-            metadata.put("skippedImages", document.skippedImages());
-            row.metadata = metadata;
-            LOG.infof("document %s (%s v%d) ready: %d pages, %d bytes", row.id, row.documentType, row.version,
-                    row.pageCount, row.fileSize);
-            return outbox.add(new DocumentReady(row.id, row.sessionId, row.version, Buckets.USER_UPLOADS,
-                    row.storagePath, row.fileSize, row.pageCount)).replaceWithVoid();
+            return marks.erased(row.sessionId, row.roomId).chain(erased -> {
+                if (erased) {
+                    LOG.infof("document %s rendered after its session or room was erased: removed", row.id);
+                    return objects.delete(Buckets.USER_UPLOADS, row.storagePath)
+                            .chain(() -> artifacts.delete(row)).replaceWithVoid();
+                }
+                if (!"rendering".equals(row.status)) {
+                    return Uni.createFrom().voidItem();
+                }
+                row.status = "ready";
+                row.error = null;
+                row.leaseUntil = null;
+                row.fileSize = file.size();
+                row.pageCount = file.document().pageCount();
+                row.renderedAt = Instant.now();
+                Map<String, Object> metadata = new HashMap<>(row.metadata == null ? Map.of() : row.metadata);
+                metadata.put("imageCount", file.document().imageCount());
+                metadata.put("skippedImages", file.document().skippedImages());
+                metadata.put("omittedImages", file.document().omittedImages());
+                row.metadata = metadata;
+                LOG.infof("document %s (%s v%d) ready: %d pages, %d bytes", row.id, row.documentType, row.version,
+                        row.pageCount, row.fileSize);
+                return outbox.add(new DocumentReady(row.id, row.sessionId, row.version, Buckets.USER_UPLOADS,
+                        row.storagePath, row.fileSize, row.pageCount)).replaceWithVoid();
+            });
         }));
     }
 
     private Uni<Void> failed(DocumentArtifact claimed, String reason) {
-        registry.counter("documents.render.failed", "type", claimed.documentType).increment();
-        return Panache.withTransaction(() -> artifacts.findById(claimed.id).chain(row -> {
+        return Panache.withTransaction(() -> artifacts.lockById(claimed.id).chain(row -> {
             if (row == null || !"rendering".equals(row.status)) {
                 return Uni.createFrom().voidItem();
             }
+            return fail(row, reason);
+        }));
+    }
+
+    /** Within the caller's transaction: the document fails with its reason, unless its session was erased. */
+    private Uni<Void> fail(DocumentArtifact row, String reason) {
+        return marks.erased(row.sessionId, row.roomId).chain(erased -> {
+            if (erased) {
+                return artifacts.delete(row).replaceWithVoid();
+            }
+            registry.counter("documents.render.failed", "type", row.documentType).increment();
             LOG.warnf("document %s failed: %s", row.id, reason);
             row.status = "failed";
             row.error = reason;
             row.leaseUntil = null;
             return outbox.add(new DocumentFailed(row.id, row.sessionId, row.version, reason)).replaceWithVoid();
-        }));
+        });
     }
 
     private Uni<Void> retryLater(DocumentArtifact claimed, Throwable error) {

@@ -7,11 +7,12 @@ import com.renovation.media.documents.PdfFacts;
 import com.renovation.media.documents.render.DocumentRenderer;
 import com.renovation.media.documents.render.PdfFonts;
 import com.renovation.media.documents.render.RenderRequest;
-import com.renovation.media.documents.render.RenderedDocument;
+import com.renovation.media.documents.render.ImageSource;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public final class RoomReportBench {
         long started = System.nanoTime();
         PdfFonts fonts = new PdfFonts(); // once per process, as the service's @Singleton does
         long fontsMs = (System.nanoTime() - started) / 1_000_000;
-        DocumentRenderer renderer = new DocumentRenderer(fonts);
+        DocumentRenderer renderer = new DocumentRenderer(fonts, Long.MAX_VALUE); // every photo, no size limit
 
         Map<String, byte[]> images = new HashMap<>();
         ObjectNode content = JsonNodeFactory.instance.objectNode();
@@ -106,21 +107,25 @@ public final class RoomReportBench {
         RenderRequest request = new RenderRequest("room_report_pdf", "Kitchen room report", "design", 1, content,
                 Instant.now());
 
+        ImageSource source = (key, limit) -> images.containsKey(key) ? new ImageSource.Found(images.get(key))
+                : new ImageSource.Missing();
         List<Double> times = new ArrayList<>();
-        RenderedDocument document = null;
+        byte[] pdf = null;
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            document = renderer.render(request, images);
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            renderer.render(request, source, buffer);
+            pdf = buffer.toByteArray();
             times.add((System.nanoTime() - t) / 1e6);
         }
-        Files.write(out, document.pdf());
-        PdfFacts facts = PdfFacts.of(document.pdf());
+        Files.write(out, pdf);
+        PdfFacts facts = PdfFacts.of(pdf);
         List<Double> warm = new ArrayList<>(times.subList(1, times.size()));
         warm.sort(Double::compare);
         double median = warm.isEmpty() ? times.get(0) : warm.get(warm.size() / 2);
         System.out.printf("photos=%d input_bytes=%d pages=%d images_in_pdf=%d pdf_bytes=%d fonts_ms=%d"
                 + " first_render_ms=%.1f warm_median_ms=%.1f warm_runs=%d vmhwm_kb=%d%n", files.size(), inputBytes,
-                facts.pages(), facts.images(), document.pdf().length, fontsMs, times.get(0), median, warm.size(),
+                facts.pages(), facts.images(), pdf.length, fontsMs, times.get(0), median, warm.size(),
                 vmHwmKb());
     }
 

@@ -94,6 +94,12 @@ public class ObjectStore {
         return put(bucket, key, bytes, contentType, ObjectCannedACL.PRIVATE);
     }
 
+    /** Uploads a file, streamed from disk: for objects too large to hold in memory. */
+    public Uni<Void> putFile(String bucket, String key, java.nio.file.Path file, String contentType) {
+        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .acl(ObjectCannedACL.PRIVATE), AsyncRequestBody.fromFile(file))).replaceWithVoid();
+    }
+
     /** For the public catalog: the object is readable anonymously (its bucket must allow it too). */
     public Uni<Void> putPublicRead(String bucket, String key, byte[] bytes, String contentType) {
         return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ);
