@@ -175,11 +175,13 @@ public class VariantService {
         return variants.lockForErasure(sourceId, null).chain(() -> variants.ofSource(sourceId)).chain(rows -> {
             List<String> keys = new ArrayList<>(rows.stream().map(r -> r.storagePath)
                     .filter(java.util.Objects::nonNull).toList());
+            // the bucket the variants were written to, as recorded; the event's only when nothing was recorded
+            String target = rows.isEmpty() ? bucket : rows.get(0).sourceBucket;
             Uni<List<String>> strays = originalPath == null ? Uni.createFrom().item(List.of())
-                    : objects.list(bucket, strayPrefix(originalPath));
+                    : objects.list(target, strayPrefix(originalPath));
             return strays.chain(found -> {
                 found.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-                return objects.deleteAll(bucket, keys);
+                return objects.deleteAll(target, keys);
             }).chain(() -> variants.delete("sourceId", sourceId))
                     .chain(() -> variants.tombstone(sourceId)).replaceWithVoid();
         });
