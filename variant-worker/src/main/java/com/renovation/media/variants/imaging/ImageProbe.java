@@ -9,27 +9,36 @@ import java.util.Locale;
 
 /**
  * Reads format, size and orientation from the header only, and refuses what must not be
- * decoded: unknown formats, corrupt headers, and images with more pixels than the limit
- * (decompression bombs) — before a single pixel is allocated.
+ * decoded: unknown formats, corrupt headers, images with more pixels than the limit
+ * (decompression bombs) and JPEGs with more scans than the limit (scan bombs) — before a single pixel is
+ * allocated.
  */
 public final class ImageProbe {
 
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
     public static final long DEFAULT_MAX_BYTES = 50L * 1024 * 1024;
+    /** libjpeg writes 10 scans for a colour progressive JPEG, encoders tuned for size a few more. */
+    public static final int DEFAULT_MAX_JPEG_SCANS = 100;
 
     private final long maxPixels;
     private final long maxBytes;
+    private final int maxJpegScans;
 
     public ImageProbe() {
         this(DEFAULT_MAX_PIXELS, DEFAULT_MAX_BYTES);
     }
 
     public ImageProbe(long maxPixels, long maxBytes) {
-        if (maxPixels <= 0 || maxBytes <= 0) {
+        this(maxPixels, maxBytes, DEFAULT_MAX_JPEG_SCANS);
+    }
+
+    public ImageProbe(long maxPixels, long maxBytes, int maxJpegScans) {
+        if (maxPixels <= 0 || maxBytes <= 0 || maxJpegScans <= 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxPixels = maxPixels;
         this.maxBytes = maxBytes;
+        this.maxJpegScans = maxJpegScans;
     }
 
     public long maxBytes() {
@@ -46,6 +55,15 @@ public final class ImageProbe {
         if (size.pixels() > maxPixels) {
             throw new ImageRejectedException("image is " + size + " = " + megapixels(size.pixels())
                     + " MP, above the " + megapixels(maxPixels) + " MP limit");
+        }
+        if (format == SourceFormat.WEBP) {
+            LosslessWebPCheck.check(source);
+        }
+        if (format == SourceFormat.JPEG) {
+            int scans = JpegScans.count(source, maxJpegScans);
+            if (scans > maxJpegScans) {
+                throw new ImageRejectedException("JPEG has more than " + maxJpegScans + " scans (a scan bomb)");
+            }
         }
         return new ImageInfo(format, size, ExifOrientationReader.read(format, source));
     }
@@ -80,7 +98,7 @@ public final class ImageProbe {
         return trimmed(pixels / 1_000_000.0);
     }
 
-    private static String bytes(long bytes) {
+    static String bytes(long bytes) {
         return bytes >= 1024 * 1024 ? trimmed(bytes / (1024.0 * 1024.0)) + " MB" : trimmed(bytes / 1024.0) + " KB";
     }
 

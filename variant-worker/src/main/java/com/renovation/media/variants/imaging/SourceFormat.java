@@ -1,11 +1,7 @@
 package com.renovation.media.variants.imaging;
 
-import com.luciad.imageio.webp.WebPImageReaderSpi;
-
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -30,17 +26,13 @@ public enum SourceFormat {
 
     /** A new reader; ImageIO readers are not thread-safe, so each decode gets its own. */
     ImageReader newReader() {
-        try {
-            return switch (this) {
-                // TwelveMonkeys reads CMYK/YCCK and applies ICC profiles; it delegates the rest to the JDK reader.
-                case JPEG -> preferred("jpeg", "com.twelvemonkeys.");
-                case PNG -> preferred("png", "com.sun.imageio.");
-                // Created directly: the one WebP codec we ship, independent of the ImageIO registry's class loader.
-                case WEBP -> new WebPImageReaderSpi().createReaderInstance(null);
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return switch (this) {
+            // TwelveMonkeys reads CMYK/YCCK and applies ICC profiles; it delegates the rest to the JDK reader.
+            case JPEG -> preferred("jpeg", "com.twelvemonkeys.");
+            case PNG -> preferred("png", "com.sun.imageio.");
+            // Created directly, never looked up: the pure-Java reader, not the native one (see WebPCodecs).
+            case WEBP -> WebPCodecs.newReader();
+        };
     }
 
     private static ImageReader preferred(String formatName, String classPrefix) {

@@ -1,6 +1,5 @@
 package com.renovation.media.variants.imaging;
 
-import com.luciad.imageio.webp.WebPImageWriterSpi;
 import com.luciad.imageio.webp.WebPWriteParam;
 
 import javax.imageio.IIOImage;
@@ -31,8 +30,6 @@ public final class VariantEncoder {
     /** libwebp's default effort (0 fastest … 6 smallest). */
     public static final int WEBP_METHOD = 4;
 
-    private static final WebPImageWriterSpi WEBP = new WebPImageWriterSpi();
-
     public byte[] encode(BufferedImage standard, VariantFormat format) {
         try {
             return switch (format) {
@@ -61,7 +58,7 @@ public final class VariantEncoder {
     }
 
     private static byte[] webp(BufferedImage image) throws IOException {
-        ImageWriter writer = WEBP.createWriterInstance(null);
+        ImageWriter writer = WebPCodecs.newWriter();
         try {
             WebPWriteParam param = new WebPWriteParam(Locale.ROOT);
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

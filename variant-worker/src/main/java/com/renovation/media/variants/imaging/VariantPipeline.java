@@ -52,6 +52,15 @@ public final class VariantPipeline {
      * @throws ImageRejectedException the source can never be made into variants
      */
     public List<RenderedVariant> render(byte[] source, List<VariantPreset> presets, List<VariantFormat> formats) {
+        return render(source, presets, formats, RenderAbort.never());
+    }
+
+    /**
+     * As {@link #render(byte[], List, List)}, on the calling thread, giving up at the next step once
+     * {@code abort} is aborted.
+     */
+    public List<RenderedVariant> render(byte[] source, List<VariantPreset> presets, List<VariantFormat> formats,
+            RenderAbort abort) {
         ImageInfo info = probe.probe(source);
         ImageSize upright = info.uprightSize();
         Map<VariantPreset, ImageSize> targets = new LinkedHashMap<>();
@@ -64,14 +73,16 @@ public final class VariantPipeline {
         if (targets.isEmpty() || encodable.isEmpty()) {
             return List.of();
         }
-        DecodedImage decoded = decoder.decode(source, info, targets.values().iterator().next());
+        DecodedImage decoded = decoder.decode(source, info, targets.values().iterator().next(), abort);
 
         List<BufferedImage> made = new ArrayList<>();
         List<RenderedVariant> variants = new ArrayList<>();
         for (Map.Entry<VariantPreset, ImageSize> target : targets.entrySet()) {
+            abort.check();
             BufferedImage image = resized(decoded, made, target.getValue());
             made.add(image);
             for (VariantFormat format : encodable) {
+                abort.check();
                 variants.add(new RenderedVariant(target.getKey(), format, target.getValue(), encoder.encode(image, format)));
             }
         }

@@ -28,6 +28,34 @@ public class VariantRepository implements PanacheRepositoryBase<Variant, UUID> {
                 + " ON CONFLICT DO NOTHING").setParameter("id", sourceId).executeUpdate()).map(n -> n > 0);
     }
 
+    public Uni<Boolean> tombstoneSession(UUID sessionId) {
+        return getSession().chain(s -> s.createNativeQuery("INSERT INTO deleted_sessions (session_id) VALUES (:id)"
+                + " ON CONFLICT DO NOTHING").setParameter("id", sessionId).executeUpdate()).map(n -> n > 0);
+    }
+
+    /** Whether the source, or the session it belongs to ({@code sessionId} may be null), was deleted. */
+    public Uni<Boolean> isDeleted(UUID sourceId, UUID sessionId) {
+        return isDeleted(sourceId).chain(deleted -> deleted || sessionId == null ? Uni.createFrom().item(deleted)
+                : getSession().chain(s -> s.createNativeQuery(
+                        "SELECT count(*) FROM deleted_sessions WHERE session_id = :id", Long.class)
+                        .setParameter("id", sessionId).getSingleResult()).map(n -> n > 0));
+    }
+
+    /**
+     * Serialises storing a source's variants with deleting it, until the transaction ends: whichever comes
+     * second sees what the first committed. Takes the session's lock before the source's, always.
+     */
+    public Uni<Void> lockForErasure(UUID sourceId, UUID sessionId) {
+        Uni<Void> session = sessionId == null ? Uni.createFrom().voidItem() : lock("session:" + sessionId);
+        return sourceId == null ? session : session.chain(() -> lock("source:" + sourceId));
+    }
+
+    private Uni<Void> lock(String key) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock("
+                + "hashtextextended(:key, 0))) AS locked", Long.class).setParameter("key", key).getSingleResult())
+                .replaceWithVoid();
+    }
+
     public Uni<Boolean> isDeleted(UUID sourceId) {
         return getSession().chain(s -> s.createNativeQuery("SELECT count(*) FROM deleted_sources WHERE source_id = :id",
                 Long.class).setParameter("id", sourceId).getSingleResult()).map(n -> n > 0);

@@ -4,11 +4,13 @@ import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.AvifSupport;
 import com.renovation.media.variants.imaging.ImageDecoder;
 import com.renovation.media.variants.imaging.ImageProbe;
+import com.renovation.media.variants.imaging.LibwebpVersion;
 import com.renovation.media.variants.imaging.ResizeMethod;
 import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPipeline;
 import com.renovation.media.variants.imaging.VariantPreset;
+import com.renovation.media.variants.imaging.WebPCodecs;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,12 +35,20 @@ public class VariantPlan {
                 .map(f -> VariantFormat.valueOf(f.strip().toUpperCase(Locale.ROOT)))
                 .filter(f -> f != VariantFormat.AVIF || AvifSupport.available())
                 .distinct().toList();
-        this.pipeline = new VariantPipeline(new ImageProbe(config.maxPixels(), config.maxSourceBytes()),
-                new ImageDecoder(), ResizeMethod.valueOf(config.resizeMethod().strip().toUpperCase(Locale.ROOT)),
+        this.pipeline = new VariantPipeline(
+                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()),
+                new ImageDecoder(ImageDecoder.DEFAULT_MAX_DECODED_PIXELS, ImageDecoder.DEFAULT_MIN_HEADROOM,
+                        config.maxDecodeBytes()), ResizeMethod.valueOf(config.resizeMethod().strip().toUpperCase(Locale.ROOT)),
                 new VariantEncoder());
     }
 
     void onStart(@Observes StartupEvent event) {
+        LOG.infof("WebP: uploads decoded by %s; variants encoded by %s", WebPCodecs.decoderDescription(),
+                WebPCodecs.encoderDescription());
+        WebPCodecs.bundledLibwebp().filter(v -> !v.hasCve20234863Fix()).ifPresent(v -> {
+            throw new IllegalStateException("the WebP encoder bundles libwebp " + v + ", older than "
+                    + LibwebpVersion.CVE_2023_4863_FIXED + " (CVE-2023-4863): refusing to start");
+        });
         if (!AvifSupport.available()) {
             LOG.info("AVIF variants skipped: no avifenc on PATH (install libavif-bin to make them)");
         }

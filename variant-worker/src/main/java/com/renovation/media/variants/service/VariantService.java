@@ -6,25 +6,18 @@ import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.Buckets;
 import com.renovation.media.storage.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
-import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.repository.Variant;
 import com.renovation.media.variants.repository.VariantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,29 +35,17 @@ public class VariantService {
     private final ObjectStore objects;
     private final Outbox outbox;
     private final VariantPlan plan;
+    private final VariantRenderer renderer;
     private final MeterRegistry registry;
-    private final Timer renderTime;
-    /** Bounds how many decoded images sit in memory at once. */
-    private final ExecutorService imaging;
 
     public VariantService(VariantRepository variants, ObjectStore objects, Outbox outbox, VariantPlan plan,
-            VariantConfig config, MeterRegistry registry) {
+            VariantRenderer renderer, MeterRegistry registry) {
         this.variants = variants;
         this.objects = objects;
         this.outbox = outbox;
         this.plan = plan;
+        this.renderer = renderer;
         this.registry = registry;
-        this.renderTime = registry.timer("variants.render");
-        this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "imaging");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @PreDestroy
-    void stop() {
-        imaging.shutdown();
     }
 
     /** Must run in a transaction. */
@@ -72,7 +53,7 @@ public class VariantService {
         if (!source.hasVariants()) {
             return Uni.createFrom().voidItem();
         }
-        return variants.isDeleted(source.id()).chain(deleted -> {
+        return variants.isDeleted(source.id(), source.sessionId()).chain(deleted -> {
             if (deleted) {
                 LOG.debugf("%s %s was deleted: no variants", source.kindName(), source.id());
                 return Uni.createFrom().voidItem();
@@ -83,7 +64,7 @@ public class VariantService {
                     return Uni.createFrom().voidItem();
                 }
                 return objects.read(source.bucket(), source.path())
-                        .chain(bytes -> render(bytes))
+                        .chain(bytes -> renderer.render(source, bytes))
                         .chain(rendered -> store(source, rendered))
                         .onFailure(ImageRejectedException.class)
                         .recoverWithUni(e -> refuse(source, ((ImageRejectedException) e).reason()));
@@ -91,28 +72,36 @@ public class VariantService {
         });
     }
 
-    /** Decoding and encoding are CPU work: off the event loop, on the bounded imaging pool. */
-    private Uni<List<RenderedVariant>> render(byte[] bytes) {
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().item(() -> renderTime.record(() ->
-                        plan.pipeline().render(bytes, plan.presets(), plan.formats())))
-                .runSubscriptionOn(imaging)
-                .emitOn(task -> context.runOnContext(ignored -> task.run()));
-    }
-
+    /**
+     * Objects first, then, holding the source's erasure lock, a second look at the tombstones: a delete that
+     * committed while the render ran wins, and what was just written is removed again; a delete that comes
+     * later waits for the lock and then finds the rows and objects to remove.
+     */
     private Uni<Void> store(SourceImage source, List<RenderedVariant> rendered) {
         boolean isPublic = Buckets.STYLES.equals(source.bucket());
         List<Uni<Void>> puts = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (RenderedVariant variant : rendered) {
             String key = keyOf(source, variant);
+            keys.add(key);
             puts.add(isPublic ? objects.putPublicRead(source.bucket(), key, variant.bytes(), variant.contentType())
                     : objects.put(source.bucket(), key, variant.bytes(), variant.contentType()));
         }
-        Uni<Void> recorded = Uni.join().all(puts).andFailFast().replaceWithVoid();
-        for (RenderedVariant variant : rendered) {
-            recorded = recorded.chain(() -> record(source, variant, rendered.size()));
-        }
-        return recorded;
+        return Uni.join().all(puts).andFailFast()
+                .chain(() -> variants.lockForErasure(source.id(), source.sessionId()))
+                .chain(() -> variants.isDeleted(source.id(), source.sessionId()))
+                .chain(deleted -> {
+                    if (deleted) {
+                        LOG.infof("%s %s was deleted while its variants were made: removed them again",
+                                source.kindName(), source.id());
+                        return objects.deleteAll(source.bucket(), keys);
+                    }
+                    Uni<Void> recorded = Uni.createFrom().voidItem();
+                    for (RenderedVariant variant : rendered) {
+                        recorded = recorded.chain(() -> record(source, variant, rendered.size()));
+                    }
+                    return recorded;
+                });
     }
 
     private static String keyOf(SourceImage source, RenderedVariant variant) {
@@ -183,14 +172,16 @@ public class VariantService {
      * makes nothing. {@code originalPath} (when known) also catches objects whose row never committed.
      */
     public Uni<Void> removeSource(UUID sourceId, String bucket, String originalPath) {
-        return variants.ofSource(sourceId).chain(rows -> {
+        return variants.lockForErasure(sourceId, null).chain(() -> variants.ofSource(sourceId)).chain(rows -> {
             List<String> keys = new ArrayList<>(rows.stream().map(r -> r.storagePath)
                     .filter(java.util.Objects::nonNull).toList());
+            // the bucket the variants were written to, as recorded; the event's only when nothing was recorded
+            String target = rows.isEmpty() ? bucket : rows.get(0).sourceBucket;
             Uni<List<String>> strays = originalPath == null ? Uni.createFrom().item(List.of())
-                    : objects.list(bucket, strayPrefix(originalPath));
+                    : objects.list(target, strayPrefix(originalPath));
             return strays.chain(found -> {
                 found.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-                return objects.deleteAll(bucket, keys);
+                return objects.deleteAll(target, keys);
             }).chain(() -> variants.delete("sourceId", sourceId))
                     .chain(() -> variants.tombstone(sourceId)).replaceWithVoid();
         });
@@ -218,9 +209,14 @@ public class VariantService {
         });
     }
 
-    /** Erases every variant of a session (GDPR): all objects under its prefix, then the rows. */
+    /**
+     * Erases every variant of a session (GDPR): remembers the session as deleted (so a render still in flight
+     * stores nothing), then all objects under its prefix, then the rows.
+     */
     public Uni<Void> removeSession(UUID sessionId) {
-        return objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(sessionId))
+        return variants.lockForErasure(null, sessionId)
+                .chain(() -> variants.tombstoneSession(sessionId))
+                .chain(() -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(sessionId)))
                 .chain(() -> variants.ofSession(sessionId))
                 .chain(rows -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();

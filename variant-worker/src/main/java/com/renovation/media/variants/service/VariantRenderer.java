@@ -1,0 +1,95 @@
+package com.renovation.media.variants.service;
+
+import com.renovation.media.variants.config.VariantConfig;
+import com.renovation.media.variants.imaging.ImageRejectedException;
+import com.renovation.media.variants.imaging.RenderAbort;
+import com.renovation.media.variants.imaging.RenderedVariant;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Renders one source's variants on the bounded imaging pool, under a deadline: decoding and encoding are CPU
+ * work that must neither run on the event loop nor hold a partition forever. When the deadline passes, the
+ * render is aborted (the ImageIO reader's abort, an interrupt, and a check between steps) and the source is
+ * refused with the reason, so the consumer goes on with the next record.
+ */
+@ApplicationScoped
+public class VariantRenderer {
+
+    private static final Logger LOG = Logger.getLogger(VariantRenderer.class);
+
+    private final VariantPlan plan;
+    private final Duration timeout;
+    private final Timer renderTime;
+    /** Bounds how many decoded images sit in memory at once. */
+    private final ExecutorService imaging;
+
+    public VariantRenderer(VariantPlan plan, VariantConfig config, MeterRegistry registry) {
+        this.plan = plan;
+        this.timeout = config.renderTimeout();
+        this.renderTime = registry.timer("variants.render");
+        this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "imaging");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        imaging.shutdownNow();
+    }
+
+    /**
+     * Every planned variant of {@code source}, completed back on the caller's Vert.x context.
+     *
+     * @return fails with {@link ImageRejectedException} when the source can never have variants or the render
+     *         took longer than the configured timeout
+     */
+    public Uni<List<RenderedVariant>> render(SourceImage source, byte[] bytes) {
+        Context context = Vertx.currentContext();
+        RenderAbort abort = new RenderAbort();
+        CompletableFuture<List<RenderedVariant>> rendering = CompletableFuture.supplyAsync(() -> {
+            abort.start();
+            try {
+                return renderTime.record(() -> renderNow(source, bytes, abort));
+            } finally {
+                abort.finish();
+            }
+        }, imaging);
+        return Uni.createFrom().completionStage(rendering)
+                .ifNoItem().after(timeout).recoverWithUni(() -> {
+                    String reason = "decoding and rendering took longer than " + readable(timeout);
+                    abort.abort(reason);
+                    LOG.warnf("%s %s: %s, aborted", source.kindName(), source.id(), reason);
+                    return Uni.createFrom().failure(new ImageRejectedException(reason));
+                })
+                .emitOn(task -> {
+                    if (context == null) {
+                        task.run();
+                    } else {
+                        context.runOnContext(ignored -> task.run());
+                    }
+                });
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** The render itself, on an imaging thread; overridable so tests can hold a render in flight. */
+    protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, RenderAbort abort) {
+        return plan.pipeline().render(bytes, plan.presets(), plan.formats(), abort);
+    }
+}
