@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.renovation.media.assets.service.StorageSweeper;
 import com.renovation.media.storage.s3.PresignedUrls;
+import com.renovation.media.storage.testing.HostileImages;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +69,9 @@ class HostileInputIT {
                 CraftedFiles.zipEndingIn(new byte[] {(byte) 0xFF, (byte) 0xD9})));
         files.put("polyglot.webp (WebP + appended ZIP inside its RIFF size)", CraftedFiles.webpCovering(zip()));
         files.put("polyglot.heic (HEIC + appended ZIP)", concat(CraftedFiles.heic(), zip()));
+        files.put("exploit.webp (lossless, invalid prefix codes: the CVE-2023-4863 shape)",
+                HostileImages.losslessWebPWithInvalidHuffmanCodes());
+        files.put("huge.webp (16384x16384 in a few bytes)", HostileImages.webpWithHugeHeader(16384, 16384));
         files.put("polyglot.jpg (JPEG + appended HTML)", concat(jpeg, "<html><script>alert(1)</script></html>"
                 .repeat(40).getBytes(StandardCharsets.UTF_8)));
         files.put("elf.jpg", concat(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1}, new byte[300]));

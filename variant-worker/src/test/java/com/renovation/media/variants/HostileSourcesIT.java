@@ -10,7 +10,7 @@ import com.renovation.media.events.payload.AssetDeleted;
 import com.renovation.media.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.renovation.media.storage.StoragePaths;
-import com.renovation.media.variants.imaging.HostileImages;
+import com.renovation.media.storage.testing.HostileImages;
 import com.renovation.media.variants.imaging.WorkerFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

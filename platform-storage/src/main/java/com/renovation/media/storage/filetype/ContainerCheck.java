@@ -49,6 +49,7 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
         for (int at = bytes.position(); at < bytes.limit(); ) {
             int length = Math.min(scratch.length, bytes.limit() - at);
             bytes.get(at, scratch, 0, length);
+            seen(scratch, length);
             walk(scratch, length);
             at += length;
         }
@@ -91,6 +92,10 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
         }
         return archives.found(offset).map(archive -> "the file carries an archive (" + archive + ") inside its "
                 + format + " data").orElse(null);
+    }
+
+    /** Every byte as it streams past, before the walk; for a check that needs the whole file at its end. */
+    void seen(byte[] data, int length) {
     }
 
     /** Takes the byte at {@link #offset()}. */

@@ -1,10 +1,14 @@
 package com.renovation.media.storage.filetype;
 
+import java.io.ByteArrayOutputStream;
 import java.util.Set;
 
 /**
  * Walks a WebP: the RIFF header's size plus 8 must be the file's size, and the chunks (each padded to an even
- * length) must fill exactly that size, so nothing can hide after the image or between its chunks.
+ * length) must fill exactly that size, so nothing can hide after the image or between its chunks. A file whose
+ * structure holds is then checked for malformed lossless prefix codes ({@link WebpLosslessCodes}, the shape of
+ * CVE-2023-4863), so such a file is refused before any decoder sees it. That check needs the whole file: it is
+ * kept in memory, which the upload size limit bounds.
  */
 final class WebpWalk extends ContainerCheck {
 
@@ -18,6 +22,7 @@ final class WebpWalk extends ContainerCheck {
     private long size;
     private boolean first = true;
     private boolean ended;
+    private final ByteArrayOutputStream whole = new ByteArrayOutputStream();
 
     WebpWalk() {
         super("WebP");
@@ -79,10 +84,17 @@ final class WebpWalk extends ContainerCheck {
     }
 
     @Override
+    void seen(byte[] data, int length) {
+        whole.write(data, 0, length);
+    }
+
+    @Override
     void atEnd() {
         if (!ended || skipLeft() > 0) {
             corrupt("the file ends before the size its RIFF header declares");
+            return;
         }
+        WebpLosslessCodes.refusal(whole.toByteArray()).ifPresent(this::corrupt);
     }
 
     private static int fourcc(String code) {

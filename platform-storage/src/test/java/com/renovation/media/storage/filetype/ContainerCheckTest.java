@@ -1,5 +1,7 @@
 package com.renovation.media.storage.filetype;
 
+import com.renovation.media.storage.testing.HostileImages;
+
 import static com.renovation.media.storage.filetype.Crafted.ascii;
 import static com.renovation.media.storage.filetype.Crafted.box;
 import static com.renovation.media.storage.filetype.Crafted.concat;
@@ -168,6 +170,12 @@ class ContainerCheckTest {
         refused(FileType.WEBP, covering, "truncated or corrupt");
         refused(FileType.WEBP, Crafted.withRiffSize(concat(webp, new byte[] {1, 2}), webp.length - 8 + 2),
                 "truncated or corrupt");
+    }
+
+    @Test
+    void aLosslessWebpWithInvalidPrefixCodesIsRefusedAndAValidHugeOnePasses() {
+        refused(FileType.WEBP, HostileImages.losslessWebPWithInvalidHuffmanCodes(), "invalid lossless prefix code");
+        passes(FileType.WEBP, HostileImages.webpWithHugeHeader(16384, 16384)); // the pixel limit refuses it
     }
 
     @Test

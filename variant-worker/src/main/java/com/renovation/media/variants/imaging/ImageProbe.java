@@ -1,5 +1,7 @@
 package com.renovation.media.variants.imaging;
 
+import com.renovation.media.storage.filetype.WebpLosslessCodes;
+
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 
 import javax.imageio.ImageReader;
@@ -57,7 +59,9 @@ public final class ImageProbe {
                     + " MP, above the " + megapixels(maxPixels) + " MP limit");
         }
         if (format == SourceFormat.WEBP) {
-            LosslessWebPCheck.check(source);
+            WebpLosslessCodes.refusal(source).ifPresent(reason -> {
+                throw new ImageRejectedException(reason);
+            });
         }
         if (format == SourceFormat.JPEG) {
             int scans = JpegScans.count(source, maxJpegScans);

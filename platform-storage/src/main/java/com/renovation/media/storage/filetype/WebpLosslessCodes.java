@@ -1,17 +1,20 @@
-package com.renovation.media.variants.imaging;
+package com.renovation.media.storage.filetype;
+
+import java.util.Optional;
 
 /**
  * Checks every prefix (Huffman) code of a WebP's lossless bitstreams before the image is decoded: the VP8L
  * image, lossless-compressed alpha (ALPH) and the same inside animation frames. A code whose lengths do not
  * form a complete prefix code is refused. Such codes were the vehicle of CVE-2023-4863: libwebp built its
  * lookup tables from them before checking, and the pure-Java decoder used here accepts them silently and
- * decodes noise, so the worker checks them itself.
+ * decodes noise. Confirm refuses such files (through {@link ContainerCheck}), and the worker checks again before
+ * decoding what an event names.
  *
  * <p>Only what precedes the main image's pixel data is read: the transforms' small sub-images and the entropy
  * image are entropy-decoded (to reach the codes that follow them, and to learn how many code groups the main
  * image has); the main image's pixels are never decoded here.
  */
-final class LosslessWebPCheck {
+public final class WebpLosslessCodes {
 
     private static final int[] CODE_LENGTH_ORDER = {17, 18, 0, 1, 2, 3, 4, 5, 16, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
     private static final int NUM_LITERAL = 256;
@@ -19,16 +22,26 @@ final class LosslessWebPCheck {
     private static final int NUM_DISTANCE_PREFIXES = 40;
     private static final int MAX_LENGTH = 15;
 
-    private LosslessWebPCheck() {
+    private WebpLosslessCodes() {
     }
 
-    /** @throws ImageRejectedException a lossless bitstream in the file is malformed */
-    static void check(byte[] webp) {
+    /** Why the WebP must be refused, if one of its lossless bitstreams is malformed. */
+    public static Optional<String> refusal(byte[] webp) {
         try {
             int riffEnd = (int) Math.min(webp.length, 8L + le32(webp, 4));
             checkChunks(webp, 12, riffEnd, 0, 0);
+            return Optional.empty();
         } catch (ArrayIndexOutOfBoundsException e) {
-            throw new ImageRejectedException("corrupt WEBP data: a lossless bitstream ends early");
+            return Optional.of("corrupt WEBP data: a lossless bitstream ends early");
+        } catch (Malformed e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** A malformed bitstream, caught by {@link #refusal}. */
+    private static final class Malformed extends RuntimeException {
+        Malformed(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -48,14 +61,14 @@ final class LosslessWebPCheck {
                 }
                 case "VP8L" -> {
                     if ((webp[data] & 0xFF) != 0x2F) {
-                        throw new ImageRejectedException("corrupt WEBP data: bad lossless signature");
+                        throw new Malformed("corrupt WEBP data: bad lossless signature");
                     }
                     BitReader bits = new BitReader(webp, data + 1, dataEnd);
                     int w = bits.read(14) + 1;
                     int h = bits.read(14) + 1;
                     bits.read(1); // alpha hint
                     if (bits.read(3) != 0) {
-                        throw new ImageRejectedException("corrupt WEBP data: unknown lossless version");
+                        throw new Malformed("corrupt WEBP data: unknown lossless version");
                     }
                     checkImageStream(bits, w, h);
                 }
@@ -80,7 +93,7 @@ final class LosslessWebPCheck {
         while (bits.read(1) == 1) {
             int type = bits.read(2);
             if (seen[type]) {
-                throw new ImageRejectedException("corrupt WEBP data: a lossless transform is repeated");
+                throw new Malformed("corrupt WEBP data: a lossless transform is repeated");
             }
             seen[type] = true;
             switch (type) {
@@ -133,7 +146,7 @@ final class LosslessWebPCheck {
                 prefixValue(bits, codes[4].decode(bits)); // distance: its value does not matter here
                 at += length;
                 if (at > pixels) {
-                    throw new ImageRejectedException("corrupt WEBP data: a backward reference runs past the image");
+                    throw new Malformed("corrupt WEBP data: a backward reference runs past the image");
                 }
             } else {
                 at++; // a colour-cache hit repeats a value already seen
@@ -148,7 +161,7 @@ final class LosslessWebPCheck {
         }
         int cacheBits = bits.read(4);
         if (cacheBits < 1 || cacheBits > 11) {
-            throw new ImageRejectedException("corrupt WEBP data: bad colour cache size");
+            throw new Malformed("corrupt WEBP data: bad colour cache size");
         }
         return cacheBits;
     }
@@ -186,7 +199,7 @@ final class LosslessWebPCheck {
             int lengthBits = 2 + 2 * bits.read(3);
             maxSymbol = 2 + bits.read(lengthBits);
             if (maxSymbol > alphabet) {
-                throw new ImageRejectedException("corrupt WEBP data: a prefix code has too many code lengths");
+                throw new Malformed("corrupt WEBP data: a prefix code has too many code lengths");
             }
         }
         int previous = 8;
@@ -200,7 +213,7 @@ final class LosslessWebPCheck {
             } else {
                 int repeat = length == 16 ? bits.read(2) + 3 : length == 17 ? bits.read(3) + 3 : bits.read(7) + 11;
                 if (symbol + repeat > alphabet) {
-                    throw new ImageRejectedException("corrupt WEBP data: code lengths run past the alphabet");
+                    throw new Malformed("corrupt WEBP data: code lengths run past the alphabet");
                 }
                 int value = length == 16 ? previous : 0;
                 for (int r = 0; r < repeat; r++) {
@@ -270,7 +283,7 @@ final class LosslessWebPCheck {
                 }
             }
             if (used == 0 || (used > 1 && space != 1L << MAX_LENGTH)) {
-                throw new ImageRejectedException("corrupt WEBP data: invalid lossless prefix code ("
+                throw new Malformed("corrupt WEBP data: invalid lossless prefix code ("
                         + (used == 0 ? "no symbols" : space > 1L << MAX_LENGTH ? "over-subscribed" : "incomplete")
                         + (simple ? ", simple" : "") + ")");
             }
@@ -294,7 +307,7 @@ final class LosslessWebPCheck {
                 first = (first + count) << 1;
                 code <<= 1;
             }
-            throw new ImageRejectedException("corrupt WEBP data: no prefix code matches");
+            throw new Malformed("corrupt WEBP data: no prefix code matches");
         }
     }
 
