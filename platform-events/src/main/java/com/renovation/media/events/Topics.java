@@ -2,7 +2,7 @@ package com.renovation.media.events;
 
 import java.util.List;
 
-/** Kafka topic names shared by producers and consumers (DESIGN.md "Events"). */
+/** Kafka topic names shared by producers and consumers. */
 public final class Topics {
     public static final String ASSET_CONFIRMED = "asset.confirmed";
     public static final String ASSET_DELETED = "asset.deleted";

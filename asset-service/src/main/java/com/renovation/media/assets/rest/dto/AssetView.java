@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An asset as clients see it (DESIGN.md "Public API"), with a signed download URL once its bytes are in. */
+/** An asset as clients see it, with a signed download URL once its bytes are in. */
 public record AssetView(UUID id, UUID sessionId, UUID roomId, String assetType, String source, String status,
         String originalFilename, String contentType, long fileSize, Integer width, Integer height, String sha256,
         String storagePath, String caption, String altText, int displayOrder, Map<String, Object> metadata,
