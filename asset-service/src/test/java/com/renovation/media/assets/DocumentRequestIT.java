@@ -266,7 +266,8 @@ class DocumentRequestIT {
         String kept = accepted(user, session, checklist("Kept"));
         Thread.sleep(2500);
 
-        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> expiry.run())).isGreaterThanOrEqualTo(1);
+        // the scheduled round (every 5 minutes, first after 30 s) may have removed it first: either way it is gone
+        VertxContextSupport.<Integer>subscribeAndAwait(() -> expiry.run());
         as(user).get("/documents/" + id).then().statusCode(404);
         as(user).get("/documents/" + kept).then().statusCode(200).body("previousVersionId", nullValue());
     }
