@@ -1,5 +1,7 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.storage.testing.CraftedFiles;
+
 import static com.renovation.media.assets.TestSupport.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +68,7 @@ class HostileInputIT {
         byte[] png = TestSupport.png(200, 150);
         files.put("polyglot.jpg (JPEG + appended ZIP)", concat(jpeg, zip()));
         files.put("polyglot.jpg (JPEG + appended ZIP whose comment ends in FF D9)", concat(jpeg,
-                CraftedFiles.zipEndingIn(new byte[] {(byte) 0xFF, (byte) 0xD9})));
+                CraftedFiles.zip(new byte[] {(byte) 0xFF, (byte) 0xD9})));
         files.put("polyglot.webp (WebP + appended ZIP inside its RIFF size)", CraftedFiles.webpCovering(zip()));
         files.put("polyglot.heic (HEIC + appended ZIP)", concat(CraftedFiles.heic(), zip()));
         files.put("exploit.webp (lossless, invalid prefix codes: the CVE-2023-4863 shape)",

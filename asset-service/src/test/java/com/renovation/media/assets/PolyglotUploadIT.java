@@ -1,5 +1,7 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.storage.testing.CraftedFiles;
+
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -58,27 +60,27 @@ class PolyglotUploadIT {
 
     @Test
     void aJpegWithAnAppendedZipWhoseCommentEndsInTheEndOfImageMarkerIsRefused() throws Throwable {
-        byte[] zip = CraftedFiles.zipEndingIn(FF_D9);
+        byte[] zip = CraftedFiles.zip(FF_D9);
         refused("photo", "kitchen.jpg", "image/jpeg", CraftedFiles.concat(TestSupport.jpeg(200, 150), zip),
                 "bytes after the end of its JPEG data");
     }
 
     @Test
     void aWebpWithAnAppendedZipInsideItsRiffSizeIsRefused() throws Throwable {
-        refused("photo", "wall.webp", "image/webp", CraftedFiles.webpCovering(CraftedFiles.zipEndingIn(new byte[0])),
+        refused("photo", "wall.webp", "image/webp", CraftedFiles.webpCovering(CraftedFiles.zip(new byte[0])),
                 "truncated or corrupt");
     }
 
     @Test
     void aHeicWithAnAppendedZipIsRefused() throws Throwable {
         refused("photo", "floor.heic", "image/heic",
-                CraftedFiles.concat(CraftedFiles.heic(), CraftedFiles.zipEndingIn(new byte[0])),
+                CraftedFiles.concat(CraftedFiles.heic(), CraftedFiles.zip(new byte[0])),
                 "do not add up to the file's size");
     }
 
     @Test
     void aPdfWithAnAppendedZipWhoseCommentEndsInEofIsRefused() throws Throwable {
-        byte[] zip = CraftedFiles.zipEndingIn(CraftedFiles.ascii("%%EOF\n"));
+        byte[] zip = CraftedFiles.zip(CraftedFiles.ascii("%%EOF\n"));
         refused("document", "invoice.pdf", "application/pdf", CraftedFiles.concat(CraftedFiles.pdf(), zip),
                 "archive (ZIP)");
     }

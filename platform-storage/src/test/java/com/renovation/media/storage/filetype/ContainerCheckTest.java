@@ -1,10 +1,11 @@
 package com.renovation.media.storage.filetype;
 
+import com.renovation.media.storage.testing.CraftedFiles;
 import com.renovation.media.storage.testing.HostileImages;
 
-import static com.renovation.media.storage.filetype.Crafted.ascii;
-import static com.renovation.media.storage.filetype.Crafted.box;
-import static com.renovation.media.storage.filetype.Crafted.concat;
+import static com.renovation.media.storage.testing.CraftedFiles.ascii;
+import static com.renovation.media.storage.testing.CraftedFiles.box;
+import static com.renovation.media.storage.testing.CraftedFiles.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -55,32 +56,32 @@ class ContainerCheckTest {
 
     @Test
     void aBaselineJpegPasses() throws Exception {
-        byte[] jpeg = Crafted.encode("jpg", Crafted.noise(120, 90));
-        assertThat(Crafted.markers(jpeg, 0x00, 0x00)).as("stuffed FF 00 bytes in the scan").isPositive();
+        byte[] jpeg = CraftedFiles.encode("jpg", CraftedFiles.noise(120, 90));
+        assertThat(CraftedFiles.markers(jpeg, 0x00, 0x00)).as("stuffed FF 00 bytes in the scan").isPositive();
         passes(FileType.JPEG, jpeg);
     }
 
     @Test
     void aProgressiveJpegWithManyScansAndRestartMarkersPasses() throws Exception {
-        byte[] jpeg = Crafted.progressiveJpegWithRestarts(300, 200);
-        assertThat(Crafted.markers(jpeg, 0xDA, 0xDA)).as("scans").isGreaterThan(5);
-        assertThat(Crafted.markers(jpeg, 0xD0, 0xD7)).as("restart markers").isGreaterThan(100);
+        byte[] jpeg = CraftedFiles.progressiveJpegWithRestarts(300, 200);
+        assertThat(CraftedFiles.markers(jpeg, 0xDA, 0xDA)).as("scans").isGreaterThan(5);
+        assertThat(CraftedFiles.markers(jpeg, 0xD0, 0xD7)).as("restart markers").isGreaterThan(100);
         assertThat(ImageIO.read(new ByteArrayInputStream(jpeg)).getWidth()).isEqualTo(300);
         passes(FileType.JPEG, jpeg);
     }
 
     @Test
     void aZipWhoseCommentEndsInTheEndOfImageMarkerAppendedToAJpegIsRefused() throws Exception {
-        byte[] zip = Crafted.zip(FF_D9);
+        byte[] zip = CraftedFiles.zip(FF_D9);
         assertThat(Arrays.copyOfRange(zip, zip.length - 2, zip.length)).isEqualTo(FF_D9);
-        byte[] jpeg = Crafted.encode("jpg", Crafted.noise(64, 48));
+        byte[] jpeg = CraftedFiles.encode("jpg", CraftedFiles.noise(64, 48));
         refused(FileType.JPEG, concat(jpeg, zip), "after the end of its JPEG data");
     }
 
     @Test
     void aJpegWithAnythingAfterItsEndIsRefused() throws Exception {
-        byte[] jpeg = Crafted.encode("jpg", Crafted.noise(64, 48));
-        refused(FileType.JPEG, concat(jpeg, Crafted.zip()), "after the end of its JPEG data");
+        byte[] jpeg = CraftedFiles.encode("jpg", CraftedFiles.noise(64, 48));
+        refused(FileType.JPEG, concat(jpeg, CraftedFiles.zip()), "after the end of its JPEG data");
         refused(FileType.JPEG, concat(jpeg, ascii("<html><script>alert(1)</script>")), "after the end");
         refused(FileType.JPEG, concat(jpeg, new byte[] {'x'}), "1 byte after the end of its JPEG data");
         refused(FileType.JPEG, concat(jpeg, new byte[10], ascii("PK")), "after the end of its JPEG data");
@@ -88,7 +89,7 @@ class ContainerCheckTest {
 
     @Test
     void aFewKilobytesOfZeroOrFfPaddingAfterTheEndOfImageAreTolerated() throws Exception {
-        byte[] jpeg = Crafted.encode("jpg", Crafted.noise(64, 48));
+        byte[] jpeg = CraftedFiles.encode("jpg", CraftedFiles.noise(64, 48));
         byte[] ffPadding = new byte[600];
         Arrays.fill(ffPadding, (byte) 0xFF);
         passes(FileType.JPEG, concat(jpeg, new byte[4096]));
@@ -98,16 +99,16 @@ class ContainerCheckTest {
 
     @Test
     void furtherWholeJpegsAfterTheFirstPassAsInMultiPictureFiles() throws Exception {
-        byte[] primary = Crafted.encode("jpg", Crafted.noise(64, 48));
-        byte[] gainMap = Crafted.encode("jpg", Crafted.noise(16, 12));
+        byte[] primary = CraftedFiles.encode("jpg", CraftedFiles.noise(64, 48));
+        byte[] gainMap = CraftedFiles.encode("jpg", CraftedFiles.noise(16, 12));
         passes(FileType.JPEG, concat(primary, gainMap, gainMap));
         refused(FileType.JPEG, concat(primary, Arrays.copyOf(gainMap, gainMap.length - 2)), "truncated");
-        refused(FileType.JPEG, concat(primary, gainMap, Crafted.zip(FF_D9)), "after the end of its JPEG data");
+        refused(FileType.JPEG, concat(primary, gainMap, CraftedFiles.zip(FF_D9)), "after the end of its JPEG data");
     }
 
     @Test
     void aTruncatedOrMalformedJpegIsRefused() throws Exception {
-        byte[] jpeg = Crafted.encode("jpg", Crafted.noise(64, 48));
+        byte[] jpeg = CraftedFiles.encode("jpg", CraftedFiles.noise(64, 48));
         refused(FileType.JPEG, Arrays.copyOf(jpeg, jpeg.length / 2), "truncated");
         refused(FileType.JPEG, Arrays.copyOf(jpeg, jpeg.length - 1), "truncated");
         // a header segment whose length runs past the next marker: the walk lands on bytes that are no marker
@@ -115,12 +116,12 @@ class ContainerCheckTest {
         lying[5] = (byte) (lying[5] + 3);
         refused(FileType.JPEG, lying, "truncated or corrupt");
         // an end-of-image marker before any scan is no image at all
-        refused(FileType.JPEG, concat(Arrays.copyOf(jpeg, 2), FF_D9, Crafted.zip()), "truncated or corrupt");
+        refused(FileType.JPEG, concat(Arrays.copyOf(jpeg, 2), FF_D9, CraftedFiles.zip()), "truncated or corrupt");
     }
 
     @Test
     void aZipHiddenInAJpegCommentSegmentIsRefused() throws Exception {
-        byte[] jpeg = Crafted.withComment(Crafted.encode("jpg", Crafted.noise(64, 48)), Crafted.zip());
+        byte[] jpeg = CraftedFiles.withComment(CraftedFiles.encode("jpg", CraftedFiles.noise(64, 48)), CraftedFiles.zip());
         assertThat(ImageIO.read(new ByteArrayInputStream(jpeg))).as("still a decodable JPEG").isNotNull();
         refused(FileType.JPEG, jpeg, "archive (ZIP)");
     }
@@ -129,17 +130,17 @@ class ContainerCheckTest {
 
     @Test
     void aPngPassesAndTrailingBytesAreRefused() throws Exception {
-        byte[] png = Crafted.encode("png", Crafted.noise(40, 30));
+        byte[] png = CraftedFiles.encode("png", CraftedFiles.noise(40, 30));
         passes(FileType.PNG, png);
-        refused(FileType.PNG, concat(png, Crafted.zip()), "after the end of its PNG data");
-        refused(FileType.PNG, concat(png, Crafted.zip(ascii("IEND"))), "after the end of its PNG data");
+        refused(FileType.PNG, concat(png, CraftedFiles.zip()), "after the end of its PNG data");
+        refused(FileType.PNG, concat(png, CraftedFiles.zip(ascii("IEND"))), "after the end of its PNG data");
         refused(FileType.PNG, concat(png, new byte[] {0}), "1 byte after the end of its PNG data");
         refused(FileType.PNG, Arrays.copyOf(png, png.length - 4), "truncated");
     }
 
     @Test
     void aPngWithARarOr7zSignatureInAChunkIsRefused() throws Exception {
-        byte[] png = Crafted.encode("png", Crafted.noise(8, 8));
+        byte[] png = CraftedFiles.encode("png", CraftedFiles.noise(8, 8));
         byte[] rar = concat(ascii("Rar!"), new byte[] {0x1A, 0x07, 0x01, 0x00}, new byte[40]);
         byte[] sevenZip = concat(new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C}, new byte[40]);
         refused(FileType.PNG, withPngChunk(png, "tEXt", rar), "archive (RAR)");
@@ -157,18 +158,18 @@ class ContainerCheckTest {
 
     @Test
     void simpleAndExtendedWebpsPass() {
-        passes(FileType.WEBP, Crafted.webp());
-        passes(FileType.WEBP, Crafted.extendedWebp());
+        passes(FileType.WEBP, CraftedFiles.webp());
+        passes(FileType.WEBP, CraftedFiles.extendedWebp());
     }
 
     @Test
     void aWebpWithATrailerIsRefusedWhetherOrNotItsRiffSizeCoversIt() throws Exception {
-        byte[] webp = Crafted.webp();
-        byte[] zip = Crafted.zip();
+        byte[] webp = CraftedFiles.webp();
+        byte[] zip = CraftedFiles.zip();
         refused(FileType.WEBP, concat(webp, zip), "after the end of its WebP data");
-        byte[] covering = Crafted.withRiffSize(concat(webp, zip), webp.length - 8 + zip.length);
+        byte[] covering = CraftedFiles.withRiffSize(concat(webp, zip), webp.length - 8 + zip.length);
         refused(FileType.WEBP, covering, "truncated or corrupt");
-        refused(FileType.WEBP, Crafted.withRiffSize(concat(webp, new byte[] {1, 2}), webp.length - 8 + 2),
+        refused(FileType.WEBP, CraftedFiles.withRiffSize(concat(webp, new byte[] {1, 2}), webp.length - 8 + 2),
                 "truncated or corrupt");
     }
 
@@ -180,16 +181,16 @@ class ContainerCheckTest {
 
     @Test
     void aWebpWhoseRiffSizeIsWrongIsRefused() {
-        byte[] webp = Crafted.extendedWebp();
-        refused(FileType.WEBP, Crafted.withRiffSize(webp, webp.length - 8 - 2), "truncated or corrupt");
-        refused(FileType.WEBP, Crafted.withRiffSize(webp, webp.length - 8 + 2), "truncated or corrupt");
+        byte[] webp = CraftedFiles.extendedWebp();
+        refused(FileType.WEBP, CraftedFiles.withRiffSize(webp, webp.length - 8 - 2), "truncated or corrupt");
+        refused(FileType.WEBP, CraftedFiles.withRiffSize(webp, webp.length - 8 + 2), "truncated or corrupt");
         refused(FileType.WEBP, Arrays.copyOf(webp, webp.length - 1), "truncated or corrupt");
     }
 
     @Test
     void anOddSizedWebpChunkMustBePadded() {
-        byte[] webp = Crafted.webp(); // VP8L of 13 bytes and its pad byte
-        byte[] unpadded = Crafted.withRiffSize(Arrays.copyOf(webp, webp.length - 1), webp.length - 8 - 1);
+        byte[] webp = CraftedFiles.webp(); // VP8L of 13 bytes and its pad byte
+        byte[] unpadded = CraftedFiles.withRiffSize(Arrays.copyOf(webp, webp.length - 1), webp.length - 8 - 1);
         refused(FileType.WEBP, unpadded, "truncated or corrupt");
     }
 
@@ -197,16 +198,16 @@ class ContainerCheckTest {
 
     @Test
     void heicBoxesThatAddUpToTheFileSizePass() {
-        passes(FileType.HEIC, Crafted.heic());
-        passes(FileType.HEIC, concat(Crafted.ftyp(), Crafted.largeBox("mdat", new byte[100])));
-        passes(FileType.HEIC, concat(Crafted.ftyp(), box("meta", new byte[20]), Crafted.boxToEnd("mdat",
+        passes(FileType.HEIC, CraftedFiles.heic());
+        passes(FileType.HEIC, concat(CraftedFiles.ftyp(), CraftedFiles.largeBox("mdat", new byte[100])));
+        passes(FileType.HEIC, concat(CraftedFiles.ftyp(), box("meta", new byte[20]), CraftedFiles.boxToEnd("mdat",
                 new byte[100])));
     }
 
     @Test
     void aHeicWithATrailerIsRefused() throws Exception {
-        byte[] heic = Crafted.heic();
-        refused(FileType.HEIC, concat(heic, Crafted.zip()), "do not add up to the file's size");
+        byte[] heic = CraftedFiles.heic();
+        refused(FileType.HEIC, concat(heic, CraftedFiles.zip()), "do not add up to the file's size");
         refused(FileType.HEIC, concat(heic, new byte[] {0, 0, 0}), "do not add up to the file's size");
         refused(FileType.HEIC, concat(heic, new byte[] {0, 0, 0, 8, 'f', 'r', 'e', 'e', 1}),
                 "do not add up to the file's size");
@@ -214,40 +215,40 @@ class ContainerCheckTest {
 
     @Test
     void aHeicWhoseBoxSizesLieIsRefused() {
-        byte[] heic = Crafted.heic();
+        byte[] heic = CraftedFiles.heic();
         int mdatAt = heic.length - 308;
         assertThat(new String(heic, mdatAt + 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("mdat");
-        refused(FileType.HEIC, Crafted.withInt(heic, mdatAt, 308 + 1), "do not add up to the file's size");
-        refused(FileType.HEIC, Crafted.withInt(heic, mdatAt, 308 - 1), "do not add up to the file's size");
-        refused(FileType.HEIC, Crafted.withInt(heic, mdatAt, 4), "truncated or corrupt");
-        refused(FileType.HEIC, Crafted.withInt(heic, 0, 4000), "do not add up to the file's size");
-        refused(FileType.HEIC, concat(box("mdat", new byte[10]), Crafted.ftyp()), "truncated or corrupt");
+        refused(FileType.HEIC, CraftedFiles.withInt(heic, mdatAt, 308 + 1), "do not add up to the file's size");
+        refused(FileType.HEIC, CraftedFiles.withInt(heic, mdatAt, 308 - 1), "do not add up to the file's size");
+        refused(FileType.HEIC, CraftedFiles.withInt(heic, mdatAt, 4), "truncated or corrupt");
+        refused(FileType.HEIC, CraftedFiles.withInt(heic, 0, 4000), "do not add up to the file's size");
+        refused(FileType.HEIC, concat(box("mdat", new byte[10]), CraftedFiles.ftyp()), "truncated or corrupt");
     }
 
     // PDF
 
     @Test
     void pdfsPassIncludingIncrementalUpdatesAndTrailingWhitespace() {
-        passes(FileType.PDF, Crafted.pdf());
-        passes(FileType.PDF, Crafted.pdfWithIncrementalUpdate());
-        passes(FileType.PDF, concat(Crafted.pdf(), ascii("\r\n \t\0\0")));
+        passes(FileType.PDF, CraftedFiles.pdf());
+        passes(FileType.PDF, CraftedFiles.pdfWithIncrementalUpdate());
+        passes(FileType.PDF, concat(CraftedFiles.pdf(), ascii("\r\n \t\0\0")));
     }
 
     @Test
     void aPdfWithSomethingAfterItsFinalEofMarkerIsRefused() throws Exception {
-        refused(FileType.PDF, concat(Crafted.pdf(), Crafted.zip()), "after its final %%EOF");
-        refused(FileType.PDF, concat(Crafted.pdf(), ascii("<html><script>alert(1)</script>")), "after its final %%EOF");
-        refused(FileType.PDF, concat(Crafted.pdf(), ascii("junk")), "5 bytes after its final %%EOF");
+        refused(FileType.PDF, concat(CraftedFiles.pdf(), CraftedFiles.zip()), "after its final %%EOF");
+        refused(FileType.PDF, concat(CraftedFiles.pdf(), ascii("<html><script>alert(1)</script>")), "after its final %%EOF");
+        refused(FileType.PDF, concat(CraftedFiles.pdf(), ascii("junk")), "5 bytes after its final %%EOF");
     }
 
     @Test
     void aZipWhoseCommentEndsInTheEofMarkerAppendedToAPdfIsRefused() throws Exception {
-        refused(FileType.PDF, concat(Crafted.pdf(), Crafted.zip(ascii("%%EOF\n"))), "archive (ZIP)");
+        refused(FileType.PDF, concat(CraftedFiles.pdf(), CraftedFiles.zip(ascii("%%EOF\n"))), "archive (ZIP)");
     }
 
     @Test
     void aPdfWithoutEofMarkerIsTruncated() {
-        byte[] pdf = Crafted.pdf();
+        byte[] pdf = CraftedFiles.pdf();
         refused(FileType.PDF, Arrays.copyOf(pdf, pdf.length - 7), "truncated");
     }
 }

@@ -1,4 +1,4 @@
-package com.renovation.media.storage.filetype;
+package com.renovation.media.storage.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -18,16 +18,19 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Files built byte by byte for the container tests: real encoder output where the JDK has one. */
-final class Crafted {
+/**
+ * Files built byte by byte for the container and upload tests: real encoder output where the JDK has one.
+ * Shipped in platform-storage's test-jar.
+ */
+public final class CraftedFiles {
 
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
-    private Crafted() {
+    private CraftedFiles() {
     }
 
     /** Noise compresses badly: the scan data is long and holds stuffed FF 00 bytes. */
-    static BufferedImage noise(int width, int height) {
+    public static BufferedImage noise(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(7);
         for (int y = 0; y < height; y++) {
@@ -38,14 +41,14 @@ final class Crafted {
         return image;
     }
 
-    static byte[] encode(String format, BufferedImage image) throws Exception {
+    public static byte[] encode(String format, BufferedImage image) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();
     }
 
     /** A progressive JPEG (several scans) with a restart interval of two MCUs (RSTn markers in every scan). */
-    static byte[] progressiveJpegWithRestarts(int width, int height) throws Exception {
+    public static byte[] progressiveJpegWithRestarts(int width, int height) throws Exception {
         BufferedImage image = noise(width, height);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
@@ -68,7 +71,7 @@ final class Crafted {
     }
 
     /** How often {@code FF marker} occurs in the bytes. */
-    static int markers(byte[] jpeg, int fromMarker, int toMarker) {
+    public static int markers(byte[] jpeg, int fromMarker, int toMarker) {
         int count = 0;
         for (int i = 0; i + 1 < jpeg.length; i++) {
             int marker = jpeg[i + 1] & 0xFF;
@@ -80,14 +83,14 @@ final class Crafted {
     }
 
     /** A JPEG with a COM segment holding {@code content} right after its SOI. */
-    static byte[] withComment(byte[] jpeg, byte[] content) {
+    public static byte[] withComment(byte[] jpeg, byte[] content) {
         ByteBuffer segment = ByteBuffer.allocate(4 + content.length).put((byte) 0xFF).put((byte) 0xFE)
                 .putShort((short) (content.length + 2)).put(content);
         return concat(Arrays.copyOf(jpeg, 2), segment.array(), Arrays.copyOfRange(jpeg, 2, jpeg.length));
     }
 
     /** A ZIP holding one entry, with a comment given as raw bytes (ISO-8859-1 keeps them as they are). */
-    static byte[] zip(byte[] comment) throws Exception {
+    public static byte[] zip(byte[] comment) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.ISO_8859_1)) {
             zip.putNextEntry(new ZipEntry("payload.html"));
@@ -100,66 +103,72 @@ final class Crafted {
         return out.toByteArray();
     }
 
-    static byte[] zip() throws Exception {
+    public static byte[] zip() throws Exception {
         return zip(new byte[0]);
     }
 
     /** The smallest lossless WebP: 1x1, its VP8L chunk of odd size (13) followed by a pad byte. */
-    static byte[] webp() {
+    public static byte[] webp() {
         return java.util.Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     }
 
     /** A WebP of the chunks given, each padded to even size, with the RIFF size they add up to. */
-    static byte[] riff(byte[]... chunks) {
+    public static byte[] riff(byte[]... chunks) {
         byte[] body = concat(chunks);
         ByteBuffer riff = ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN);
         riff.put(ascii("RIFF")).putInt(4 + body.length).put(ascii("WEBP")).put(body);
         return riff.array();
     }
 
-    static byte[] chunk(String fourcc, byte[] data) {
+    public static byte[] chunk(String fourcc, byte[] data) {
         ByteBuffer chunk = ByteBuffer.allocate(8 + data.length + (data.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
         chunk.put(ascii(fourcc)).putInt(data.length).put(data);
         return chunk.array();
     }
 
     /** An extended WebP (VP8X, an odd-sized EXIF chunk, then the 1x1 lossless image). */
-    static byte[] extendedWebp() {
+    public static byte[] extendedWebp() {
         byte[] vp8x = {0x08, 0, 0, 0, 0, 0, 0, 0, 0, 0}; // EXIF flag, canvas 1x1 (stored minus one)
         byte[] vp8l = Arrays.copyOfRange(webp(), 20, 33);
         return riff(chunk("VP8X", vp8x), chunk("EXIF", ascii("Exif\0\0MM\0*\0")), chunk("VP8L", vp8l));
     }
 
     /** Overwrites the RIFF size field (little-endian, at byte 4). */
-    static byte[] withRiffSize(byte[] webp, long riffSize) {
+    public static byte[] withRiffSize(byte[] webp, long riffSize) {
         byte[] out = webp.clone();
         ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).putInt(4, (int) riffSize);
         return out;
     }
 
+    /** The WebP with the bytes appended and its RIFF size raised to cover them, as an attacker would. */
+    public static byte[] webpCovering(byte[] appended) {
+        byte[] file = concat(webp(), appended);
+        return withRiffSize(file, file.length - 8);
+    }
+
     /** An ISO-BMFF box with a 32-bit size. */
-    static byte[] box(String type, byte[] payload) {
+    public static byte[] box(String type, byte[] payload) {
         return ByteBuffer.allocate(8 + payload.length).putInt(8 + payload.length).put(ascii(type)).put(payload)
                 .array();
     }
 
     /** An ISO-BMFF box whose size is in the 64-bit largesize field (size field 1). */
-    static byte[] largeBox(String type, byte[] payload) {
+    public static byte[] largeBox(String type, byte[] payload) {
         return ByteBuffer.allocate(16 + payload.length).putInt(1).put(ascii(type)).putLong(16L + payload.length)
                 .put(payload).array();
     }
 
     /** A box whose size field is 0: it runs to the end of the file. */
-    static byte[] boxToEnd(String type, byte[] payload) {
+    public static byte[] boxToEnd(String type, byte[] payload) {
         return ByteBuffer.allocate(8 + payload.length).putInt(0).put(ascii(type)).put(payload).array();
     }
 
-    static byte[] ftyp() {
+    public static byte[] ftyp() {
         return box("ftyp", ascii("heic\0\0\0\0mif1heic"));
     }
 
     /** The top-level shape of a HEIC file: ftyp, meta (a full box), mdat with the coded image bytes. */
-    static byte[] heic() {
+    public static byte[] heic() {
         byte[] meta = concat(new byte[4], box("hdlr", concat(new byte[8], ascii("pict"), new byte[13])));
         byte[] mdat = new byte[300];
         new Random(3).nextBytes(mdat);
@@ -167,13 +176,13 @@ final class Crafted {
     }
 
     /** Overwrites a big-endian 32-bit value. */
-    static byte[] withInt(byte[] file, int at, int value) {
+    public static byte[] withInt(byte[] file, int at, int value) {
         byte[] out = file.clone();
         ByteBuffer.wrap(out).putInt(at, value);
         return out;
     }
 
-    static byte[] pdf() {
+    public static byte[] pdf() {
         return ascii("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
                 + "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
                 + "xref\n0 3\n0000000000 65535 f \n0000000015 00000 n \n0000000068 00000 n \n"
@@ -181,17 +190,17 @@ final class Crafted {
     }
 
     /** An incremental update: a new body, xref section and trailer appended, ending with its own %%EOF. */
-    static byte[] pdfWithIncrementalUpdate() {
+    public static byte[] pdfWithIncrementalUpdate() {
         return concat(pdf(), ascii("3 0 obj\n<< /Producer (update) >>\nendobj\n"
                 + "xref\n3 1\n0000000190 00000 n \n"
                 + "trailer\n<< /Size 4 /Root 1 0 R /Prev 124 /Info 3 0 R >>\nstartxref\n230\n%%EOF\r\n"));
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             out.writeBytes(part);
