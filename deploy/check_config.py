@@ -192,7 +192,7 @@ class ServiceConfig:
 
 
 def topics_contract(root):
-    path = os.path.join(root, "platform-events/src/main/java/com/renovation/media/events/Topics.java")
+    path = os.path.join(root, "platform-contracts/src/main/java/com/renovation/media/contracts/events/Topics.java")
     with open(path, encoding="utf-8") as f:
         source = f.read()
     constants = dict(re.findall(r'static final String (\w+) = "([^"]+)";', source))
@@ -206,7 +206,7 @@ def topics_contract(root):
 
 def produced_topics(root, service):
     """Topics of the events a service adds to its outbox: outbox.add(new Payload(...)) -> Payload.topic()."""
-    events = os.path.join(root, "platform-events/src/main/java/com/renovation/media/events")
+    events = os.path.join(root, "platform-contracts/src/main/java/com/renovation/media/contracts/events")
     with open(os.path.join(events, "Topics.java"), encoding="utf-8") as f:
         constants = dict(re.findall(r'static final String (\w+) = "([^"]+)";', f.read()))
     topics = set()
@@ -215,7 +215,7 @@ def produced_topics(root, service):
             for payload in re.findall(r"outbox\.add\(new (\w+)\(", f.read()):
                 source = os.path.join(events, "payload", payload + ".java")
                 if not os.path.exists(source):
-                    error(service, f"outbox event {payload} is not a platform-events payload")
+                    error(service, f"outbox event {payload} is not a platform-contracts payload")
                     continue
                 with open(source, encoding="utf-8") as p:
                     match = re.search(r"return Topics\.(\w+);", p.read())

@@ -1,9 +1,9 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.assets.service.uploads.AbandonedUploadCleanup;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.renovation.media.assets.service.AbandonedUploadCleanup;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,5 +1,6 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.assets.service.documents.DocumentExpiryCleanup;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,13 +11,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.assets.service.DocumentExpiryCleanup;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.EventPayload;
-import com.renovation.media.events.payload.DocumentFailed;
-import com.renovation.media.events.payload.DocumentReady;
-import com.renovation.media.events.payload.SourceKind;
-import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.EventPayload;
+import com.renovation.media.contracts.events.payload.DocumentFailed;
+import com.renovation.media.contracts.events.payload.DocumentReady;
+import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.VariantReady;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;

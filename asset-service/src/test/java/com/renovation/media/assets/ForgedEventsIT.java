@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.renovation.media.events.payload.DocumentReady;
-import com.renovation.media.events.payload.SourceKind;
-import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.contracts.events.payload.DocumentReady;
+import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.assets.service.sweeps.StorageSweeper;
 import com.renovation.media.storage.testing.CraftedFiles;
 
 import static com.renovation.media.assets.TestSupport.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.renovation.media.assets.service.StorageSweeper;
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.storage.testing.HostileImages;
 import com.renovation.media.web.testing.TestTokens;

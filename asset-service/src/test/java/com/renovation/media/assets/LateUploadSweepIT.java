@@ -1,9 +1,9 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.assets.service.sweeps.StorageSweeper;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.renovation.media.assets.service.StorageSweeper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;

@@ -1,8 +1,8 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.assets.service.assets.AssetMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.renovation.media.assets.service.AssetMetrics;
 import com.renovation.media.messaging.testing.ManagementInterfaceContract;
 import com.renovation.media.messaging.testing.OperatorEndpoints;
 import io.quarkus.test.junit.QuarkusTest;

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.payload.DocumentReady;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.payload.DocumentReady;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.renovation.media.events.EventPayload;
-import com.renovation.media.events.payload.SourceKind;
-import com.renovation.media.events.payload.VariantFailed;
-import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.contracts.events.EventPayload;
+import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.VariantFailed;
+import com.renovation.media.contracts.events.payload.VariantReady;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;

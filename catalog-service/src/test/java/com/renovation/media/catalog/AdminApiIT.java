@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.catalog.service.AbandonedUploadCleanup;
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
-import com.renovation.media.events.EventJson;
+import com.renovation.media.contracts.events.EventJson;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

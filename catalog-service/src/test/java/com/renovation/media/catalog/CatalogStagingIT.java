@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.catalog.service.AbandonedUploadCleanup;
-import com.renovation.media.events.EventJson;
+import com.renovation.media.contracts.events.EventJson;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;

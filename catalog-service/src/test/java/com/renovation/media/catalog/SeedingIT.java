@@ -10,7 +10,7 @@ import com.renovation.media.catalog.service.seed.CatalogSeeder;
 import com.renovation.media.catalog.service.seed.SeedBundle;
 import com.renovation.media.catalog.service.seed.SeedManifestLoader;
 import com.renovation.media.catalog.service.seed.SeedReport;
-import com.renovation.media.events.EventJson;
+import com.renovation.media.contracts.events.EventJson;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

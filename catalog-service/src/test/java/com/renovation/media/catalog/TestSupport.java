@@ -6,7 +6,7 @@ import com.renovation.media.catalog.service.seed.SeedBundle;
 import com.renovation.media.catalog.service.seed.SeedManifest;
 import com.renovation.media.catalog.service.seed.SeedManifestLoader;
 import com.renovation.media.catalog.service.seed.SeedReport;
-import com.renovation.media.events.EventPayload;
+import com.renovation.media.contracts.events.EventPayload;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.vertx.VertxContextSupport;
 import java.io.IOException;

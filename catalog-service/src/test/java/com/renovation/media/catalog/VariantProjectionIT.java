@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
-import com.renovation.media.events.payload.SourceKind;
-import com.renovation.media.events.payload.VariantFailed;
-import com.renovation.media.events.payload.VariantReady;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.VariantFailed;
+import com.renovation.media.contracts.events.payload.VariantReady;
+import com.renovation.media.storage.layout.StoragePaths;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package com.renovation.media.documents;
 
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventPayload;
-import com.renovation.media.events.Topics;
+import com.renovation.media.contracts.events.EventPayload;
+import com.renovation.media.contracts.events.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

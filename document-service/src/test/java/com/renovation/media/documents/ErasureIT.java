@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.Topics;
-import com.renovation.media.events.payload.DocumentRequested;
-import com.renovation.media.events.payload.RoomDeleted;
-import com.renovation.media.events.payload.SessionDeleted;
-import com.renovation.media.storage.Buckets;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.contracts.events.Topics;
+import com.renovation.media.contracts.events.payload.DocumentRequested;
+import com.renovation.media.contracts.events.payload.RoomDeleted;
+import com.renovation.media.contracts.events.payload.SessionDeleted;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

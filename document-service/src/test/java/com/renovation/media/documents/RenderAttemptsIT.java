@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.documents.config.DocumentConfig;
-import com.renovation.media.events.Topics;
-import com.renovation.media.storage.Buckets;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.contracts.events.Topics;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

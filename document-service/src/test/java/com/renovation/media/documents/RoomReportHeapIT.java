@@ -6,9 +6,9 @@ import static com.renovation.media.documents.TestDocuments.photos;
 import static com.renovation.media.documents.TestDocuments.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.payload.DocumentRequested;
-import com.renovation.media.storage.Buckets;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.payload.DocumentRequested;
+import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -3,9 +3,9 @@ package com.renovation.media.documents;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.payload.DocumentRequested;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.payload.DocumentRequested;
+import com.renovation.media.storage.layout.StoragePaths;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

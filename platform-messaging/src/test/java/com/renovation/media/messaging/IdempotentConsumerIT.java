@@ -3,8 +3,8 @@ package com.renovation.media.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.renovation.media.events.EventEnvelope;
-import com.renovation.media.events.EventJson;
+import com.renovation.media.contracts.events.EventEnvelope;
+import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;

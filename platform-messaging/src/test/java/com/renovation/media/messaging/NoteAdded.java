@@ -1,6 +1,6 @@
 package com.renovation.media.messaging;
 
-import com.renovation.media.events.EventPayload;
+import com.renovation.media.contracts.events.EventPayload;
 import java.util.UUID;
 
 /** A test event on a test topic. */

@@ -3,12 +3,12 @@ package com.renovation.media.variants;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.payload.AssetConfirmed;
-import com.renovation.media.events.payload.AssetDeleted;
-import com.renovation.media.events.payload.SessionDeleted;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.contracts.events.payload.AssetDeleted;
+import com.renovation.media.contracts.events.payload.SessionDeleted;
 import com.renovation.media.messaging.testing.KafkaTestClient;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.variants.imaging.WorkerFixtures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.payload.AssetConfirmed;
-import com.renovation.media.events.payload.AssetDeleted;
-import com.renovation.media.events.payload.CatalogImageAdded;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.contracts.events.payload.AssetDeleted;
+import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.testing.KafkaTestClient;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.testing.HostileImages;
 import com.renovation.media.variants.imaging.WorkerFixtures;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.EventPayload;
-import com.renovation.media.events.payload.AssetConfirmed;
-import com.renovation.media.events.payload.AssetDeleted;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.EventPayload;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.contracts.events.payload.AssetDeleted;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.variants.imaging.WorkerFixtures;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;

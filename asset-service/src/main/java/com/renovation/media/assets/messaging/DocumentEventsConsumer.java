@@ -1,9 +1,9 @@
 package com.renovation.media.assets.messaging;
 
-import com.renovation.media.assets.service.DocumentProjection;
-import com.renovation.media.events.Channels;
-import com.renovation.media.events.payload.DocumentFailed;
-import com.renovation.media.events.payload.DocumentReady;
+import com.renovation.media.assets.service.projections.DocumentProjection;
+import com.renovation.media.contracts.events.Channels;
+import com.renovation.media.contracts.events.payload.DocumentFailed;
+import com.renovation.media.contracts.events.payload.DocumentReady;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package com.renovation.media.assets.messaging;
 
-import com.renovation.media.assets.service.VariantProjection;
-import com.renovation.media.events.Channels;
-import com.renovation.media.events.payload.VariantFailed;
-import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.assets.service.projections.VariantProjection;
+import com.renovation.media.contracts.events.Channels;
+import com.renovation.media.contracts.events.payload.VariantFailed;
+import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

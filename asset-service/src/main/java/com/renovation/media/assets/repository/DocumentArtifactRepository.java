@@ -1,6 +1,6 @@
 package com.renovation.media.assets.repository;
 
-import com.renovation.media.assets.service.Cursor;
+import com.renovation.media.web.paging.SortKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +32,7 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
     }
 
     /** A session's documents, newest first; limit + 1 rows. */
-    public Uni<List<DocumentArtifact>> pageOfSession(UUID sessionId, Cursor after, int limit) {
+    public Uni<List<DocumentArtifact>> pageOfSession(UUID sessionId, SortKey after, int limit) {
         StringBuilder query = new StringBuilder("sessionId = :session");
         Parameters params = Parameters.with("session", sessionId);
         if (after != null) {

@@ -1,6 +1,6 @@
 package com.renovation.media.assets.repository;
 
-import com.renovation.media.assets.service.Cursor;
+import com.renovation.media.web.paging.SortKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +14,7 @@ import org.hibernate.LockMode;
 public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUID> {
 
     /** A room's assets by display order, then age; optionally of one type; limit + 1 rows. */
-    public Uni<List<RoomAsset>> pageOfRoom(UUID roomId, String assetType, Cursor after, int limit) {
+    public Uni<List<RoomAsset>> pageOfRoom(UUID roomId, String assetType, SortKey after, int limit) {
         StringBuilder query = new StringBuilder("roomId = :room");
         Parameters params = Parameters.with("room", roomId);
         if (assetType != null) {

@@ -1,6 +1,6 @@
 package com.renovation.media.assets.repository;
 
-import com.renovation.media.assets.service.Cursor;
+import com.renovation.media.web.paging.SortKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +12,7 @@ import java.util.UUID;
 public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
 
     /** A session's rooms in creation order after the cursor; limit + 1 rows. */
-    public Uni<List<Room>> pageOfSession(UUID sessionId, Cursor after, int limit) {
+    public Uni<List<Room>> pageOfSession(UUID sessionId, SortKey after, int limit) {
         if (after == null) {
             return find("sessionId = ?1 order by createdAt, id", sessionId).range(0, limit).list();
         }

@@ -1,6 +1,6 @@
 package com.renovation.media.assets.repository;
 
-import com.renovation.media.assets.service.Cursor;
+import com.renovation.media.web.paging.SortKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +12,7 @@ import java.util.UUID;
 public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
 
     /** An owner's sessions, newest first, after the cursor; limit + 1 rows so the caller sees if more exist. */
-    public Uni<List<Session>> pageOfOwner(String ownerId, Cursor after, int limit) {
+    public Uni<List<Session>> pageOfOwner(String ownerId, SortKey after, int limit) {
         if (after == null) {
             return find("ownerId = ?1 order by createdAt desc, id desc", ownerId).range(0, limit).list();
         }

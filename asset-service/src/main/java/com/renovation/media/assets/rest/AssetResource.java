@@ -1,11 +1,11 @@
 package com.renovation.media.assets.rest;
 
-import com.renovation.media.web.security.CallerResolver;
 import com.renovation.media.assets.rest.dto.AssetPatch;
 import com.renovation.media.assets.rest.dto.AssetView;
 import com.renovation.media.assets.rest.dto.UploadRequest;
-import com.renovation.media.assets.service.AssetService;
-import com.renovation.media.assets.service.UploadService;
+import com.renovation.media.assets.service.assets.AssetService;
+import com.renovation.media.assets.service.uploads.UploadService;
+import com.renovation.media.web.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package com.renovation.media.assets.rest;
 
 import com.renovation.media.assets.rest.dto.DocumentView;
-import com.renovation.media.assets.service.DocumentService;
+import com.renovation.media.assets.service.documents.DocumentService;
 import com.renovation.media.web.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

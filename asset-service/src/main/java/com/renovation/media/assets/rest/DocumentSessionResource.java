@@ -2,9 +2,9 @@ package com.renovation.media.assets.rest;
 
 import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
 import com.renovation.media.assets.rest.dto.DocumentView;
-import com.renovation.media.assets.service.DocumentService;
-import com.renovation.media.assets.service.Page;
-import com.renovation.media.assets.service.Paging;
+import com.renovation.media.assets.service.documents.DocumentService;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.Paging;
 import com.renovation.media.web.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

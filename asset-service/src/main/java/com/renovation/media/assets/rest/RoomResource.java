@@ -1,16 +1,16 @@
 package com.renovation.media.assets.rest;
 
-import com.renovation.media.web.security.CallerResolver;
 import com.renovation.media.assets.rest.dto.AssetView;
 import com.renovation.media.assets.rest.dto.ComparisonRequests.ComparisonView;
 import com.renovation.media.assets.rest.dto.ComparisonRequests.CreateComparison;
 import com.renovation.media.assets.rest.dto.RoomView;
 import com.renovation.media.assets.rest.dto.SessionRequests.UpdateRoom;
-import com.renovation.media.assets.service.AssetService;
-import com.renovation.media.assets.service.ComparisonService;
-import com.renovation.media.assets.service.Page;
-import com.renovation.media.assets.service.Paging;
-import com.renovation.media.assets.service.RoomService;
+import com.renovation.media.assets.service.assets.AssetService;
+import com.renovation.media.assets.service.comparisons.ComparisonService;
+import com.renovation.media.assets.service.sessions.RoomService;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.Paging;
+import com.renovation.media.web.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

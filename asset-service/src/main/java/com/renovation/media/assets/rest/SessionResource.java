@@ -1,15 +1,15 @@
 package com.renovation.media.assets.rest;
 
-import com.renovation.media.web.security.CallerResolver;
 import com.renovation.media.assets.rest.dto.RoomView;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateRoom;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateSession;
 import com.renovation.media.assets.rest.dto.SessionRequests.RenameSession;
 import com.renovation.media.assets.rest.dto.SessionView;
-import com.renovation.media.assets.service.Page;
-import com.renovation.media.assets.service.Paging;
-import com.renovation.media.assets.service.RoomService;
-import com.renovation.media.assets.service.SessionService;
+import com.renovation.media.assets.service.sessions.RoomService;
+import com.renovation.media.assets.service.sessions.SessionService;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.Paging;
+import com.renovation.media.web.security.CallerResolver;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The catalog's public URLs, limits, paging and seeding ({@code platform.catalog.*}). */
+/** The catalog's public URLs, limits and seeding ({@code platform.catalog.*}). */
 @ConfigMapping(prefix = "platform.catalog")
 public interface CatalogConfig {
 
@@ -38,12 +38,6 @@ public interface CatalogConfig {
     /** How many abandoned uploads one cleanup run removes at most. */
     @WithDefault("200")
     int cleanupBatchSize();
-
-    @WithDefault("20")
-    int defaultPageSize();
-
-    @WithDefault("100")
-    int maxPageSize();
 
     /** {@code Cache-Control: public, max-age} of the public read API. */
     @WithDefault("60s")

@@ -3,6 +3,7 @@ package com.renovation.media.catalog.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.renovation.media.web.paging.SortKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -39,10 +40,6 @@ public class CatalogQueries {
     public record ImageFilter(String roomType, List<String> tags, boolean matchAll) {
     }
 
-    /** Keyset position in the image listing. */
-    public record ImageKey(int displayOrder, Instant createdAt, UUID id) {
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STYLE_COLUMNS = "s.id, s.slug, s.name, s.description, s.display_order,"
             + " (SELECT count(*) FROM style_images i WHERE i.style_id = s.id AND i.status <> 'uploading') AS image_count";
@@ -72,7 +69,7 @@ public class CatalogQueries {
     }
 
     /** A style's images by display order, age and id, filtered, after the given position; {@code limit} rows. */
-    public Uni<List<ImageRow>> images(UUID styleId, ImageFilter filter, ImageKey after, int limit) {
+    public Uni<List<ImageRow>> images(UUID styleId, ImageFilter filter, SortKey after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT i.id, i.storage_path, i.width, i.height, i.caption,"
                 + " i.alt_text, i.room_type, i.tags::text AS tags, i.display_order, i.created_at"
                 + " FROM style_images i WHERE i.style_id = $1 AND i.status <> 'uploading'");
@@ -91,7 +88,7 @@ public class CatalogQueries {
             }
         }
         if (after != null) {
-            params.addInteger(after.displayOrder()).addOffsetDateTime(after.createdAt().atOffset(ZoneOffset.UTC))
+            params.addInteger((int) after.order()).addOffsetDateTime(after.createdAt().atOffset(ZoneOffset.UTC))
                     .addUUID(after.id());
             int n = params.size();
             sql.append(" AND (i.display_order, i.created_at, i.id) > ($").append(n - 2).append(", $").append(n - 1)

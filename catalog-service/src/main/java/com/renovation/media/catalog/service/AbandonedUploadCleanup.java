@@ -3,7 +3,7 @@ package com.renovation.media.catalog.service;
 import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.catalog.repository.StyleImageRepository;
 import com.renovation.media.catalog.storage.StagingKeys;
-import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

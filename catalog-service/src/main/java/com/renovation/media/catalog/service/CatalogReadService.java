@@ -1,9 +1,7 @@
 package com.renovation.media.catalog.service;
 
-import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.catalog.repository.CatalogQueries;
 import com.renovation.media.catalog.repository.CatalogQueries.ImageFilter;
-import com.renovation.media.catalog.repository.CatalogQueries.ImageKey;
 import com.renovation.media.catalog.repository.CatalogQueries.ImageRow;
 import com.renovation.media.catalog.repository.CatalogQueries.StyleRow;
 import com.renovation.media.catalog.repository.CatalogQueries.VariantRow;
@@ -11,10 +9,13 @@ import com.renovation.media.catalog.rest.dto.PublicViews.ImageView;
 import com.renovation.media.catalog.rest.dto.PublicViews.StyleDetail;
 import com.renovation.media.catalog.rest.dto.PublicViews.StyleSummary;
 import com.renovation.media.catalog.rest.dto.PublicViews.VariantView;
+import com.renovation.media.web.paging.Cursor;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.Paging;
+import com.renovation.media.web.paging.SortKey;
 import com.renovation.media.web.problem.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,16 @@ public class CatalogReadService {
 
     private final CatalogQueries queries;
     private final PublicUrls urls;
-    private final CatalogConfig config;
+    private final Paging paging;
 
-    public CatalogReadService(CatalogQueries queries, PublicUrls urls, CatalogConfig config) {
+    public CatalogReadService(CatalogQueries queries, PublicUrls urls, Paging paging) {
         this.queries = queries;
         this.urls = urls;
-        this.config = config;
+        this.paging = paging;
     }
 
     public Uni<Page<StyleSummary>> styles(String cursor, Integer requestedLimit) {
-        int limit = limit(requestedLimit);
+        int limit = paging.limit(requestedLimit);
         Cursor after = Cursor.decode(cursor, 2);
         Integer afterOrder = after == null ? null : parseInt(after.parts().get(0));
         String afterSlug = after == null ? null : after.parts().get(1);
@@ -47,7 +48,7 @@ public class CatalogReadService {
 
     public Uni<StyleDetail> style(String slug) {
         return requireStyle(slug).chain(style -> page(style, new ImageFilter(null, List.of(), false), null,
-                config.defaultPageSize()).map(images -> new StyleDetail(style.slug(), style.name(),
+                paging.limit(null)).map(images -> new StyleDetail(style.slug(), style.name(),
                 style.description(), style.imageCount(), images.items(), images.nextCursor())));
     }
 
@@ -57,20 +58,18 @@ public class CatalogReadService {
      */
     public Uni<Page<ImageView>> images(String slug, String roomType, String tag, String tags, String match,
             String cursor, Integer requestedLimit) {
-        int limit = limit(requestedLimit);
+        int limit = paging.limit(requestedLimit);
         ImageFilter filter = filter(roomType, tag, tags, match);
-        Cursor after = Cursor.decode(cursor, 4);
+        SortKey after = SortKey.decode(cursor);
         return requireStyle(slug).chain(style -> page(style, filter, after, limit));
     }
 
-    private Uni<Page<ImageView>> page(StyleRow style, ImageFilter filter, Cursor after, int limit) {
-        ImageKey key = after == null ? null : imageKey(after);
-        return queries.images(style.id(), filter, key, limit + 1).chain(rows -> queries.readyVariants(
+    private Uni<Page<ImageView>> page(StyleRow style, ImageFilter filter, SortKey after, int limit) {
+        return queries.images(style.id(), filter, after, limit + 1).chain(rows -> queries.readyVariants(
                 rows.stream().map(ImageRow::id).toList()).map(variants -> {
                     Map<UUID, List<VariantRow>> byImage = variants.stream()
                             .collect(Collectors.groupingBy(VariantRow::imageId));
-                    return Page.of(rows, limit, i -> Cursor.of(i.displayOrder(), i.createdAt().getEpochSecond(),
-                            i.createdAt().getNano(), i.id()).encode(),
+                    return Page.of(rows, limit, i -> new SortKey(i.displayOrder(), i.createdAt(), i.id()).encode(),
                             i -> view(i, byImage.getOrDefault(i.id(), List.of())));
                 }));
     }
@@ -110,25 +109,7 @@ public class CatalogReadService {
                 CatalogRules.tags("tags", named), all);
     }
 
-    private int limit(Integer requested) {
-        if (requested == null) {
-            return config.defaultPageSize();
-        }
-        if (requested < 1 || requested > config.maxPageSize()) {
-            throw ApiException.invalid("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return requested;
-    }
 
-    private static ImageKey imageKey(Cursor cursor) {
-        try {
-            return new ImageKey(Integer.parseInt(cursor.parts().get(0)), Instant.ofEpochSecond(
-                    Long.parseLong(cursor.parts().get(1)), Long.parseLong(cursor.parts().get(2))),
-                    UUID.fromString(cursor.parts().get(3)));
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-    }
 
     private static int parseInt(String value) {
         try {

@@ -6,7 +6,7 @@ import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.catalog.rest.dto.AdminRequests;
 import com.renovation.media.catalog.rest.dto.AdminViews;
-import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.web.problem.ProblemKind;

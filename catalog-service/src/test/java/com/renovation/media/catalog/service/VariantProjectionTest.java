@@ -2,8 +2,8 @@ package com.renovation.media.catalog.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.renovation.media.events.payload.SourceKind;
-import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.VariantReady;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 

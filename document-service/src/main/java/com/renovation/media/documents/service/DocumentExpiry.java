@@ -3,7 +3,7 @@ package com.renovation.media.documents.service;
 import com.renovation.media.documents.config.DocumentConfig;
 import com.renovation.media.documents.repository.DocumentArtifact;
 import com.renovation.media.documents.repository.DocumentArtifactRepository;
-import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

@@ -1,10 +1,10 @@
 package com.renovation.media.documents.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.Event;
-import com.renovation.media.events.payload.DocumentRequested;
+import com.renovation.media.contracts.events.Event;
+import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.layout.StoragePaths;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;

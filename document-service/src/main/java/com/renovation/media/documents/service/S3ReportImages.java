@@ -2,7 +2,7 @@ package com.renovation.media.documents.service;
 
 import com.renovation.media.documents.render.ImageSource;
 import com.renovation.media.documents.render.RenderFailure;
-import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import java.time.Duration;
 import java.util.UUID;

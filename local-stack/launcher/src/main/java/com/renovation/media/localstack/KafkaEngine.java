@@ -1,6 +1,6 @@
 package com.renovation.media.localstack;
 
-import com.renovation.media.events.Topics;
+import com.renovation.media.contracts.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

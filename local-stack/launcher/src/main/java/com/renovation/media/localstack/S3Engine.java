@@ -1,6 +1,6 @@
 package com.renovation.media.localstack;
 
-import com.renovation.media.storage.Buckets;
+import com.renovation.media.storage.layout.Buckets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

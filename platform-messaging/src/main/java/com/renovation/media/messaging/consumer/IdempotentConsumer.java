@@ -1,8 +1,8 @@
 package com.renovation.media.messaging.consumer;
 
-import com.renovation.media.events.Event;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.MalformedEventException;
+import com.renovation.media.contracts.events.Event;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.MalformedEventException;
 import com.renovation.media.messaging.config.MessagingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -1,8 +1,8 @@
 package com.renovation.media.messaging.outbox;
 
-import com.renovation.media.events.EventEnvelope;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.EventPayload;
+import com.renovation.media.contracts.events.EventEnvelope;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.EventPayload;
 import com.renovation.media.messaging.config.MessagingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,9 +1,9 @@
 package com.renovation.media.messaging.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.events.EventEnvelope;
-import com.renovation.media.events.EventJson;
-import com.renovation.media.events.EventPayload;
+import com.renovation.media.contracts.events.EventEnvelope;
+import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.EventPayload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,10 +1,10 @@
 package com.renovation.media.variants.messaging;
 
-import com.renovation.media.events.Channels;
-import com.renovation.media.events.payload.AssetConfirmed;
-import com.renovation.media.events.payload.AssetDeleted;
-import com.renovation.media.events.payload.CatalogImageAdded;
-import com.renovation.media.events.payload.SessionDeleted;
+import com.renovation.media.contracts.events.Channels;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.contracts.events.payload.AssetDeleted;
+import com.renovation.media.contracts.events.payload.CatalogImageAdded;
+import com.renovation.media.contracts.events.payload.SessionDeleted;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
 import com.renovation.media.variants.service.SourceImage;
 import com.renovation.media.variants.service.SourceKeys;

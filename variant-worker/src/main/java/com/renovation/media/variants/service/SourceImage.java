@@ -1,8 +1,8 @@
 package com.renovation.media.variants.service;
 
-import com.renovation.media.events.payload.AssetConfirmed;
-import com.renovation.media.events.payload.CatalogImageAdded;
-import com.renovation.media.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.contracts.events.payload.CatalogImageAdded;
+import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.variants.repository.Variant;
 import java.util.Locale;
 import java.util.UUID;

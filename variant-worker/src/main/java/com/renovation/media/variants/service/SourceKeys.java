@@ -1,11 +1,11 @@
 package com.renovation.media.variants.service;
 
-import com.renovation.media.events.payload.AssetConfirmed;
-import com.renovation.media.events.payload.AssetDeleted;
-import com.renovation.media.events.payload.CatalogImageAdded;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.contracts.events.payload.AssetDeleted;
+import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
-import com.renovation.media.storage.Buckets;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.variants.config.VariantConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.renovation.media.variants.service;
 
-import com.renovation.media.events.payload.VariantFailed;
-import com.renovation.media.events.payload.VariantReady;
+import com.renovation.media.contracts.events.payload.VariantFailed;
+import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.outbox.Outbox;
-import com.renovation.media.storage.Buckets;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderedVariant;

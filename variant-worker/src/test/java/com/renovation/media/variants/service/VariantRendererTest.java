@@ -3,7 +3,7 @@ package com.renovation.media.variants.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.renovation.media.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderAbort;

@@ -2,8 +2,8 @@ package com.renovation.media.catalog.service.seed;
 
 import com.renovation.media.catalog.service.CatalogRules;
 import com.renovation.media.catalog.service.ImageRules;
-import com.renovation.media.storage.SafeFilename;
-import com.renovation.media.storage.StoragePaths;
+import com.renovation.media.storage.layout.SafeFilename;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.web.problem.ApiException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

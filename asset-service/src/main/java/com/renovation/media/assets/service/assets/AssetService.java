@@ -1,0 +1,157 @@
+package com.renovation.media.assets.service.assets;
+
+import com.renovation.media.assets.repository.AssetVariantRepository;
+import com.renovation.media.assets.repository.RoomAsset;
+import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.assets.rest.dto.AssetPatch;
+import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.service.sessions.Access;
+import com.renovation.media.assets.service.sweeps.StorageSweeps;
+import com.renovation.media.contracts.events.payload.AssetDeleted;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.ObjectStore;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.SortKey;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reading, listing, editing and hard-deleting assets. */
+@ApplicationScoped
+public class AssetService {
+
+    private static final Set<String> TYPES = Set.of("photo", "floorplan", "render", "document");
+
+    private final RoomAssetRepository assets;
+    private final AssetVariantRepository variants;
+    private final Access access;
+    private final AssetViews views;
+    private final MetadataRules metadataRules;
+    private final ObjectStore objects;
+    private final Outbox outbox;
+    private final StorageSweeps sweeps;
+
+    public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
+            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps) {
+        this.sweeps = sweeps;
+        this.assets = assets;
+        this.variants = variants;
+        this.access = access;
+        this.views = views;
+        this.metadataRules = metadataRules;
+        this.objects = objects;
+        this.outbox = outbox;
+    }
+
+    @WithSession
+    public Uni<AssetView> get(Caller caller, UUID id) {
+        return access.asset(id, caller, Access.Mode.READ).chain(found -> withVariants(found.asset()));
+    }
+
+    /** The view of an asset the caller was already allowed to see. */
+    @WithSession
+    public Uni<AssetView> view(UUID id) {
+        return assets.findById(id).chain(asset -> {
+            if (asset == null) {
+                throw ApiException.notFound("asset " + id);
+            }
+            return withVariants(asset);
+        });
+    }
+
+    private Uni<AssetView> withVariants(RoomAsset asset) {
+        return variants.ofAsset(asset.id).map(list -> views.of(asset, list));
+    }
+
+    @WithSession
+    public Uni<Page<AssetView>> listRoom(Caller caller, UUID roomId, String type, String cursor, int limit) {
+        if (type != null && !TYPES.contains(type)) {
+            throw ApiException.invalid("type", "must be one of photo, floorplan, render, document");
+        }
+        return access.room(roomId, caller, Access.Mode.READ)
+                .chain(found -> assets.pageOfRoom(roomId, type, SortKey.decode(cursor), limit + 1))
+                .chain(rows -> variants.ofAssets(rows.stream().map(a -> a.id).toList()).map(all -> {
+                    Map<UUID, List<com.renovation.media.assets.repository.AssetVariant>> byAsset = all.stream()
+                            .collect(Collectors.groupingBy(v -> v.parentAssetId));
+                    return Page.of(rows, limit, a -> new SortKey(a.displayOrder, a.createdAt, a.id).encode(),
+                            a -> views.of(a, byAsset.getOrDefault(a.id, List.of())));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<AssetView> patch(Caller caller, UUID id, AssetPatch patch) {
+        Set<UUID> references = metadataRules.check(patch.metadata());
+        return access.asset(id, caller, Access.Mode.WRITE).chain(found -> {
+            RoomAsset asset = found.asset();
+            if (patch.metadata() != null && asset.id.toString().equals(patch.metadata().get("basedOnAssetId"))) {
+                throw ApiException.invalid("metadata.basedOnAssetId", "an asset cannot be based on itself");
+            }
+            return requireInSession(asset.sessionId, references).map(ignored -> {
+                if (patch.caption() != null) {
+                    asset.caption = patch.caption().isBlank() ? null : patch.caption().strip();
+                }
+                if (patch.altText() != null) {
+                    asset.altText = patch.altText().isBlank() ? null : patch.altText().strip();
+                }
+                if (patch.displayOrder() != null) {
+                    asset.displayOrder = patch.displayOrder();
+                }
+                if (patch.metadata() != null) {
+                    asset.metadata = patch.metadata();
+                }
+                asset.updatedAt = Instant.now();
+                return asset;
+            });
+        }).chain(this::withVariants);
+    }
+
+    /** Referenced assets must exist in the same session: metadata never points into another user's data. */
+    public Uni<Void> requireInSession(UUID sessionId, Set<UUID> references) {
+        if (references.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return assets.countInSession(sessionId, List.copyOf(references)).invoke(found -> {
+            if (found != references.size()) {
+                throw ApiException.invalid("metadata", "referenced assets must belong to the same session");
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Hard delete: the original and its variants leave S3 first (a failure there changes nothing), then the
+     * row, with {@code asset.deleted} in the same transaction.
+     */
+    public Uni<Void> delete(Caller caller, UUID id) {
+        return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)
+                        .chain(found -> variants.ofAsset(id).map(list -> {
+                            List<String> keys = new ArrayList<>();
+                            keys.add(found.asset().storagePath);
+                            RoomAsset asset = found.asset();
+                            keys.add(StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id));
+                            list.stream().map(v -> v.storagePath).filter(Objects::nonNull).forEach(keys::add);
+                            return keys;
+                        })))
+                .chain(keys -> objects.deleteAll(Buckets.USER_UPLOADS, keys).replaceWith(keys))
+                .chain(keys -> Panache.withTransaction(() -> assets.lock(id).chain(asset -> {
+                    if (asset == null) {
+                        return Uni.createFrom().voidItem(); // a concurrent delete finished first
+                    }
+                    return assets.delete(asset).chain(() -> outbox.add(new AssetDeleted(asset.id, asset.sessionId,
+                            asset.roomId, Buckets.USER_UPLOADS, keys))).chain(() -> sweeps.incomingOf(asset));
+                })));
+    }
+}

@@ -1,0 +1,35 @@
+package com.renovation.media.assets.service.assets;
+
+import com.renovation.media.assets.repository.AssetVariant;
+import com.renovation.media.assets.repository.RoomAsset;
+import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.s3.PresignedUrls;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Builds what clients see of an asset: signed URLs only for bytes that passed their checks. */
+@ApplicationScoped
+public class AssetViews {
+
+    private final PresignedUrls urls;
+
+    public AssetViews(PresignedUrls urls) {
+        this.urls = urls;
+    }
+
+    public AssetView of(RoomAsset asset, List<AssetVariant> variants) {
+        // only bytes that passed confirm are served (a failed variant run leaves a servable original)
+        if (asset.confirmedAt == null) {
+            return AssetView.of(asset, null, null, List.of());
+        }
+        PresignedUrls.SignedUrl download = urls.download(Buckets.USER_UPLOADS, asset.storagePath,
+                asset.originalFilename, asset.contentType);
+        List<AssetView.VariantView> ready = variants.stream()
+                .filter(v -> "ready".equals(v.processingStatus) && v.storagePath != null)
+                .map(v -> new AssetView.VariantView(v.variantType, v.format, v.width, v.height, v.fileSize,
+                        v.contentType, urls.download(Buckets.USER_UPLOADS, v.storagePath, null).url()))
+                .toList();
+        return AssetView.of(asset, download.url(), download.expiresAt(), ready);
+    }
+}

@@ -1,0 +1,162 @@
+package com.renovation.media.assets.service.documents;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.renovation.media.assets.repository.DocumentArtifact;
+import com.renovation.media.assets.repository.DocumentArtifactRepository;
+import com.renovation.media.assets.repository.Room;
+import com.renovation.media.assets.repository.Session;
+import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
+import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
+import com.renovation.media.assets.rest.dto.DocumentView;
+import com.renovation.media.assets.service.sessions.Access;
+import com.renovation.media.contracts.events.payload.DocumentRequested;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.s3.PresignedUrls;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.SortKey;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Document requests and the document projection. A request is checked (content against its type, the room
+ * against the session and the caller), numbered within its lineage — the same session, room and type — under
+ * a lock, recorded as {@code pending} and announced with {@code document.requested} in one transaction.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    private final DocumentArtifactRepository documents;
+    private final DocumentRoomSnapshot snapshots;
+    private final Access access;
+    private final Outbox outbox;
+    private final PresignedUrls urls;
+    private final DocumentContentRules rules;
+
+    public DocumentService(DocumentArtifactRepository documents, DocumentRoomSnapshot snapshots, Access access,
+            Outbox outbox, PresignedUrls urls, DocumentLimits limits) {
+        this.documents = documents;
+        this.snapshots = snapshots;
+        this.access = access;
+        this.outbox = outbox;
+        this.urls = urls;
+        this.rules = new DocumentContentRules(limits.maxItems());
+    }
+
+    @WithTransaction
+    public Uni<DocumentAccepted> request(Caller caller, UUID sessionId, CreateDocument request) {
+        ObjectNode content = rules.normalize(request.documentType(), request.content());
+        boolean report = request.documentType().equals("room_report_pdf");
+        if (report && request.roomId() == null) {
+            throw ApiException.invalid("roomId", "is required for a room report");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+            throw ApiException.invalid("expiresAt", "must be in the future");
+        }
+        return access.session(sessionId, caller, Access.Mode.WRITE)
+                .chain(session -> room(caller, session, request.roomId())
+                        .chain(room -> report ? snapshots.of(session, room, content) : Uni.createFrom().item(content))
+                        .chain(finalContent -> record(session, request, finalContent)));
+    }
+
+    private Uni<Room> room(Caller caller, Session session, UUID roomId) {
+        if (roomId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return access.room(roomId, caller, Access.Mode.WRITE).map(found -> {
+            if (!found.room().sessionId.equals(session.id)) {
+                throw ApiException.invalid("roomId", "must be a room of this session");
+            }
+            return found.room();
+        });
+    }
+
+    private Uni<DocumentAccepted> record(Session session, CreateDocument request, ObjectNode content) {
+        return documents.lockLineage(session.id, request.roomId(), request.documentType())
+                .chain(() -> documents.lineage(session.id, request.roomId(), request.documentType()))
+                .chain(versions -> {
+                    DocumentArtifact previous = versions.isEmpty() ? null : versions.get(0);
+                    DocumentArtifact row = new DocumentArtifact();
+                    row.id = UUID.randomUUID();
+                    row.sessionId = session.id;
+                    row.roomId = request.roomId();
+                    row.documentType = request.documentType();
+                    row.phase = request.phase();
+                    row.title = request.title().strip();
+                    row.version = previous == null ? 1 : previous.version + 1;
+                    row.previousVersionId = previous == null ? null : previous.id;
+                    row.status = "pending";
+                    row.createdAt = Instant.now();
+                    row.updatedAt = row.createdAt;
+                    row.expiresAt = request.expiresAt();
+                    return documents.persist(row)
+                            .call(() -> outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId,
+                                    session.ownerId, row.documentType, row.phase, row.version, row.previousVersionId,
+                                    row.title, content, row.expiresAt == null ? null : row.expiresAt.toString())))
+                            .map(saved -> new DocumentAccepted(row.id, row.status, row.version));
+                });
+    }
+
+    @WithSession
+    public Uni<DocumentView> get(Caller caller, UUID id) {
+        return readable(caller, id).chain(document -> documents
+                .lineage(document.sessionId, document.roomId, document.documentType)
+                .map(versions -> view(document, versions.get(0).id.equals(document.id))));
+    }
+
+    /** Every version of the document's lineage, newest (the current one) first. */
+    @WithSession
+    public Uni<List<DocumentView>> versions(Caller caller, UUID id) {
+        return readable(caller, id).chain(document -> documents
+                .lineage(document.sessionId, document.roomId, document.documentType)
+                .map(versions -> versions.stream().map(v -> view(v, v == versions.get(0))).toList()));
+    }
+
+    @WithSession
+    public Uni<Page<DocumentView>> list(Caller caller, UUID sessionId, String cursor, int limit) {
+        return access.session(sessionId, caller, Access.Mode.READ)
+                .chain(session -> documents.newestVersions(sessionId))
+                .chain(newest -> {
+                    Map<String, Integer> current = new HashMap<>();
+                    newest.forEach(row -> current.put(lineageKey((UUID) row[0], (String) row[1]),
+                            ((Number) row[2]).intValue()));
+                    return documents.pageOfSession(sessionId, SortKey.decode(cursor), limit + 1)
+                            .map(rows -> Page.of(rows, limit, d -> new SortKey(0, d.createdAt, d.id).encode(),
+                                    d -> view(d, Objects.equals(current.get(lineageKey(d.roomId, d.documentType)),
+                                            d.version))));
+                });
+    }
+
+    private Uni<DocumentArtifact> readable(Caller caller, UUID id) {
+        return documents.findById(id).call(document -> {
+            if (document == null) {
+                throw ApiException.notFound("document " + id);
+            }
+            return access.session(document.sessionId, caller, Access.Mode.READ)
+                    .onFailure(ApiException.class).transform(e -> ApiException.notFound("document " + id));
+        });
+    }
+
+    private DocumentView view(DocumentArtifact document, boolean current) {
+        if (!"ready".equals(document.status) || document.storagePath == null) {
+            return DocumentView.of(document, current, null, null);
+        }
+        PresignedUrls.SignedUrl url = urls.download(document.bucket, document.storagePath,
+                document.documentType + "_v" + document.version + ".pdf", FileType.PDF.contentType());
+        return DocumentView.of(document, current, url.url(), url.expiresAt());
+    }
+
+    private static String lineageKey(UUID roomId, String documentType) {
+        return roomId + "/" + documentType;
+    }
+}

@@ -1,0 +1,61 @@
+package com.renovation.media.assets.service.projections;
+
+import com.renovation.media.assets.repository.DocumentArtifactRepository;
+import com.renovation.media.contracts.events.payload.DocumentFailed;
+import com.renovation.media.contracts.events.payload.DocumentReady;
+import com.renovation.media.messaging.consumer.PermanentEventFailure;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies document-service's outcome events to the projection, inside the consumer's transaction. Events of
+ * a document that is gone (its session was erased, it expired) are ignored.
+ */
+@ApplicationScoped
+public class DocumentProjection {
+
+    private static final Logger LOG = Logger.getLogger(DocumentProjection.class);
+
+    private final DocumentArtifactRepository documents;
+
+    public DocumentProjection(DocumentArtifactRepository documents) {
+        this.documents = documents;
+    }
+
+    public Uni<Void> ready(DocumentReady event) {
+        return documents.findById(event.documentId()).invoke(document -> {
+            if (document == null) {
+                LOG.debugf("document.ready of unknown document %s ignored", event.documentId());
+                return;
+            }
+            // this service signs URLs for the key: it must be in this document's own session
+            if (!document.sessionId.equals(event.sessionId()) || !Buckets.USER_UPLOADS.equals(event.bucket())
+                    || !StoragePaths.isObjectIn(StoragePaths.documentPrefix(document.sessionId), event.storagePath())) {
+                throw new PermanentEventFailure("document " + event.bucket() + "/" + event.storagePath()
+                        + " is not among the artifacts of session " + document.sessionId);
+            }
+            document.status = "ready";
+            document.error = null;
+            document.bucket = event.bucket();
+            document.storagePath = event.storagePath();
+            document.fileSize = event.fileSize();
+            document.pageCount = event.pageCount();
+            document.updatedAt = Instant.now();
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> failed(DocumentFailed event) {
+        return documents.findById(event.documentId()).invoke(document -> {
+            if (document == null || "ready".equals(document.status)) {
+                return;
+            }
+            document.status = "failed";
+            document.error = event.error();
+            document.updatedAt = Instant.now();
+        }).replaceWithVoid();
+    }
+}

@@ -1,0 +1,116 @@
+package com.renovation.media.assets.service.projections;
+
+import com.renovation.media.assets.repository.AssetVariant;
+import com.renovation.media.assets.repository.AssetVariantRepository;
+import com.renovation.media.assets.repository.RoomAsset;
+import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.events.payload.VariantFailed;
+import com.renovation.media.contracts.events.payload.VariantReady;
+import com.renovation.media.messaging.consumer.PermanentEventFailure;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies variant events to this service's projection, inside the consumer's transaction: an asset is
+ * {@code processing} while variants arrive, {@code ready} once all it expects are ready, {@code failed} (with
+ * the reason) when one cannot be made. Events of a deleted asset are ignored.
+ */
+@ApplicationScoped
+public class VariantProjection {
+
+    private static final Logger LOG = Logger.getLogger(VariantProjection.class);
+    private static final Set<String> PROGRESSING = Set.of("uploaded", "processing");
+
+    private final RoomAssetRepository assets;
+    private final AssetVariantRepository variants;
+
+    public VariantProjection(RoomAssetRepository assets, AssetVariantRepository variants) {
+        this.assets = assets;
+        this.variants = variants;
+    }
+
+    public Uni<Void> ready(VariantReady event) {
+        if (event.sourceKind() != SourceKind.ROOM_ASSET) {
+            return Uni.createFrom().voidItem();
+        }
+        return assets.lock(event.sourceId()).chain(asset -> {
+            if (asset == null) {
+                LOG.debugf("variant of deleted asset %s ignored", event.sourceId());
+                return Uni.createFrom().voidItem();
+            }
+            // this service signs URLs for the key: it must be a variant of this very asset
+            if (!Buckets.USER_UPLOADS.equals(event.bucket())
+                    || !StoragePaths.isVariantOf(asset.storagePath, event.storagePath())) {
+                throw new PermanentEventFailure("variant " + event.bucket() + "/" + event.storagePath()
+                        + " is not in the variants folder of asset " + asset.id);
+            }
+            return upsert(asset.id, event.variantType(), event.format()).chain(variant -> {
+                variant.storagePath = event.storagePath();
+                variant.contentType = event.contentType();
+                variant.fileSize = event.fileSize();
+                variant.width = event.width();
+                variant.height = event.height();
+                variant.processingStatus = "ready";
+                variant.processingError = null;
+                variant.processedAt = Instant.now();
+                return variants.persist(variant);
+            }).chain(() -> variants.count("parentAssetId = ?1 and processingStatus = 'ready'", asset.id))
+                    .invoke(readyCount -> advance(asset, readyCount >= event.expectedVariants()))
+                    .replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> failed(VariantFailed event) {
+        if (event.sourceKind() != SourceKind.ROOM_ASSET) {
+            return Uni.createFrom().voidItem();
+        }
+        return assets.lock(event.sourceId()).chain(asset -> {
+            if (asset == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String format = event.format() == null ? "any" : event.format();
+            return upsert(asset.id, event.variantType(), format).chain(variant -> {
+                variant.processingStatus = "failed";
+                variant.processingError = event.error();
+                variant.processedAt = Instant.now();
+                return variants.persist(variant);
+            }).invoke(() -> {
+                if (PROGRESSING.contains(asset.status)) {
+                    asset.status = "failed";
+                    asset.failureReason = "variants could not be made: " + event.error();
+                    asset.updatedAt = Instant.now();
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    private static void advance(RoomAsset asset, boolean complete) {
+        if (PROGRESSING.contains(asset.status)) {
+            asset.status = complete ? "ready" : "processing";
+            asset.updatedAt = Instant.now();
+        }
+    }
+
+    private Uni<AssetVariant> upsert(UUID assetId, String variantType, String format) {
+        return variants.find("parentAssetId = ?1 and variantType = ?2 and format = ?3", assetId, variantType, format)
+                .firstResult().map(found -> {
+                    if (found != null) {
+                        return found;
+                    }
+                    AssetVariant variant = new AssetVariant();
+                    variant.id = UUID.randomUUID();
+                    variant.parentAssetId = assetId;
+                    variant.variantType = variantType;
+                    variant.format = format;
+                    variant.createdAt = Instant.now();
+                    return variant;
+                });
+    }
+}

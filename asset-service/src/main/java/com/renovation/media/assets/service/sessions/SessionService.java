@@ -1,0 +1,92 @@
+package com.renovation.media.assets.service.sessions;
+
+import com.renovation.media.assets.repository.Session;
+import com.renovation.media.assets.repository.SessionRepository;
+import com.renovation.media.assets.rest.dto.SessionRequests.CreateSession;
+import com.renovation.media.assets.rest.dto.SessionRequests.RenameSession;
+import com.renovation.media.assets.rest.dto.SessionView;
+import com.renovation.media.assets.service.sweeps.StorageSweeps;
+import com.renovation.media.contracts.events.payload.SessionDeleted;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.ObjectStore;
+import com.renovation.media.web.paging.Page;
+import com.renovation.media.web.paging.SortKey;
+import com.renovation.media.web.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SessionService {
+
+    private final SessionRepository sessions;
+    private final Access access;
+    private final ObjectStore objects;
+    private final Outbox outbox;
+    private final StorageSweeps sweeps;
+
+    public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox,
+            StorageSweeps sweeps) {
+        this.sweeps = sweeps;
+        this.sessions = sessions;
+        this.access = access;
+        this.objects = objects;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<SessionView> create(Caller caller, CreateSession request) {
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.ownerId = caller.userId();
+        session.title = request.title().strip();
+        session.createdAt = Instant.now();
+        session.updatedAt = session.createdAt;
+        return sessions.persist(session).map(SessionView::of);
+    }
+
+    /** The caller's sessions; an admin may name another owner. */
+    @WithSession
+    public Uni<Page<SessionView>> list(Caller caller, String ownerId, String cursor, int limit) {
+        String owner = ownerId == null || ownerId.isBlank() ? caller.userId() : ownerId;
+        if (!owner.equals(caller.userId()) && !caller.admin()) {
+            return Uni.createFrom().item(new Page<>(java.util.List.of(), null));
+        }
+        return sessions.pageOfOwner(owner, SortKey.decode(cursor), limit + 1)
+                .map(rows -> Page.of(rows, limit, s -> new SortKey(0, s.createdAt, s.id).encode(), SessionView::of));
+    }
+
+    @WithSession
+    public Uni<SessionView> get(Caller caller, UUID id) {
+        return access.session(id, caller, Access.Mode.READ).map(SessionView::of);
+    }
+
+    @WithTransaction
+    public Uni<SessionView> rename(Caller caller, UUID id, RenameSession request) {
+        return access.session(id, caller, Access.Mode.WRITE).map(session -> {
+            session.title = request.title().strip();
+            session.updatedAt = Instant.now();
+            return SessionView.of(session);
+        });
+    }
+
+    /**
+     * Erases the session (GDPR): every object under its prefix first — a failure there changes nothing — then
+     * every row, with {@code session.deleted} so the other services erase what they hold of it. A pending
+     * upload's URL may still write under the prefix, so it is swept again once every such URL has expired.
+     */
+    public Uni<Void> delete(Caller caller, UUID id) {
+        return Panache.withSession(() -> access.session(id, caller, Access.Mode.WRITE))
+                .chain(session -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
+                        .chain(() -> Panache.withTransaction(() -> sessions.delete("id", id)
+                                .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId)))
+                                .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id))))))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,212 @@
+package com.renovation.media.assets.service.uploads;
+
+import com.renovation.media.assets.repository.RoomAsset;
+import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.rest.dto.UploadRequest;
+import com.renovation.media.assets.rest.dto.UploadTicket;
+import com.renovation.media.assets.service.assets.AssetService;
+import com.renovation.media.assets.service.assets.MetadataRules;
+import com.renovation.media.assets.service.sessions.Access;
+import com.renovation.media.assets.service.sweeps.StorageSweeps;
+import com.renovation.media.contracts.events.payload.AssetConfirmed;
+import com.renovation.media.messaging.outbox.Outbox;
+import com.renovation.media.storage.filetype.ContainerCheck;
+import com.renovation.media.storage.filetype.FileSniffer;
+import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.SafeFilename;
+import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.ObjectStore;
+import com.renovation.media.storage.s3.PresignedUrls;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
+import com.renovation.media.web.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The upload lifecycle: request (a pending row and a presigned PUT), the client's direct PUT to S3, then
+ * confirm (the stored bytes are checked; the asset becomes {@code uploaded} and {@code asset.confirmed} is
+ * emitted in the same transaction, or the refused object and its row are deleted).
+ */
+@ApplicationScoped
+public class UploadService {
+
+    private final RoomAssetRepository assets;
+    private final Access access;
+    private final UploadRules rules;
+    private final MetadataRules metadataRules;
+    private final PresignedUrls urls;
+    private final ObjectStore objects;
+    private final Outbox outbox;
+    private final AssetService assetService;
+    private final MeterRegistry registry;
+    private final StorageSweeps sweeps;
+
+    public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
+            PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
+            StorageSweeps sweeps) {
+        this.assets = assets;
+        this.access = access;
+        this.rules = rules;
+        this.metadataRules = metadataRules;
+        this.urls = urls;
+        this.objects = objects;
+        this.outbox = outbox;
+        this.assetService = assetService;
+        this.registry = registry;
+        this.sweeps = sweeps;
+    }
+
+    @WithTransaction
+    public Uni<UploadTicket> request(Caller caller, UploadRequest request) {
+        FileType type = rules.checkRequest(request.assetType(), request.contentType(), request.size(),
+                request.source());
+        SafeFilename filename;
+        try {
+            filename = SafeFilename.of(request.filename());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("filename", e.getMessage());
+        }
+        Set<UUID> references = metadataRules.check(request.metadata());
+        return access.room(request.roomId(), caller, Access.Mode.WRITE)
+                .call(found -> assetService.requireInSession(found.session().id, references))
+                .chain(found -> {
+                    RoomAsset asset = new RoomAsset();
+                    asset.id = UUID.randomUUID();
+                    asset.sessionId = found.session().id;
+                    asset.roomId = found.room().id;
+                    asset.uploadedBy = caller.userId();
+                    asset.assetType = request.assetType();
+                    asset.source = request.source() == null ? "user_upload" : request.source();
+                    asset.status = "pending";
+                    asset.originalFilename = filename.display();
+                    asset.contentType = type.contentType();
+                    asset.fileSize = request.size();
+                    asset.metadata = request.metadata() == null ? new HashMap<>() : request.metadata();
+                    asset.createdAt = Instant.now();
+                    asset.updatedAt = asset.createdAt;
+                    asset.storagePath = StoragePaths.assetKey(asset.sessionId, asset.roomId, asset.assetType,
+                            StoragePaths.uniqueTimestamp(), filename.keyPart());
+                    asset.declaredSha256 = request.sha256() == null ? null
+                            : request.sha256().toLowerCase(Locale.ROOT);
+                    // the client writes to the incoming key only; confirm copies it to storagePath
+                    PresignedUrls.SignedUrl put = urls.upload(Buckets.USER_UPLOADS,
+                            StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id), asset.contentType,
+                            asset.fileSize, Optional.ofNullable(asset.declaredSha256));
+                    return assets.persist(asset).map(saved -> new UploadTicket(saved.id, put.url(), put.method(),
+                            put.headers(), put.expiresAt(), saved.storagePath));
+                });
+    }
+
+    /** Idempotent: a confirmed asset answers as it is (a refused one no longer exists). */
+    public Uni<AssetView> confirm(Caller caller, UUID id) {
+        return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
+            RoomAsset asset = found.asset();
+            return switch (asset.status) {
+                case "pending" -> inspect(asset, found.session().ownerId);
+                case "failed" -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
+                        "the asset's variants failed: " + asset.failureReason));
+                default -> assetService.view(asset.id);
+            };
+        });
+    }
+
+    /**
+     * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
+     * the asset's own key, which no client can write: what was checked is what is served and processed.
+     */
+    private Uni<AssetView> inspect(RoomAsset asset, String ownerId) {
+        FileType declared = FileType.fromDeclared(asset.contentType).orElseThrow();
+        String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
+        return objects.copy(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath)
+                .chain(() -> objects.delete(Buckets.USER_UPLOADS, incoming))
+                // nothing incoming: an earlier confirm may have copied it already; the head below decides
+                .onFailure(ObjectStore::isNotFound).recoverWithNull()
+                .chain(() -> objects.head(Buckets.USER_UPLOADS, asset.storagePath)).chain(info -> {
+            if (info.isEmpty()) {
+                throw new ApiException(ProblemKind.UPLOAD_MISSING,
+                        "PUT the file to the upload URL before confirming");
+            }
+            long size = info.get().size();
+            if (size != asset.fileSize || size == 0) {
+                return reject(asset, "the uploaded file has " + size + " bytes, but " + asset.fileSize
+                        + " were declared");
+            }
+            return objects.readRange(Buckets.USER_UPLOADS, asset.storagePath, 0, FileSniffer.HEAD_BYTES - 1)
+                    .chain(head -> {
+                        UploadRules.Inspection verdict = rules.inspect(declared, asset.fileSize, size, head);
+                        return verdict instanceof UploadRules.Accepted accepted
+                                ? accept(asset, ownerId, accepted)
+                                : reject(asset, ((UploadRules.Refused) verdict).reason());
+                    });
+        });
+    }
+
+    private Uni<AssetView> accept(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted) {
+        // one streamed pass, bounded memory: the SHA-256, and the container walked to its very end, so data after
+        // it (a polyglot) or lying lengths refuse the file before anything is recorded
+        ContainerCheck container = ContainerCheck.of(accepted.type());
+        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath, container::update).chain(sha256 -> {
+            Optional<String> refusal = container.refusal().or(() -> inspected.declaredSha256 == null
+                    || inspected.declaredSha256.equals(sha256) ? Optional.empty()
+                    : Optional.of("the uploaded file's SHA-256 is " + sha256 + ", but " + inspected.declaredSha256
+                            + " was declared"));
+            return refusal.isPresent() ? reject(inspected, refusal.get()) : record(inspected, ownerId, accepted,
+                    sha256);
+        });
+    }
+
+    private Uni<AssetView> record(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted, String sha256) {
+        return Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+                    if (asset == null) {
+                        throw ApiException.notFound("asset " + inspected.id);
+                    }
+                    if (!"pending".equals(asset.status)) {
+                        return Uni.createFrom().voidItem(); // a concurrent confirm won
+                    }
+                    asset.status = "uploaded";
+                    asset.sha256 = sha256;
+                    asset.contentType = accepted.type().contentType();
+                    accepted.dimensions().ifPresent(d -> {
+                        asset.width = d.width();
+                        asset.height = d.height();
+                    });
+                    asset.confirmedAt = Instant.now();
+                    asset.updatedAt = asset.confirmedAt;
+                    registry.counter("assets.confirmed", "type", asset.assetType).increment();
+                    return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
+                            asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
+                            asset.fileSize, sha256)).chain(() -> sweeps.incomingOf(asset));
+                }))
+                .chain(() -> assetService.view(inspected.id));
+    }
+
+    /**
+     * A refused file leaves nothing behind: its object goes first, then its row; the 422 carries the reason.
+     * If deleting the object fails, the row stays pending and the cleanup job retries both.
+     */
+    private Uni<AssetView> reject(RoomAsset inspected, String reason) {
+        return objects.deleteAll(Buckets.USER_UPLOADS, List.of(inspected.storagePath,
+                        StoragePaths.incomingKey(inspected.sessionId, inspected.roomId, inspected.id)))
+                .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+                    if (asset == null || !"pending".equals(asset.status)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    registry.counter("assets.rejected", "type", asset.assetType).increment();
+                    return assets.delete(asset).chain(() -> sweeps.incomingOf(asset));
+                })))
+                .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
+    }
+}

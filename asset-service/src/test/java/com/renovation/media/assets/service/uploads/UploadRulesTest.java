@@ -1,0 +1,62 @@
+package com.renovation.media.assets.service.uploads;
+
+import com.renovation.media.assets.service.uploads.UploadRules;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.renovation.media.assets.config.UploadConfig;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.storage.filetype.FileType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class UploadRulesTest {
+
+    static final UploadConfig LIMITS = new UploadConfig() {
+        public long maxImageBytes() { return 1000; }
+        public long maxPdfBytes() { return 5000; }
+        public Duration pendingTtl() { return Duration.ofHours(1); }
+        public int cleanupBatchSize() { return 10; }
+        public int maxMetadataBytes() { return 200; }
+        public long maxPixels() { return 50_000_000; }
+        public Duration sweepInterval() { return Duration.ofMinutes(1); }
+        public Duration sweepGrace() { return Duration.ofMinutes(2); }
+        public int sweepBatchSize() { return 10; }
+    };
+
+    private final UploadRules rules = new UploadRules(LIMITS);
+
+    @Test
+    void eachAssetTypeHasItsAllowList() {
+        assertThat(rules.checkRequest("photo", "image/jpeg", 10, null)).isEqualTo(FileType.JPEG);
+        assertThat(rules.checkRequest("render", "IMAGE/PNG; charset=x", 10, "ai_generated")).isEqualTo(FileType.PNG);
+        assertThat(rules.checkRequest("floorplan", "application/pdf", 4000, null)).isEqualTo(FileType.PDF);
+        assertThat(rules.checkRequest("document", "image/heic", 10, null)).isEqualTo(FileType.HEIC);
+        assertThatThrownBy(() -> rules.checkRequest("photo", "application/pdf", 10, null))
+                .isInstanceOf(ApiException.class).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> rules.checkRequest("photo", "image/svg+xml", 10, null)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> rules.checkRequest("selfie", "image/jpeg", 10, null)).hasMessageContaining("assetType");
+        assertThatThrownBy(() -> rules.checkRequest("photo", "image/jpeg", 10, "instagram")).hasMessageContaining("source");
+    }
+
+    @Test
+    void sizeLimitsDependOnTheType() {
+        assertThatThrownBy(() -> rules.checkRequest("photo", "image/jpeg", 1001, null)).hasMessageContaining("size");
+        assertThatThrownBy(() -> rules.checkRequest("photo", "image/jpeg", 0, null)).hasMessageContaining("size");
+        assertThat(rules.checkRequest("document", "application/pdf", 5000, null)).isEqualTo(FileType.PDF);
+        assertThatThrownBy(() -> rules.checkRequest("document", "application/pdf", 5001, null)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void inspectionComparesStoredBytesWithTheDeclaration() {
+        byte[] pdf = "%PDF-1.4\n...\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(rules.inspect(FileType.PDF, pdf.length, pdf.length, pdf))
+                .isInstanceOf(UploadRules.Accepted.class);
+        assertThat(rules.inspect(FileType.JPEG, pdf.length, pdf.length, pdf))
+                .isEqualTo(new UploadRules.Refused("the file's content is application/pdf, but it was declared as image/jpeg"));
+        assertThat(rules.inspect(FileType.PDF, 10, pdf.length, pdf)).isInstanceOf(UploadRules.Refused.class);
+        assertThat(rules.inspect(FileType.PDF, 6000, 6000, pdf))
+                .isEqualTo(new UploadRules.Refused("the file is larger than 5000 bytes"));
+    }
+}

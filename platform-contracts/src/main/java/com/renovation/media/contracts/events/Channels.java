@@ -1,0 +1,21 @@
+package com.renovation.media.contracts.events;
+
+/**
+ * Names of the SmallRye channels that read each topic, the same in every consuming service, so configuration
+ * ({@code mp.messaging.incoming.<channel>.*}) and code agree.
+ */
+public final class Channels {
+    public static final String ASSET_CONFIRMED = "asset-confirmed";
+    public static final String ASSET_DELETED = "asset-deleted";
+    public static final String SESSION_DELETED = "session-deleted";
+    public static final String ROOM_DELETED = "room-deleted";
+    public static final String VARIANT_READY = "variant-ready";
+    public static final String VARIANT_FAILED = "variant-failed";
+    public static final String DOCUMENT_REQUESTED = "document-requested";
+    public static final String DOCUMENT_READY = "document-ready";
+    public static final String DOCUMENT_FAILED = "document-failed";
+    public static final String CATALOG_IMAGE_ADDED = "catalog-image-added";
+
+    private Channels() {
+    }
+}
