@@ -1,7 +1,10 @@
 package com.renovation.media.assets.repository;
 
+import com.renovation.media.contracts.variants.VariantStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -27,7 +30,8 @@ public class AssetVariant {
     public Integer width;
     public Integer height;
     @Column(name = "processing_status")
-    public String processingStatus;
+    @Enumerated(EnumType.STRING)
+    public VariantStatus processingStatus;
     @Column(name = "processing_error")
     public String processingError;
     @Column(name = "processed_at")

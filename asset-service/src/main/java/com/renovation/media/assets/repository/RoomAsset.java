@@ -2,6 +2,8 @@ package com.renovation.media.assets.repository;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -27,7 +29,8 @@ public class RoomAsset {
     @Column(name = "storage_path")
     public String storagePath;
     public String source;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public AssetStatus status;
     @Column(name = "original_filename")
     public String originalFilename;
     @Column(name = "content_type")

@@ -3,6 +3,7 @@ package com.renovation.media.catalog.repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.renovation.media.contracts.variants.VariantStatus;
 import com.renovation.media.web.paging.SortKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,8 +42,10 @@ public class CatalogQueries {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Images the public sees: every confirmed one (an {@code uploading} row has no checked bytes yet). */
+    private static final String SERVED = "i.status <> '" + StyleImageStatus.UPLOADING.value() + "'";
     private static final String STYLE_COLUMNS = "s.id, s.slug, s.name, s.description, s.display_order,"
-            + " (SELECT count(*) FROM style_images i WHERE i.style_id = s.id AND i.status <> 'uploading') AS image_count";
+            + " (SELECT count(*) FROM style_images i WHERE i.style_id = s.id AND " + SERVED + ") AS image_count";
 
     private final Pool pool;
 
@@ -72,7 +75,7 @@ public class CatalogQueries {
     public Uni<List<ImageRow>> images(UUID styleId, ImageFilter filter, SortKey after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT i.id, i.storage_path, i.width, i.height, i.caption,"
                 + " i.alt_text, i.room_type, i.tags::text AS tags, i.display_order, i.created_at"
-                + " FROM style_images i WHERE i.style_id = $1 AND i.status <> 'uploading'");
+                + " FROM style_images i WHERE i.style_id = $1 AND " + SERVED);
         Tuple params = Tuple.of(styleId);
         if (filter.roomType() != null) {
             params.addString(filter.roomType());
@@ -105,7 +108,8 @@ public class CatalogQueries {
             return Uni.createFrom().item(List.of());
         }
         return pool.preparedQuery("SELECT image_id, variant_type, format, width, height, file_size, storage_path"
-                        + " FROM style_image_variants WHERE image_id = ANY($1) AND status = 'ready'"
+                        + " FROM style_image_variants WHERE image_id = ANY($1)"
+                        + " AND status = '" + VariantStatus.READY.value() + "'"
                         + " ORDER BY variant_type, format")
                 .execute(Tuple.of(imageIds.toArray(UUID[]::new)))
                 .map(rows -> map(rows, r -> new VariantRow(r.getUUID("image_id"), r.getString("variant_type"),

@@ -3,6 +3,8 @@ package com.renovation.media.catalog.repository;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,10 +16,6 @@ import org.hibernate.annotations.ColumnTransformer;
 @Entity
 @Table(name = "style_images")
 public class StyleImage {
-    public static final String UPLOADING = "uploading";
-    public static final String PENDING = "pending";
-    public static final String READY = "ready";
-
     @Id
     public UUID id;
     @Column(name = "style_id")
@@ -44,7 +42,8 @@ public class StyleImage {
     public int displayOrder;
     @Column(name = "source_url")
     public String sourceUrl;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public StyleImageStatus status;
     public String sha256;
     @Column(name = "seed_catalog")
     public String seedCatalog;

@@ -1,7 +1,10 @@
 package com.renovation.media.catalog.repository;
 
+import com.renovation.media.contracts.variants.VariantStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,7 +29,8 @@ public class StyleImageVariant {
     public String storagePath;
     @Column(name = "content_type")
     public String contentType;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public VariantStatus status;
     public String error;
     @Column(name = "processed_at")
     public Instant processedAt;

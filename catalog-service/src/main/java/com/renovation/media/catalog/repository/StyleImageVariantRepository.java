@@ -1,5 +1,6 @@
 package com.renovation.media.catalog.repository;
 
+import com.renovation.media.contracts.variants.VariantStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,6 @@ public class StyleImageVariantRepository implements PanacheRepositoryBase<StyleI
     }
 
     public Uni<Long> countReady(UUID imageId) {
-        return count("imageId = ?1 and status = 'ready'", imageId);
+        return count("imageId = ?1 and status = ?2", imageId, VariantStatus.READY);
     }
 }

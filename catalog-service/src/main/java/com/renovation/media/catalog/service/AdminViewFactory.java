@@ -5,6 +5,7 @@ import com.renovation.media.catalog.repository.StyleImage;
 import com.renovation.media.catalog.repository.StyleImageVariant;
 import com.renovation.media.catalog.rest.dto.AdminViews;
 import com.renovation.media.catalog.rest.dto.PublicViews.VariantView;
+import com.renovation.media.contracts.variants.VariantStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public class AdminViewFactory {
     }
 
     public AdminViews.ImageView of(StyleImage i, String styleSlug, List<StyleImageVariant> variants) {
-        List<VariantView> ready = variants.stream().filter(v -> "ready".equals(v.status))
+        List<VariantView> ready = variants.stream().filter(v -> v.status == VariantStatus.READY)
                 .map(v -> new VariantView(v.variantType, v.format, v.width, v.height, v.fileSize,
                         urls.of(v.storagePath))).toList();
         return new AdminViews.ImageView(i.id, styleSlug, i.status, urls.of(i.storagePath), i.storagePath,

@@ -4,6 +4,7 @@ import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.catalog.repository.Style;
 import com.renovation.media.catalog.repository.StyleImage;
 import com.renovation.media.catalog.repository.StyleImageRepository;
+import com.renovation.media.catalog.repository.StyleImageStatus;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.catalog.rest.dto.AdminRequests;
@@ -11,12 +12,12 @@ import com.renovation.media.catalog.rest.dto.AdminViews;
 import com.renovation.media.catalog.storage.StagingKeys;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.outbox.Outbox;
-import com.renovation.media.storage.layout.Buckets;
-import com.renovation.media.storage.layout.SafeFilename;
-import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.filetype.ContainerCheck;
 import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.SafeFilename;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.web.problem.ApiException;
@@ -83,7 +84,7 @@ public class ImageAdminService {
         return requireStyle(slug).chain(style -> {
             String key = StoragePaths.styleImageKey(style.slug, filename.keyPart());
             return images.byStoragePath(key).chain(existing -> {
-                if (existing != null && !StyleImage.UPLOADING.equals(existing.status)) {
+                if (existing != null && existing.status != StyleImageStatus.UPLOADING) {
                     throw new ApiException(ProblemKind.CONFLICT, "style " + slug + " already has an image stored as "
                             + filename.keyPart() + "; delete it first or choose another filename");
                 }
@@ -104,7 +105,7 @@ public class ImageAdminService {
                     image.altText = CatalogRules.text(request.altText());
                     image.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
                     image.sourceUrl = CatalogRules.text(request.sourceUrl());
-                    image.status = StyleImage.UPLOADING;
+                    image.status = StyleImageStatus.UPLOADING;
                     image.createdAt = Instant.now();
                     image.updatedAt = image.createdAt;
                     return images.persist(image);
@@ -124,7 +125,7 @@ public class ImageAdminService {
             if (image == null) {
                 throw ApiException.notFound("image " + id);
             }
-            return StyleImage.UPLOADING.equals(image.status) ? inspect(image) : get(id);
+            return image.status == StyleImageStatus.UPLOADING ? inspect(image) : get(id);
         });
     }
 
@@ -151,7 +152,7 @@ public class ImageAdminService {
             if (image == null) {
                 throw ApiException.notFound("image " + id);
             }
-            if (StyleImage.UPLOADING.equals(image.status)) {
+            if (image.status == StyleImageStatus.UPLOADING) {
                 throw new ApiException(ProblemKind.UPLOAD_MISSING, "PUT the file to the upload URL before confirming");
             }
             return get(id);
@@ -189,10 +190,10 @@ public class ImageAdminService {
                     if (image == null) {
                         return Uni.createFrom().item(false);
                     }
-                    if (!StyleImage.UPLOADING.equals(image.status)) {
+                    if (image.status != StyleImageStatus.UPLOADING) {
                         return Uni.createFrom().item(true); // a concurrent confirm won
                     }
-                    image.status = StyleImage.PENDING;
+                    image.status = StyleImageStatus.PENDING;
                     image.sha256 = sha256;
                     image.width = accepted.dimensions().width();
                     image.height = accepted.dimensions().height();
@@ -209,7 +210,7 @@ public class ImageAdminService {
     private Uni<AdminViews.ImageView> reject(StyleImage inspected, String checked, String reason) {
         return objects.deleteAll(Buckets.STYLES_STAGING, List.of(StagingKeys.upload(inspected.id), checked))
                 .chain(() -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image ->
-                        image != null && StyleImage.UPLOADING.equals(image.status) ? images.delete(image)
+                        image != null && image.status == StyleImageStatus.UPLOADING ? images.delete(image)
                                 : Uni.createFrom().voidItem())))
                 .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
     }

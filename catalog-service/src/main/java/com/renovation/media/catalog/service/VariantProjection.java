@@ -2,11 +2,13 @@ package com.renovation.media.catalog.service;
 
 import com.renovation.media.catalog.repository.StyleImage;
 import com.renovation.media.catalog.repository.StyleImageRepository;
+import com.renovation.media.catalog.repository.StyleImageStatus;
 import com.renovation.media.catalog.repository.StyleImageVariant;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
+import com.renovation.media.contracts.variants.VariantStatus;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -65,13 +67,13 @@ public class VariantProjection {
                 variant.fileSize = event.fileSize();
                 variant.storagePath = event.storagePath();
                 variant.contentType = event.contentType();
-                variant.status = "ready";
+                variant.status = VariantStatus.READY;
                 variant.error = null;
                 variant.processedAt = Instant.now();
                 return variants.persist(variant).chain(() -> variants.flush());
             }).chain(() -> variants.countReady(image.id)).invoke(readyCount -> {
-                if (readyCount >= event.expectedVariants() && !StyleImage.READY.equals(image.status)) {
-                    image.status = StyleImage.READY;
+                if (readyCount >= event.expectedVariants() && image.status != StyleImageStatus.READY) {
+                    image.status = StyleImageStatus.READY;
                     image.updatedAt = Instant.now();
                 }
             }).replaceWithVoid();
@@ -103,10 +105,10 @@ public class VariantProjection {
                     event.attempts(), event.error());
             String format = event.format() == null ? "any" : event.format();
             return upsert(image.id, event.variantType(), format).chain(variant -> {
-                if ("ready".equals(variant.status)) {
+                if (variant.status == VariantStatus.READY) {
                     return Uni.createFrom().voidItem(); // a later success already arrived
                 }
-                variant.status = "failed";
+                variant.status = VariantStatus.FAILED;
                 variant.error = event.error();
                 variant.processedAt = Instant.now();
                 return variants.persist(variant).replaceWithVoid();

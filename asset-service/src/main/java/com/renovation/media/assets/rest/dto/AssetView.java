@@ -1,5 +1,6 @@
 package com.renovation.media.assets.rest.dto;
 
+import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.RoomAsset;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An asset as clients see it, with a signed download URL once its bytes are in. */
-public record AssetView(UUID id, UUID sessionId, UUID roomId, String assetType, String source, String status,
+public record AssetView(UUID id, UUID sessionId, UUID roomId, String assetType, String source, AssetStatus status,
         String originalFilename, String contentType, long fileSize, Integer width, Integer height, String sha256,
         String storagePath, String caption, String altText, int displayOrder, Map<String, Object> metadata,
         String downloadUrl, Instant downloadUrlExpiresAt, List<VariantView> variants, String failureReason,

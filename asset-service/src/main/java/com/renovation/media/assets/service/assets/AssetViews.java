@@ -3,6 +3,7 @@ package com.renovation.media.assets.service.assets;
 import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.contracts.variants.VariantStatus;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.PresignedUrls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ public class AssetViews {
         PresignedUrls.SignedUrl download = urls.download(Buckets.USER_UPLOADS, asset.storagePath,
                 asset.originalFilename, asset.contentType);
         List<AssetView.VariantView> ready = variants.stream()
-                .filter(v -> "ready".equals(v.processingStatus) && v.storagePath != null)
+                .filter(v -> v.processingStatus == VariantStatus.READY && v.storagePath != null)
                 .map(v -> new AssetView.VariantView(v.variantType, v.format, v.width, v.height, v.fileSize,
                         v.contentType, urls.download(Buckets.USER_UPLOADS, v.storagePath, null).url()))
                 .toList();

@@ -9,6 +9,7 @@ import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.repository.Session;
+import com.renovation.media.contracts.variants.VariantStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -55,7 +56,7 @@ public class DocumentRoomSnapshot {
     private static Map<UUID, AssetVariant> best(List<AssetVariant> found) {
         return found.stream()
                 .filter(v -> REPORT_VARIANT.equals(v.variantType) && REPORT_FORMAT.equals(v.format)
-                        && "ready".equals(v.processingStatus) && v.storagePath != null)
+                        && v.processingStatus == VariantStatus.READY && v.storagePath != null)
                 .collect(Collectors.toMap(v -> v.parentAssetId, Function.identity(), (a, b) -> a));
     }
 

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.projections;
 
+import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.AssetVariantRepository;
 import com.renovation.media.assets.repository.RoomAsset;
@@ -7,6 +8,7 @@ import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
+import com.renovation.media.contracts.variants.VariantStatus;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -26,7 +28,6 @@ import org.jboss.logging.Logger;
 public class VariantProjection {
 
     private static final Logger LOG = Logger.getLogger(VariantProjection.class);
-    private static final Set<String> PROGRESSING = Set.of("uploaded", "processing");
 
     private final RoomAssetRepository assets;
     private final AssetVariantRepository variants;
@@ -57,11 +58,12 @@ public class VariantProjection {
                 variant.fileSize = event.fileSize();
                 variant.width = event.width();
                 variant.height = event.height();
-                variant.processingStatus = "ready";
+                variant.processingStatus = VariantStatus.READY;
                 variant.processingError = null;
                 variant.processedAt = Instant.now();
                 return variants.persist(variant);
-            }).chain(() -> variants.count("parentAssetId = ?1 and processingStatus = 'ready'", asset.id))
+            }).chain(() -> variants.count("parentAssetId = ?1 and processingStatus = ?2", asset.id,
+                    VariantStatus.READY))
                     .invoke(readyCount -> advance(asset, readyCount >= event.expectedVariants()))
                     .replaceWithVoid();
         });
@@ -77,13 +79,13 @@ public class VariantProjection {
             }
             String format = event.format() == null ? "any" : event.format();
             return upsert(asset.id, event.variantType(), format).chain(variant -> {
-                variant.processingStatus = "failed";
+                variant.processingStatus = VariantStatus.FAILED;
                 variant.processingError = event.error();
                 variant.processedAt = Instant.now();
                 return variants.persist(variant);
             }).invoke(() -> {
-                if (PROGRESSING.contains(asset.status)) {
-                    asset.status = "failed";
+                if (asset.status.awaitsVariants()) {
+                    asset.status = AssetStatus.FAILED;
                     asset.failureReason = "variants could not be made: " + event.error();
                     asset.updatedAt = Instant.now();
                 }
@@ -92,8 +94,8 @@ public class VariantProjection {
     }
 
     private static void advance(RoomAsset asset, boolean complete) {
-        if (PROGRESSING.contains(asset.status)) {
-            asset.status = complete ? "ready" : "processing";
+        if (asset.status.awaitsVariants()) {
+            asset.status = complete ? AssetStatus.READY : AssetStatus.PROCESSING;
             asset.updatedAt = Instant.now();
         }
     }

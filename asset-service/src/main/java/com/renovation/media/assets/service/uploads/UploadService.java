@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.uploads;
 
+import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetView;
@@ -90,7 +91,7 @@ public class UploadService {
                     asset.uploadedBy = caller.userId();
                     asset.assetType = request.assetType();
                     asset.source = request.source() == null ? "user_upload" : request.source();
-                    asset.status = "pending";
+                    asset.status = AssetStatus.PENDING;
                     asset.originalFilename = filename.display();
                     asset.contentType = type.contentType();
                     asset.fileSize = request.size();
@@ -115,8 +116,8 @@ public class UploadService {
         return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
-                case "pending" -> inspect(asset, found.session().ownerId);
-                case "failed" -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
+                case PENDING -> inspect(asset, found.session().ownerId);
+                case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
             };
@@ -173,10 +174,10 @@ public class UploadService {
                     if (asset == null) {
                         throw ApiException.notFound("asset " + inspected.id);
                     }
-                    if (!"pending".equals(asset.status)) {
+                    if (asset.status != AssetStatus.PENDING) {
                         return Uni.createFrom().voidItem(); // a concurrent confirm won
                     }
-                    asset.status = "uploaded";
+                    asset.status = AssetStatus.UPLOADED;
                     asset.sha256 = sha256;
                     asset.contentType = accepted.type().contentType();
                     accepted.dimensions().ifPresent(d -> {
@@ -201,7 +202,7 @@ public class UploadService {
         return objects.deleteAll(Buckets.USER_UPLOADS, List.of(inspected.storagePath,
                         StoragePaths.incomingKey(inspected.sessionId, inspected.roomId, inspected.id)))
                 .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
-                    if (asset == null || !"pending".equals(asset.status)) {
+                    if (asset == null || asset.status != AssetStatus.PENDING) {
                         return Uni.createFrom().voidItem();
                     }
                     registry.counter("assets.rejected", "type", asset.assetType).increment();

@@ -1,5 +1,6 @@
 package com.renovation.media.catalog.rest.dto;
 
+import com.renovation.media.catalog.repository.StyleImageStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ public final class AdminViews {
             String seedCatalog, Instant createdAt, Instant updatedAt) {
     }
 
-    public record ImageView(UUID id, String styleSlug, String status, String url, String storagePath,
+    public record ImageView(UUID id, String styleSlug, StyleImageStatus status, String url, String storagePath,
             String filename, String contentType, long fileSize, Integer width, Integer height, String sha256,
             String caption, String altText, String roomType, List<String> tags, int displayOrder, String sourceUrl,
             String seedCatalog, List<PublicViews.VariantView> variants, Instant createdAt, Instant updatedAt) {

@@ -4,6 +4,7 @@ import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.catalog.repository.Style;
 import com.renovation.media.catalog.repository.StyleImage;
 import com.renovation.media.catalog.repository.StyleImageRepository;
+import com.renovation.media.catalog.repository.StyleImageStatus;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.catalog.service.ImageRules;
@@ -113,7 +114,7 @@ public class CatalogSeeder {
 
     private Uni<Void> image(String catalog, Style style, PlannedImage planned, SeedReport.Tally tally) {
         return images.byStoragePath(planned.storagePath()).chain(existing -> {
-            boolean sameContent = existing != null && !StyleImage.UPLOADING.equals(existing.status)
+            boolean sameContent = existing != null && existing.status != StyleImageStatus.UPLOADING
                     && planned.sha256().equals(existing.sha256);
             return storeObject(planned, sameContent, tally).chain(() -> {
                 if (existing == null) {
@@ -154,7 +155,7 @@ public class CatalogSeeder {
         image.storagePath = planned.storagePath();
         image.createdAt = Instant.now();
         image.updatedAt = image.createdAt;
-        image.status = StyleImage.PENDING;
+        image.status = StyleImageStatus.PENDING;
         image.sha256 = planned.sha256();
         copyFields(catalog, style, image, planned);
         tally.imagesCreated++;
@@ -172,7 +173,7 @@ public class CatalogSeeder {
         }).chain(() -> {
             copyFields(catalog, style, image, planned);
             image.sha256 = planned.sha256();
-            image.status = StyleImage.PENDING;
+            image.status = StyleImageStatus.PENDING;
             image.updatedAt = Instant.now();
             tally.imagesUpdated++;
             return added(style, image);
