@@ -27,6 +27,11 @@ public enum AssetStatus {
         return value;
     }
 
+    /** Its bytes were checked and stored; variants may still be on their way or have failed. */
+    public boolean confirmed() {
+        return this != PENDING;
+    }
+
     /** Confirmed and still waiting for variants: the states variant events move forward. */
     public boolean awaitsVariants() {
         return this == UPLOADED || this == PROCESSING;

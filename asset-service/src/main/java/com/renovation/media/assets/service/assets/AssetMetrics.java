@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.assets;
 
+import com.renovation.media.assets.repository.AssetStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -8,6 +9,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +23,9 @@ import org.jboss.logging.Logger;
 public class AssetMetrics {
 
     private static final Logger LOG = Logger.getLogger(AssetMetrics.class);
+    /** Assets whose bytes are in storage: confirmed, whatever their variants' progress. */
+    private static final String CONFIRMED = Stream.of(AssetStatus.values()).filter(AssetStatus::confirmed)
+            .map(status -> "'" + status.value() + "'").collect(Collectors.joining(", ", "status IN (", ")"));
 
     private final MultiGauge assetsByTypeAndStatus;
     private final MultiGauge storedBytesByType;
@@ -37,7 +43,7 @@ public class AssetMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${platform.metrics.refresh:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${platform.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT asset_type, status, count(*) FROM room_assets GROUP BY asset_type, status", Object[].class)
@@ -46,17 +52,17 @@ public class AssetMetrics {
                     assetsByTypeAndStatus.register(rows.stream().map(r -> MultiGauge.Row.of(
                             Tags.of("type", (String) r[0], "status", (String) r[1]), ((Number) r[2]).doubleValue()))
                             .toList(), true);
-                    double pending = rows.stream().filter(r -> "pending".equals(r[1]))
+                    double pending = rows.stream().filter(r -> AssetStatus.PENDING.value().equals(r[1]))
                             .mapToDouble(r -> ((Number) r[2]).doubleValue()).sum();
                     pendingUploads.register(List.of(MultiGauge.Row.of(Tags.empty(), pending)), true);
                 })
                 .chain(() -> s.createNativeQuery("SELECT asset_type, sum(file_size) FROM room_assets"
-                        + " WHERE status IN ('uploaded', 'processing', 'ready') GROUP BY asset_type",
+                        + " WHERE " + CONFIRMED + " GROUP BY asset_type",
                         Object[].class).getResultList())
                 .invoke(rows -> storedBytesByType.register(rows.stream().map(r -> MultiGauge.Row.of(
                         Tags.of("type", (String) r[0]), ((Number) r[1]).doubleValue())).toList(), true))
                 .chain(() -> s.createNativeQuery("SELECT coalesce(max(bytes), 0) FROM (SELECT sum(file_size) AS bytes"
-                        + " FROM room_assets WHERE status IN ('uploaded', 'processing', 'ready') GROUP BY session_id) t",
+                        + " FROM room_assets WHERE " + CONFIRMED + " GROUP BY session_id) t",
                         Number.class).getSingleResult())
                 .invoke(max -> largestSessionBytes.register(List.of(MultiGauge.Row.of(Tags.empty(),
                         max.doubleValue())), true))))
