@@ -13,6 +13,8 @@
 # Installs nothing: docker-compose (Debian 1.29.2), kubectl (1.20+, with kustomize) and python3 with PyYAML
 # (Debian's docker-compose depends on python3-yaml) must be on PATH. Exits non-zero on any failure.
 set -euo pipefail
+# no __pycache__ left in deploy/checks
+export PYTHONDONTWRITEBYTECODE=1
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
