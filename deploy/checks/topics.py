@@ -108,21 +108,21 @@ def check_topic_job(o, registry):
     job = objects.get(("Job", "kafka-topics"))
     if not job:
         error(overlay, "no Job kafka-topics")
-    else:
-        _, containers = containers_of(job)
-        script = " ".join(" ".join(map(str, (c.get("command") or []) + (c.get("args") or []))) for c in containers)
-        if "kafka-topics.sh" not in script:
-            error(f"{overlay} Job/kafka-topics", "does not run kafka-topics.sh")
-        check_topic_creation(f"{overlay} Job/kafka-topics", script, registry)
-        settings = {}
-        for c in containers:
-            for source in c.get("envFrom") or []:
-                if "configMapRef" in source:
-                    settings.update(keys_of("ConfigMap", source["configMapRef"]["name"]) or {})
-        if str(settings.get("TOPIC_PARTITIONS")) != str(registry.partitions):
-            error(f"{overlay} Job/kafka-topics", f"TOPIC_PARTITIONS must be {registry.partitions} (Topics.PARTITIONS)")
-        if not settings.get("KAFKA_BOOTSTRAP_SERVERS"):
-            error(f"{overlay} Job/kafka-topics", "KAFKA_BOOTSTRAP_SERVERS is not given")
-        retention_value(f"{overlay} Job/kafka-topics TOPIC_RETENTION_MS", settings.get("TOPIC_RETENTION_MS"))
-        if "--command-config" not in script:
-            error(f"{overlay} Job/kafka-topics", "must connect with the Kafka security settings (--command-config)")
+        return
+    _, containers = containers_of(job)
+    script = " ".join(" ".join(map(str, (c.get("command") or []) + (c.get("args") or []))) for c in containers)
+    if "kafka-topics.sh" not in script:
+        error(f"{overlay} Job/kafka-topics", "does not run kafka-topics.sh")
+    check_topic_creation(f"{overlay} Job/kafka-topics", script, registry)
+    settings = {}
+    for c in containers:
+        for source in c.get("envFrom") or []:
+            if "configMapRef" in source:
+                settings.update(keys_of("ConfigMap", source["configMapRef"]["name"]) or {})
+    if str(settings.get("TOPIC_PARTITIONS")) != str(registry.partitions):
+        error(f"{overlay} Job/kafka-topics", f"TOPIC_PARTITIONS must be {registry.partitions} (Topics.PARTITIONS)")
+    if not settings.get("KAFKA_BOOTSTRAP_SERVERS"):
+        error(f"{overlay} Job/kafka-topics", "KAFKA_BOOTSTRAP_SERVERS is not given")
+    retention_value(f"{overlay} Job/kafka-topics TOPIC_RETENTION_MS", settings.get("TOPIC_RETENTION_MS"))
+    if "--command-config" not in script:
+        error(f"{overlay} Job/kafka-topics", "must connect with the Kafka security settings (--command-config)")
