@@ -4,13 +4,17 @@
 #                                                     refuse, naming JWT_*: nothing is trusted by default; with the
 #                                                     explicit local opt-in deploy/compose/local.env it renders)
 #   2. kubectl kustomize deploy/overlays/{dev,prod}  (both overlays render)
-#   3. deploy/check_config.py on the results: probes, resources, envFrom, Services, PDBs, HPA, Ingress, Jobs,
-#      pinned images, topics (with retention) and buckets, management ports, securityContexts, NetworkPolicies,
-#      the Kafka ACL script, and that every environment variable given to a service is one it reads and every
-#      variable it requires is given.
+#   3. deploy/check_config.py on the results (one module of deploy/checks per concern): probes, resources,
+#      envFrom, Services, PDBs, HPA, Ingress, Jobs, pinned images, buckets, management ports, securityContexts,
+#      NetworkPolicies; the event and dead-letter topics (with retention) and the Kafka ACL script against the
+#      topic registry of platform-contracts; and that every environment variable given to a service is one it
+#      reads and every variable it requires is given.
+#   4. deploy/checks/test_checks.py: each of those concerns still fails on a broken input.
 # Installs nothing: docker-compose (Debian 1.29.2), kubectl (1.20+, with kustomize) and python3 with PyYAML
 # (Debian's docker-compose depends on python3-yaml) must be on PATH. Exits non-zero on any failure.
 set -euo pipefail
+# no __pycache__ left in deploy/checks
+export PYTHONDONTWRITEBYTECODE=1
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
@@ -67,4 +71,8 @@ done
 echo "== checking contents"
 "$PYTHON" "$ROOT/deploy/check_config.py" "$ROOT" "$work/compose.yaml" "dev=$work/dev.yaml" "prod=$work/prod.yaml" \
   || fail "see the problems listed above"
+
+echo "== the checks' own tests (each concern fails on a broken input)"
+(cd "$ROOT/deploy" && COMPOSE_YAML="$work/compose.yaml" DEV_YAML="$work/dev.yaml" PROD_YAML="$work/prod.yaml" \
+  "$PYTHON" -m unittest -q checks.test_checks) || fail "deploy/checks/test_checks.py failed"
 echo "deploy/check.sh: OK"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Grants each Kafka principal of the platform exactly what it uses, and nothing else (deploy/kafka-acls.md says
-# why each line is there). The grants below are derived from the services' application.properties (the topics
-# they consume, their dead-letter topics) and the events they add to their outbox; deploy/check.sh verifies that
-# they still match.
+# why each line is there). The grants below follow the topic registry of platform-contracts (Topic: who publishes
+# and who consumes each topic, each consumer group's dead-letter topics); platform-contracts' DeploymentTopicsTest
+# and deploy/check.sh verify that they still match, and that each service's outbox publishes what it says.
 #
 # usage: KAFKA_BOOTSTRAP_SERVERS=kafka-1:9093 deploy/kafka-acls.sh <admin-client.properties>   apply them
 #        deploy/kafka-acls.sh --print                                                       show the commands

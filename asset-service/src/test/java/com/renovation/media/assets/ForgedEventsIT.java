@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.renovation.media.contracts.events.PlatformService;
+import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.contracts.events.payload.DocumentReady;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantReady;
@@ -54,7 +56,7 @@ class ForgedEventsIT {
                 variant(target, "styles", malloryKey.replace("photos/", "photos/variants/") + "_t.jpg"))) {
             KafkaTestClient.publish("variant-worker", forged);
         }
-        await().atMost(WAIT).until(() -> KafkaTestClient.records("asset-service.variant.ready.dlq", malloryAsset)
+        await().atMost(WAIT).until(() -> KafkaTestClient.records(PlatformService.ASSET_SERVICE.deadLetter(Topic.VARIANT_READY), malloryAsset)
                 .size() == 3);
 
         KafkaTestClient.publish("variant-worker", variant(target, "user-uploads",
@@ -83,8 +85,8 @@ class ForgedEventsIT {
                 new DocumentReady(id, sessionId, 1, "styles", "session_" + session + "/artifacts/x.pdf", 1, 1))) {
             KafkaTestClient.publish("document-service", forged);
         }
-        awaitDeadLetter("asset-service.document.ready.dlq", document);
-        await().atMost(WAIT).until(() -> KafkaTestClient.records("asset-service.document.ready.dlq", document)
+        awaitDeadLetter(PlatformService.ASSET_SERVICE.deadLetter(Topic.DOCUMENT_READY), document);
+        await().atMost(WAIT).until(() -> KafkaTestClient.records(PlatformService.ASSET_SERVICE.deadLetter(Topic.DOCUMENT_READY), document)
                 .size() == 3);
         as(user).get("/documents/" + document).then().body("status", equalTo("pending"));
     }

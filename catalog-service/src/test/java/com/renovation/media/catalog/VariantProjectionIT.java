@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
+import com.renovation.media.contracts.events.PlatformService;
+import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
@@ -122,7 +124,7 @@ class VariantProjectionIT {
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> TestSupport.recordsFor(
-                "catalog-service.variant.ready.dlq", List.of(imageId.toString())).size() >= forged.size());
+                PlatformService.CATALOG_SERVICE.deadLetter(Topic.VARIANT_READY), List.of(imageId.toString())).size() >= forged.size());
         // the genuine variant, published after the forged ones, is applied: the consumer went on
         String genuine = putVariant(original, thumbnail);
         TestSupport.publish("variant-worker", ready(imageId, genuine, thumbnail));

@@ -1,9 +1,10 @@
 package com.renovation.media.documents;
 
+import com.renovation.media.contracts.events.PlatformService;
+import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.events.EventPayload;
-import com.renovation.media.contracts.events.Topics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ final class Engines {
 
     /** Dead-lettered records of one of this service's channels whose key is {@code key}. */
     static int deadLettered(String topic, String key) {
-        return KafkaTestClient.records(Topics.deadLetter("document-service", topic), key).size();
+        return KafkaTestClient.records(PlatformService.DOCUMENT_SERVICE.deadLetter(Topic.named(topic)), key).size();
     }
 
     /** A plain JDBC connection to the test database, for what the test must see or do behind the service. */

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.PlatformService;
+import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
@@ -83,8 +85,8 @@ class HostileSourcesIT {
         String json = KafkaTestClient.publish("asset-service", forged);
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                !deadLetterReasons("variant-worker.asset.confirmed.dlq", json).isEmpty());
-        assertThat(deadLetterReasons("variant-worker.asset.confirmed.dlq", json).get(0))
+                !deadLetterReasons(PlatformService.VARIANT_WORKER.deadLetter(Topic.ASSET_CONFIRMED), json).isEmpty());
+        assertThat(deadLetterReasons(PlatformService.VARIANT_WORKER.deadLetter(Topic.ASSET_CONFIRMED), json).get(0))
                 .contains("asset.confirmed refused", victim.storagePath(), "not a key of session " + attackerSession);
         assertThat(keysUnder(StoragePaths.variantPrefix(victim.storagePath()))).isEmpty();
         assertThat(keysUnder(StoragePaths.sessionPrefix(attackerSession))).isEmpty();
@@ -100,8 +102,8 @@ class HostileSourcesIT {
         String json = KafkaTestClient.publish("catalog-service", forged);
 
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                !deadLetterReasons("variant-worker.catalog.image.added.dlq", json).isEmpty());
-        assertThat(deadLetterReasons("variant-worker.catalog.image.added.dlq", json).get(0))
+                !deadLetterReasons(PlatformService.VARIANT_WORKER.deadLetter(Topic.CATALOG_IMAGE_ADDED), json).isEmpty());
+        assertThat(deadLetterReasons(PlatformService.VARIANT_WORKER.deadLetter(Topic.CATALOG_IMAGE_ADDED), json).get(0))
                 .contains("catalog.image.added refused", "not a catalog bucket");
         assertThat(keysUnder(StoragePaths.variantPrefix(victim.storagePath()))).isEmpty();
     }
@@ -117,7 +119,7 @@ class HostileSourcesIT {
         String json = KafkaTestClient.publish("asset-service", new AssetDeleted(UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), BUCKET, List.of(victim.storagePath())));
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                !deadLetterReasons("variant-worker.asset.deleted.dlq", json).isEmpty());
+                !deadLetterReasons(PlatformService.VARIANT_WORKER.deadLetter(Topic.ASSET_DELETED), json).isEmpty());
         assertThat(keysUnder(prefix)).hasSize(4);
     }
 

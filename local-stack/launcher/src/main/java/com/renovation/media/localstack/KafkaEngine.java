@@ -154,7 +154,7 @@ public final class KafkaEngine implements Engine {
                 String.join("\n", security),
                 "log.dirs=" + data,
                 "num.partitions=" + Topics.PARTITIONS,
-                // dead-letter topics are made on first use, with the same retention as the event topics
+                // the registry's topics are created below; tests' own topics are made on first use
                 "auto.create.topics.enable=true",
                 "log.retention.ms=" + RETENTION.toMillis(),
                 "log.roll.ms=" + SEGMENT.toMillis(),
@@ -167,13 +167,16 @@ public final class KafkaEngine implements Engine {
                 "") ;
     }
 
-    /** Creates the missing event topics; gives existing ones (data kept from an earlier run) today's retention. */
+    /**
+     * Creates the registry's missing event and dead-letter topics; gives existing ones (data kept from an earlier
+     * run) today's retention.
+     */
     private void createTopics() throws Exception {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             Map<ConfigResource, Collection<AlterConfigOp>> retained = new HashMap<>();
-            for (String topic : Topics.ALL) {
+            for (String topic : registryTopics()) {
                 if (!existing.contains(topic)) {
                     missing.add(new NewTopic(topic, Topics.PARTITIONS, (short) 1).configs(topicConfigs()));
                 } else {
@@ -189,6 +192,13 @@ public final class KafkaEngine implements Engine {
                 admin.incrementalAlterConfigs(retained).all().get(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Every event topic and every consumer group's dead-letter topic of the registry. */
+    static List<String> registryTopics() {
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        topics.addAll(Topics.DEAD_LETTERS);
+        return topics;
     }
 
     static Map<String, String> topicConfigs() {

@@ -2,6 +2,7 @@ package com.renovation.media.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.renovation.media.contracts.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +85,15 @@ class LauncherIT {
 
         Process first = up();
         assertThat(run("status")).isZero();
+        // the registry's event and dead-letter topics exist before any service runs, each with the retention
+        try (Admin admin = new KafkaEngine(settings).admin()) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.ALL)
+                    .containsAll(Topics.DEAD_LETTERS);
+            ConfigResource deadLetter = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DEAD_LETTERS.get(0));
+            assertThat(admin.describeConfigs(List.of(deadLetter)).all().get(30, TimeUnit.SECONDS).get(deadLetter)
+                    .get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(Long.toString(KafkaEngine.RETENTION.toMillis()));
+        }
         try (Connection c = db(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE kept (v TEXT)");
             s.execute("INSERT INTO kept VALUES ('from the first run')");

@@ -1,8 +1,12 @@
 package com.renovation.media.contracts.events;
 
+import java.util.Arrays;
 import java.util.List;
 
-/** Kafka topic names shared by producers and consumers. */
+/**
+ * Kafka topic names shared by producers and consumers (constants, so payloads and annotations can name them), and
+ * the lists the registry ({@link Topic}) derives from them.
+ */
 public final class Topics {
     public static final String ASSET_CONFIRMED = "asset.confirmed";
     public static final String ASSET_DELETED = "asset.deleted";
@@ -15,10 +19,12 @@ public final class Topics {
     public static final String DOCUMENT_FAILED = "document.failed";
     public static final String CATALOG_IMAGE_ADDED = "catalog.image.added";
 
-    /** Every event topic; the local stack creates them with {@link #PARTITIONS} partitions. */
-    public static final List<String> ALL = List.of(ASSET_CONFIRMED, ASSET_DELETED, SESSION_DELETED, ROOM_DELETED,
-            VARIANT_READY, VARIANT_FAILED, DOCUMENT_REQUESTED, DOCUMENT_READY, DOCUMENT_FAILED,
-            CATALOG_IMAGE_ADDED);
+    /** Every event topic of the registry; the local stack creates them with {@link #PARTITIONS} partitions. */
+    public static final List<String> ALL = Arrays.stream(Topic.values()).map(Topic::topicName).toList();
+
+    /** Every consumer group's dead-letter topic of every topic it reads, in registry order. */
+    public static final List<String> DEAD_LETTERS = Arrays.stream(Topic.values())
+            .flatMap(topic -> topic.deadLetters().stream()).toList();
 
     /** Enough partitions for six worker replicas to share one topic. */
     public static final int PARTITIONS = 6;

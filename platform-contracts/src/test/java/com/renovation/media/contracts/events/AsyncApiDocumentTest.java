@@ -14,8 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/asyncapi.yaml describes exactly the topics of {@link Topics#ALL}, and each channel's payload schema has
- * exactly the fields of the payload record published on that topic: the document cannot drift from the code.
+ * docs/asyncapi.yaml describes exactly the topics of {@link Topics#ALL}, each channel's payload schema has exactly
+ * the fields of the payload record published on that topic, and its producer, consumers (their groups and
+ * dead-letter topics) are the registry's ({@link Topic}): the document cannot drift from the code.
  */
 class AsyncApiDocumentTest {
 
@@ -71,6 +72,35 @@ class AsyncApiDocumentTest {
             });
             assertThat(actions).as(id).containsOnlyOnce("send").contains("receive");
         });
+    }
+
+    @Test
+    void eachChannelsProducerConsumersAndDeadLetterTopicsAreTheRegistrys() throws Exception {
+        JsonNode document = document();
+        for (Topic topic : Topic.values()) {
+            List<String> senders = new ArrayList<>();
+            List<String> receivers = new ArrayList<>();
+            document.get("operations").fields().forEachRemaining(operation -> {
+                String channel = refName(operation.getValue().get("channel"));
+                if (!document.get("channels").get(channel).get("address").asText().equals(topic.topicName())) {
+                    return;
+                }
+                String service = operation.getKey().substring(0, operation.getKey().indexOf('.'));
+                if (operation.getValue().get("action").asText().equals("send")) {
+                    senders.add(service);
+                    return;
+                }
+                receivers.add(service);
+                PlatformService.named(service).ifPresent(consumer -> assertThat(operation.getValue()
+                        .get("summary").asText()).as(operation.getKey())
+                        .contains("consumer group " + consumer.consumerGroup())
+                        .contains("dead-letter topic " + consumer.deadLetter(topic)));
+            });
+            assertThat(senders).as("producer of " + topic.topicName())
+                    .containsExactly(topic.producer().serviceName());
+            assertThat(receivers).as("consumers of " + topic.topicName()).containsExactlyInAnyOrderElementsOf(
+                    topic.consumers().stream().map(PlatformService::serviceName).toList());
+        }
     }
 
     /** An instance with neutral values: enough to ask the payload its topic. */

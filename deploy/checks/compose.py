@@ -1,0 +1,131 @@
+"""docker-compose.yml, as `docker-compose config` resolved it: services and their images, health checks, order
+of start, the topic and bucket jobs, no default trust, and each service's environment."""
+import os
+import re
+
+import yaml
+
+from checks.common import SERVICES, error, pinned
+from checks.topics import check_topic_creation, retention_value
+
+# docker-compose.yml must take these from the environment with no default (${NAME:?message}): whom the services
+# trust, and the S3 root secret of a published port.
+COMPOSE_NO_DEFAULT = ["JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION", "JWT_AUDIENCE", "S3_SECRET_KEY"]
+
+
+def volume_source(volume):
+    """(source, is_named) of a compose volume in long or short ("src:dst[:mode]") form."""
+    if isinstance(volume, dict):
+        return volume.get("source"), volume.get("type") == "volume"
+    source = str(volume).split(":")[0]
+    return source, not source.startswith(("/", ".", "~"))
+
+
+
+
+def check_dockerfile(where, path, service):
+    """Debian's OpenJDK 17 (system libjpeg-turbo, STACK.md), pinned base, the fast-jar layout; avifenc for the worker."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    base = re.search(r"^FROM\s+(\S+)", text, re.M)
+    if not base or not base.group(1).startswith("debian:") or not pinned(base.group(1)):
+        error(where, "Dockerfile.jvm must start FROM a pinned debian: image")
+    if "openjdk-17-jre-headless" not in text:
+        error(where, "Dockerfile.jvm must install Debian's openjdk-17-jre-headless")
+    if "target/quarkus-app/" not in text or "quarkus-run.jar" not in text:
+        error(where, "Dockerfile.jvm must run the fast-jar target/quarkus-app/quarkus-run.jar")
+    if service == "variant-worker" and "libavif-bin" not in text:
+        error(where, "variant-worker's image needs libavif-bin (avifenc) for AVIF variants")
+
+
+def check_compose(root, path, configs, registry):
+    with open(path, encoding="utf-8") as f:
+        compose = yaml.safe_load(f)
+    services = compose.get("services") or {}
+    declared_volumes = set((compose.get("volumes") or {}).keys())
+    expected = SERVICES + ["postgres", "kafka", "kafka-topics", "minio", "minio-buckets"]
+    for name in expected:
+        if name not in services:
+            error("compose", f"service {name} is missing")
+    for name, service in services.items():
+        where = f"compose {name}"
+        image = service.get("image")
+        if "build" not in service:
+            if not image or not pinned(image):
+                error(where, f"image {image!r} is not pinned to a version")
+        for volume in service.get("volumes") or []:
+            source, named = volume_source(volume)
+            if named and source not in declared_volumes:
+                error(where, f"volume {source} is not a declared named volume")
+    image_prefixes = {"postgres": "postgres:17", "kafka": "apache/kafka:", "kafka-topics": "apache/kafka:",
+                      "minio": "minio/minio:RELEASE.", "minio-buckets": "minio/mc:RELEASE."}
+    for name, prefix in image_prefixes.items():
+        if name in services and not str(services[name].get("image", "")).startswith(prefix):
+            error(f"compose {name}", f"image should be {prefix}...")
+    for name in ["postgres", "kafka", "minio"]:
+        if name in services:
+            if not services[name].get("healthcheck"):
+                error(f"compose {name}", "no healthcheck")
+            if not any(volume_source(v)[1] for v in services[name].get("volumes") or []):
+                error(f"compose {name}", "its data is not on a named volume")
+    if "kafka-topics" in services:
+        script = " ".join(map(str, services["kafka-topics"].get("command") or []))
+        check_topic_creation("compose kafka-topics", script, registry)
+        for value in re.findall(r"retention\.ms=(\d+)", script):
+            retention_value("compose kafka-topics", value)
+        if f"--partitions {registry.partitions}" not in script:
+            error("compose kafka-topics", f"topics must have {registry.partitions} partitions (Topics.PARTITIONS)")
+    if "minio" in services:
+        minio = services["minio"]
+        published = [str(p.get("target") if isinstance(p, dict) else p).split(":")[-1] for p in minio.get("ports") or []]
+        if published != ["9000"]:
+            error("compose minio", f"only the S3 API (9000) may be published, not {published}")
+        command = " ".join(map(str, minio.get("command") or []))
+        if "--console-address" in command or str((minio.get("environment") or {}).get("MINIO_BROWSER")) != "off":
+            error("compose minio", "the web console must be off (MINIO_BROWSER=off, no --console-address)")
+    with open(os.path.join(root, "docker-compose.yml"), encoding="utf-8") as f:
+        raw = f.read()
+    for name in COMPOSE_NO_DEFAULT:
+        uses = re.findall(r"\$\{" + name + r"(:?[-?]?)", raw)
+        if not uses:
+            error("docker-compose.yml", f"{name} is not taken from the environment")
+        elif any(use != ":?" for use in uses):
+            error("docker-compose.yml", f"{name} must be required from the environment (${{{name}:?...}}), no default")
+    if "minio-buckets" in services:
+        script = " ".join(map(str, services["minio-buckets"].get("command") or []))
+        for needed in ["mb --ignore-existing media/user-uploads", "anonymous set none media/user-uploads",
+                       "mb --ignore-existing media/styles", "anonymous set download media/styles",
+                       "mb --ignore-existing media/styles-staging", "anonymous set none media/styles-staging"]:
+            if needed not in script:
+                error("compose minio-buckets", f"missing `mc {needed}`")
+    for name in SERVICES:
+        service = services.get(name)
+        if not service:
+            continue
+        where = f"compose {name}"
+        build = service.get("build") or {}
+        if build.get("dockerfile") != "src/main/docker/Dockerfile.jvm":
+            error(where, "must build from src/main/docker/Dockerfile.jvm")
+        elif not os.path.exists(os.path.join(build.get("context", ""), build["dockerfile"])):
+            error(where, f"{build['dockerfile']} does not exist in {build.get('context')}")
+        else:
+            check_dockerfile(where, os.path.join(build["context"], build["dockerfile"]), name)
+        test = " ".join(map(str, (service.get("healthcheck") or {}).get("test") or []))
+        management = configs[name].management_port
+        if f":{management}/q/health/ready" not in test:
+            error(where, f"healthcheck must call /q/health/ready on the management port {management}")
+        for port in service.get("ports") or []:
+            target = str(port.get("target") if isinstance(port, dict) else port).split(":")[-1]
+            if target == str(management):
+                error(where, f"the management port {management} must not be published")
+        depends = service.get("depends_on") or {}
+        for dependency, condition in [("postgres", "service_healthy"), ("kafka", "service_healthy"),
+                                      ("kafka-topics", "service_completed_successfully"),
+                                      ("minio-buckets", "service_completed_successfully")]:
+            if (depends.get(dependency) or {}).get("condition") != condition:
+                error(where, f"depends_on {dependency} must have condition {condition}")
+        environment = service.get("environment") or {}
+        if isinstance(environment, list):
+            environment = dict(item.split("=", 1) if "=" in item else (item, None) for item in environment)
+        configs[name].check_environment(where, environment)
+

@@ -1,0 +1,49 @@
+"""One rendered Kubernetes overlay: its objects by (kind, name), and the ConfigMaps and Secrets it expects the
+cluster to hold rather than render."""
+import yaml
+
+from checks.common import SERVICES, error
+
+# Objects an overlay expects to exist in the cluster rather than render: name -> keys they must hold.
+EXTERNAL = {
+    "dev": {("ConfigMap", "jwt-public-key"): {"public.pem"}},
+    # each service's and the topic Job's own Kafka principal (deploy/kafka-acls.md)
+    "prod": {("Secret", "platform-credentials"): {"PG_USER", "PG_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY"},
+             **{("Secret", f"{name}-kafka"): {"KAFKA_SASL_JAAS_CONFIG"} for name in SERVICES + ["kafka-topics"]}},
+}
+
+
+def containers_of(obj):
+    spec = ((obj.get("spec") or {}).get("template") or {}).get("spec") or {}
+    return spec, (spec.get("containers") or []) + (spec.get("initContainers") or [])
+
+
+class Overlay:
+    def __init__(self, name, path):
+        self.name = name
+        with open(path, encoding="utf-8") as f:
+            self.documents = [d for d in yaml.safe_load_all(f) if d is not None]
+        self.objects = {}
+        for index, doc in enumerate(self.documents):
+            if not isinstance(doc, dict) or not doc.get("apiVersion") or not doc.get("kind") \
+                    or not (doc.get("metadata") or {}).get("name"):
+                error(name, f"document {index} lacks apiVersion, kind or metadata.name")
+                continue
+            self.objects[(doc["kind"], doc["metadata"]["name"])] = doc
+        self.external = EXTERNAL.get(name, {})
+
+    def of_kind(self, kind):
+        return [obj for (k, _), obj in self.objects.items() if k == kind]
+
+    def keys_of(self, kind, name):
+        """Keys of a rendered or expected-external ConfigMap/Secret, value None when unknown."""
+        if (kind, name) in self.objects:
+            doc = self.objects[(kind, name)]
+            merged = dict(doc.get("data") or {})
+            merged.update(doc.get("stringData") or {})
+            if kind == "Secret" and doc.get("data"):
+                merged = {k: (v if v else "") for k, v in merged.items()}
+            return merged
+        if (kind, name) in self.external:
+            return {k: None for k in self.external[(kind, name)]}
+        return None

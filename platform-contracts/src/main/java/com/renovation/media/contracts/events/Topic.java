@@ -1,0 +1,73 @@
+package com.renovation.media.contracts.events;
+
+import static com.renovation.media.contracts.events.PlatformService.ASSET_SERVICE;
+import static com.renovation.media.contracts.events.PlatformService.CATALOG_SERVICE;
+import static com.renovation.media.contracts.events.PlatformService.DOCUMENT_SERVICE;
+import static com.renovation.media.contracts.events.PlatformService.VARIANT_WORKER;
+
+import java.util.List;
+
+/**
+ * The topic registry: every event topic with the SmallRye channel its consumers read it through, the one service
+ * that publishes it and the services that consume it. Consumers' channel configuration (platform-messaging's
+ * {@code ChannelConfigSource}), the dead-letter topics, the local stack's topics and the deployment's topic Job,
+ * compose job and Kafka ACLs all derive from, or are checked against, this list.
+ */
+public enum Topic {
+    ASSET_CONFIRMED(Topics.ASSET_CONFIRMED, Channels.ASSET_CONFIRMED, ASSET_SERVICE, VARIANT_WORKER),
+    ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER),
+    SESSION_DELETED(Topics.SESSION_DELETED, Channels.SESSION_DELETED, ASSET_SERVICE, VARIANT_WORKER,
+            DOCUMENT_SERVICE),
+    ROOM_DELETED(Topics.ROOM_DELETED, Channels.ROOM_DELETED, ASSET_SERVICE, DOCUMENT_SERVICE),
+    VARIANT_READY(Topics.VARIANT_READY, Channels.VARIANT_READY, VARIANT_WORKER, ASSET_SERVICE, CATALOG_SERVICE),
+    VARIANT_FAILED(Topics.VARIANT_FAILED, Channels.VARIANT_FAILED, VARIANT_WORKER, ASSET_SERVICE, CATALOG_SERVICE),
+    DOCUMENT_REQUESTED(Topics.DOCUMENT_REQUESTED, Channels.DOCUMENT_REQUESTED, ASSET_SERVICE, DOCUMENT_SERVICE),
+    DOCUMENT_READY(Topics.DOCUMENT_READY, Channels.DOCUMENT_READY, DOCUMENT_SERVICE, ASSET_SERVICE),
+    DOCUMENT_FAILED(Topics.DOCUMENT_FAILED, Channels.DOCUMENT_FAILED, DOCUMENT_SERVICE, ASSET_SERVICE),
+    CATALOG_IMAGE_ADDED(Topics.CATALOG_IMAGE_ADDED, Channels.CATALOG_IMAGE_ADDED, CATALOG_SERVICE, VARIANT_WORKER);
+
+    private final String topicName;
+    private final String channel;
+    private final PlatformService producer;
+    private final List<PlatformService> consumers;
+
+    Topic(String topicName, String channel, PlatformService producer, PlatformService... consumers) {
+        this.topicName = topicName;
+        this.channel = channel;
+        this.producer = producer;
+        this.consumers = List.of(consumers);
+    }
+
+    /** The Kafka topic's name (also the event type in the envelope). */
+    public String topicName() {
+        return topicName;
+    }
+
+    /** The SmallRye channel ({@code mp.messaging.incoming.<channel>}) every consumer reads the topic through. */
+    public String channel() {
+        return channel;
+    }
+
+    public PlatformService producer() {
+        return producer;
+    }
+
+    public List<PlatformService> consumers() {
+        return consumers;
+    }
+
+    /** The dead-letter topic of each consumer group reading this topic. */
+    public List<String> deadLetters() {
+        return consumers.stream().map(consumer -> consumer.deadLetter(this)).toList();
+    }
+
+    /** The registered topic of this name. */
+    public static Topic named(String topicName) {
+        for (Topic topic : values()) {
+            if (topic.topicName.equals(topicName)) {
+                return topic;
+            }
+        }
+        throw new IllegalArgumentException("no registered topic " + topicName);
+    }
+}

@@ -1,0 +1,54 @@
+package com.renovation.media.contracts.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicRegistryTest {
+
+    @Test
+    void topicAndChannelNamesAreUniqueAndTopicsAllListsTheRegistry() {
+        List<String> names = Arrays.stream(Topic.values()).map(Topic::topicName).toList();
+        List<String> channels = Arrays.stream(Topic.values()).map(Topic::channel).toList();
+        assertThat(names).doesNotHaveDuplicates().containsExactlyElementsOf(Topics.ALL);
+        assertThat(channels).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyTopicHasConsumersOtherThanItsProducer() {
+        for (Topic topic : Topic.values()) {
+            assertThat(topic.consumers()).as(topic.topicName()).isNotEmpty().doesNotHaveDuplicates()
+                    .doesNotContain(topic.producer());
+        }
+    }
+
+    @Test
+    void aDeadLetterTopicIsNamedAfterTheConsumerGroupAndTheTopic() {
+        assertThat(PlatformService.CATALOG_SERVICE.deadLetter(Topic.VARIANT_READY))
+                .isEqualTo("catalog-service.variant.ready.dlq");
+        assertThat(Topic.SESSION_DELETED.deadLetters()).containsExactly("variant-worker.session.deleted.dlq",
+                "document-service.session.deleted.dlq");
+        assertThat(Topics.DEAD_LETTERS).hasSize(13).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).endsWith(".dlq")).doesNotContainAnyElementsOf(Topics.ALL);
+    }
+
+    @Test
+    void aServiceHasNoDeadLetterTopicForATopicItDoesNotRead() {
+        assertThatThrownBy(() -> PlatformService.CATALOG_SERVICE.deadLetter(Topic.ASSET_CONFIRMED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("asset.confirmed");
+    }
+
+    @Test
+    void eachServiceConsumesAsItsOwnGroup() {
+        assertThat(PlatformService.named("document-service")).contains(PlatformService.DOCUMENT_SERVICE);
+        assertThat(PlatformService.named("messaging-it")).isEmpty();
+        assertThat(PlatformService.DOCUMENT_SERVICE.consumerGroup()).isEqualTo("document-service");
+        assertThat(PlatformService.DOCUMENT_SERVICE.consumes()).containsExactly(Topic.SESSION_DELETED,
+                Topic.ROOM_DELETED, Topic.DOCUMENT_REQUESTED);
+        assertThat(PlatformService.DOCUMENT_SERVICE.produces()).containsExactly(Topic.DOCUMENT_READY,
+                Topic.DOCUMENT_FAILED);
+    }
+}
