@@ -1,0 +1,46 @@
+package com.renovation.media.contracts.documents;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The kinds of generated document, by the value they have in requests, events and both schemas' rows. */
+public enum DocumentType {
+    CHECKLIST("checklist_pdf", Checklist.class),
+    PLAN("plan_pdf", Plan.class),
+    ESTIMATE("estimate_pdf", Estimate.class),
+    ROOM_REPORT("room_report_pdf", RoomReport.class);
+
+    private final String wire;
+    private final Class<? extends DocumentContent> contentClass;
+
+    DocumentType(String wire, Class<? extends DocumentContent> contentClass) {
+        this.wire = wire;
+        this.contentClass = contentClass;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    /** The record its {@code content} is read into. */
+    public Class<? extends DocumentContent> contentClass() {
+        return contentClass;
+    }
+
+    public static Optional<DocumentType> find(String wire) {
+        return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst();
+    }
+
+    /** @throws IllegalArgumentException for a value that names no type */
+    public static DocumentType of(String wire) {
+        return find(wire).orElseThrow(() -> new IllegalArgumentException("unknown document type " + wire));
+    }
+
+    /** "checklist_pdf, plan_pdf, …": what a client may ask for. */
+    public static String allWires() {
+        return Arrays.stream(values()).map(DocumentType::wire).collect(Collectors.joining(", "));
+    }
+}
