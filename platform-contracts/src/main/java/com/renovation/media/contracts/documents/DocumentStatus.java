@@ -1,6 +1,7 @@
 package com.renovation.media.contracts.documents;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.EnumeratedValue;
 import java.util.Arrays;
 
 /**
@@ -13,6 +14,8 @@ public enum DocumentStatus {
     READY("ready"),
     FAILED("failed");
 
+    /** What JSON and the database columns hold. */
+    @EnumeratedValue
     private final String wire;
 
     DocumentStatus(String wire) {

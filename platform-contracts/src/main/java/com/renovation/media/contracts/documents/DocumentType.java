@@ -1,6 +1,7 @@
 package com.renovation.media.contracts.documents;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.EnumeratedValue;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ public enum DocumentType {
     ESTIMATE("estimate_pdf", Estimate.class),
     ROOM_REPORT("room_report_pdf", RoomReport.class);
 
+    /** What JSON and the database columns hold. */
+    @EnumeratedValue
     private final String wire;
     private final Class<? extends DocumentContent> contentClass;
 

@@ -1,6 +1,8 @@
 package com.renovation.media.contracts.documents;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +17,8 @@ public record RoomReport(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Size(max = MAX_SECTION_TEXT, message = "must be text of at most {max} characters") String notes,
         Room room,
-        List<Image> images,
-        List<Comparison> comparisons,
+        @JsonSetter(contentNulls = Nulls.FAIL) List<Image> images,
+        @JsonSetter(contentNulls = Nulls.FAIL) List<Comparison> comparisons,
         Render render) implements DocumentContent {
 
     /** What a client asks for: notes only, the snapshot is added by the service. */
