@@ -131,7 +131,8 @@ public class DocumentRendering {
                 .chain(file -> objects.putFile(Buckets.USER_UPLOADS, row.storagePath, file.file(), "application/pdf")
                         .chain(() -> ready(row, file))
                         .eventually(() -> FileRenderer.delete(file.file())))
-                .invoke(() -> registry.timer("documents.render", "type", row.documentType.wire(), "outcome", "ready")
+                .invoke(() -> registry.timer("documents.render", "type", row.documentType.wire(), "outcome",
+                        DocumentStatus.READY.wire())
                         .record(Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure(RenderFailure.class).recoverWithUni(e -> failed(row, e.getMessage()))
                 .onFailure().recoverWithUni(e -> retryLater(row, e));

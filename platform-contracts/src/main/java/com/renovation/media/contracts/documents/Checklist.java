@@ -14,11 +14,6 @@ public record Checklist(
         @NotEmpty(message = "must be a non-empty list") @Valid @JsonSetter(contentNulls = Nulls.FAIL)
         List<Item> items) implements DocumentContent {
 
-    @Override
-    public DocumentType type() {
-        return DocumentType.CHECKLIST;
-    }
-
     public record Item(
             @NotBlank(message = "must be non-empty text")
             @Size(max = MAX_TEXT, message = "must be at most {max} characters") String text,

@@ -14,5 +14,8 @@ public sealed interface DocumentContent permits Checklist, Plan, Estimate, RoomR
     /** Longest plan section heading. */
     int MAX_HEADING = 200;
 
-    DocumentType type();
+    /** The type this content is of. */
+    default DocumentType type() {
+        return DocumentType.of(getClass());
+    }
 }

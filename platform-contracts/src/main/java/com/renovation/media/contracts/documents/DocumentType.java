@@ -42,6 +42,12 @@ public enum DocumentType {
         return find(wire).orElseThrow(() -> new IllegalArgumentException("unknown document type " + wire));
     }
 
+    /** The type whose content is of this record. */
+    public static DocumentType of(Class<? extends DocumentContent> contentClass) {
+        return Arrays.stream(values()).filter(type -> type.contentClass.equals(contentClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(contentClass + " is no document content"));
+    }
+
     /** "checklist_pdf, plan_pdf, …": what a client may ask for. */
     public static String allWires() {
         return Arrays.stream(values()).map(DocumentType::wire).collect(Collectors.joining(", "));

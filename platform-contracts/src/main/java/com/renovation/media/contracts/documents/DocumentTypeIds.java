@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DatabindContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.jsontype.impl.TypeIdResolverBase;
-import java.util.Arrays;
 
 /**
  * Reads and writes a {@link DocumentContent} by the {@link DocumentType} value beside it, so the list of types
@@ -22,8 +21,8 @@ public final class DocumentTypeIds extends TypeIdResolverBase {
         if (value != null) {
             return idFromValue(value);
         }
-        return Arrays.stream(DocumentType.values()).filter(type -> type.contentClass().equals(suggestedType))
-                .findFirst().map(DocumentType::wire).orElse(null);
+        return DocumentContent.class.isAssignableFrom(suggestedType)
+                ? DocumentType.of(suggestedType.asSubclass(DocumentContent.class)).wire() : null;
     }
 
     @Override

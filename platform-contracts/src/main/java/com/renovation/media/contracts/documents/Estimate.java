@@ -41,11 +41,6 @@ public record Estimate(
     /** Six decimals and fifteen integer digits at most: amounts, not arbitrary precision. */
     static final String DIGITS_MESSAGE = "has too many digits";
 
-    @Override
-    public DocumentType type() {
-        return DocumentType.ESTIMATE;
-    }
-
     /** One line; {@code currency} may be left out when the estimate names one. */
     public record Line(
             @NotBlank(message = "must be non-empty text")

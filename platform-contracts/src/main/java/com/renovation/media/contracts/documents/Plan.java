@@ -13,11 +13,6 @@ public record Plan(
         @NotEmpty(message = "must be a non-empty list") @Valid @JsonSetter(contentNulls = Nulls.FAIL)
         List<Section> sections) implements DocumentContent {
 
-    @Override
-    public DocumentType type() {
-        return DocumentType.PLAN;
-    }
-
     /** {@code text} may be left out; it is then empty. */
     public record Section(
             @NotBlank(message = "must be non-empty text")

@@ -26,11 +26,6 @@ public record RoomReport(
         return new RoomReport(notes, null, null, null, null);
     }
 
-    @Override
-    public DocumentType type() {
-        return DocumentType.ROOM_REPORT;
-    }
-
     /** The images, none when the snapshot has none. */
     public List<Image> imageList() {
         return images == null ? List.of() : images;
