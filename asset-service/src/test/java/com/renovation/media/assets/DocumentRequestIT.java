@@ -175,6 +175,25 @@ class DocumentRequestIT {
     }
 
     @Test
+    void refusalsNameTheFieldTheClientGotWrong() {
+        String user = TestSupport.newUser();
+        String session = TestSupport.sessionWithRoom(user).get(0);
+        post(user, session, Map.of("documentType", "poster_pdf", "title", "t", "content", Map.of())).then()
+                .statusCode(400).body("errors[0].field", equalTo("documentType"))
+                .body("errors[0].message", containsString("checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf"));
+        post(user, session, Map.of("documentType", "estimate_pdf", "title", "t", "content", Map.of("currency", "EUR",
+                "lines", List.of(Map.of("description", "x", "quantity", -2, "unit", "m", "unitPrice", 1))))).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("content.lines[0].quantity")));
+        post(user, session, Map.of("documentType", "checklist_pdf", "title", "t", "content", Map.of("items",
+                List.of(Map.of("text", " ", "done", "yes"))))).then()
+                .statusCode(400).body("errors.field", equalTo(List.of("content.items[0].done")));
+        post(user, session, Map.of("documentType", "plan_pdf", "title", "t", "content", Map.of("sections",
+                List.of(Map.of("heading", "", "text", "x"), Map.of("heading", "h".repeat(201)))))).then()
+                .statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", equalTo(List.of("content.sections[0].heading", "content.sections[1].heading")));
+    }
+
+    @Test
     void readyAndFailedEventsMoveTheProjection() {
         String user = TestSupport.newUser();
         String session = TestSupport.sessionWithRoom(user).get(0);

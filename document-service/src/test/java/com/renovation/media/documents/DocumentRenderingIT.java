@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.renovation.media.contracts.documents.DocumentType;
 import com.renovation.media.documents.service.DocumentExpiry;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.contracts.events.Topics;
@@ -44,10 +45,10 @@ class DocumentRenderingIT {
         }
     }
 
-    private static DocumentRequested request(UUID session, UUID room, String type, String title, JsonNode content,
-            String expiresAt) {
+    private static DocumentRequested request(UUID session, UUID room, DocumentType type, String title,
+            JsonNode content, String expiresAt) {
         return new DocumentRequested(UUID.randomUUID(), session, room, "user-1", type, "design", 1, null, title,
-                content, expiresAt);
+                TestDocuments.content(type, content), expiresAt);
     }
 
     /** Waits for the document's outcome event and answers its data. */
@@ -72,7 +73,7 @@ class DocumentRenderingIT {
     @Test
     void aChecklistIsRenderedStoredAndAnnounced() {
         UUID session = UUID.randomUUID();
-        DocumentRequested request = request(session, null, "checklist_pdf", "Kitchen checklist", json(
+        DocumentRequested request = request(session, null, DocumentType.CHECKLIST, "Kitchen checklist", json(
                 "{'items':[{'text':'Order worktop','done':true},{'text':'Book electrician','done':false}]}"), null);
         Engines.publish(request);
 
@@ -89,7 +90,7 @@ class DocumentRenderingIT {
 
     @Test
     void anEstimateShowsTheTotalsItWasGiven() {
-        DocumentRequested request = request(UUID.randomUUID(), null, "estimate_pdf", "Bathroom estimate", json(
+        DocumentRequested request = request(UUID.randomUUID(), null, DocumentType.ESTIMATE, "Bathroom estimate", json(
                 "{'currency':'EUR','taxRate':'0.2','lines':["
                         + "{'description':'Tiles','quantity':'12.5','unit':'m2','unitPrice':'40.00','lineTotal':'500.00'},"
                         + "{'description':'Labour','quantity':'3','unit':'day','unitPrice':'250.50','lineTotal':'751.50'}],"
@@ -103,7 +104,7 @@ class DocumentRenderingIT {
 
     @Test
     void aPlanKeepsItsSectionsInOrder() {
-        DocumentRequested request = request(UUID.randomUUID(), null, "plan_pdf", "Renovation plan", json(
+        DocumentRequested request = request(UUID.randomUUID(), null, DocumentType.PLAN, "Renovation plan", json(
                 "{'sections':[{'heading':'Demolition','text':'Strip the old kitchen.'},"
                         + "{'heading':'Plumbing','text':'Move the sink to the window.'}]}"), null);
         Engines.publish(request);
@@ -130,9 +131,10 @@ class DocumentRenderingIT {
                 + "," + image("b", base + "2_b.png", null, "After the works")
                 + "," + image("c", base + "3_c.jpg", null, "Deleted")
                 + "," + image("d", base + "4_d.jpg", base + "variants/4_d_optimized_640x480.jpg", "Detail")
-                + "],'comparisons':[{'id':'x','title':'Whole kitchen','beforeAssetId':'a','afterAssetId':'b'}],"
+                + "],'comparisons':[{'id':'" + UUID.randomUUID() + "','title':'Whole kitchen','beforeAssetId':'"
+                + TestDocuments.asset("a") + "','afterAssetId':'" + TestDocuments.asset("b") + "'}],"
                 + "'render':{'variantType':'optimized','format':'jpeg'}}");
-        DocumentRequested request = request(session, room, "room_report_pdf", "Kitchen report", content, null);
+        DocumentRequested request = request(session, room, DocumentType.ROOM_REPORT, "Kitchen report", content, null);
         Engines.publish(request);
 
         JsonNode ready = outcome(request.documentId(), Topics.DOCUMENT_READY);
@@ -142,7 +144,7 @@ class DocumentRenderingIT {
         assertThat(pdf.images()).isEqualTo(3);
         assertThat(pdf.text()).contains("Kitchen report", "Before the works", "After the works", "Detail",
                 "Before and after", "Whole kitchen", "Page 3").doesNotContain("Deleted");
-        assertThat(Engines.column(request.documentId(), "metadata")).contains("\"skippedImages\": [\"c\"]");
+        assertThat(Engines.column(request.documentId(), "metadata")).contains("\"skippedImages\": [\"" + TestDocuments.asset("c") + "\"]");
     }
 
     @Test
@@ -151,13 +153,13 @@ class DocumentRenderingIT {
         UUID room = UUID.randomUUID();
         String key = StoragePaths.sessionPrefix(session) + "room_" + room + "/photos/1_broken.jpg";
         put(key, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x13, 0x37});
-        DocumentRequested request = request(session, room, "room_report_pdf", "Broken report",
+        DocumentRequested request = request(session, room, DocumentType.ROOM_REPORT, "Broken report",
                 json("{'room':{'name':'Hall','roomType':'hall'},'images':[" + image("z", key, null, "x")
                         + "],'comparisons':[]}"), null);
         Engines.publish(request);
 
         JsonNode failed = outcome(request.documentId(), Topics.DOCUMENT_FAILED);
-        assertThat(failed.get("error").asText()).contains("asset z", "corrupt");
+        assertThat(failed.get("error").asText()).contains("asset " + TestDocuments.asset("z"), "corrupt");
         assertThat(Engines.column(request.documentId(), "status")).isEqualTo("failed");
         assertThat(list(StoragePaths.sessionPrefix(session) + "artifacts/")).isEmpty();
     }
@@ -165,7 +167,7 @@ class DocumentRenderingIT {
     @Test
     void aRedeliveredOrRepeatedRequestMakesOneObjectAndOneEvent() {
         UUID session = UUID.randomUUID();
-        DocumentRequested request = request(session, null, "checklist_pdf", "Twice",
+        DocumentRequested request = request(session, null, DocumentType.CHECKLIST, "Twice",
                 json("{'items':[{'text':'Only once','done':false}]}"), null);
         String envelope = Engines.publish(request);
         Engines.publishRaw(Topics.DOCUMENT_REQUESTED, request.subject(), envelope); // the same event again
@@ -180,7 +182,7 @@ class DocumentRenderingIT {
     @Test
     void anExpiredDocumentIsRemovedObjectAndRow() {
         UUID session = UUID.randomUUID();
-        DocumentRequested request = request(session, null, "checklist_pdf", "Short-lived",
+        DocumentRequested request = request(session, null, DocumentType.CHECKLIST, "Short-lived",
                 json("{'items':[{'text':'Soon gone','done':false}]}"), Instant.now().plusSeconds(12).toString());
         Engines.publish(request);
         JsonNode ready = outcome(request.documentId(), Topics.DOCUMENT_READY);
@@ -198,9 +200,9 @@ class DocumentRenderingIT {
     @Test
     void aDeletedSessionsDocumentsAreErased() {
         UUID session = UUID.randomUUID();
-        DocumentRequested first = request(session, null, "checklist_pdf", "One",
+        DocumentRequested first = request(session, null, DocumentType.CHECKLIST, "One",
                 json("{'items':[{'text':'a','done':false}]}"), null);
-        DocumentRequested second = request(session, null, "plan_pdf", "Two",
+        DocumentRequested second = request(session, null, DocumentType.PLAN, "Two",
                 json("{'sections':[{'heading':'h','text':'t'}]}"), null);
         Engines.publish(first);
         Engines.publish(second);
@@ -217,8 +219,8 @@ class DocumentRenderingIT {
         });
     }
 
-    private static String image(String assetId, String original, String variant, String caption) {
-        return "{'assetId':'" + assetId + "','assetType':'photo','caption':'" + caption + "','altText':'" + caption
+    private static String image(String assetName, String original, String variant, String caption) {
+        return "{'assetId':'" + TestDocuments.asset(assetName) + "','assetType':'photo','caption':'" + caption + "','altText':'" + caption
                 + "','original':{'key':'" + original + "','contentType':'image/jpeg'}"
                 + (variant == null ? ",'variant':null" : ",'variant':{'key':'" + variant + "','contentType':'image/jpeg'}")
                 + "}";

@@ -3,9 +3,12 @@ package com.renovation.media.documents;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.contracts.documents.DocumentContent;
+import com.renovation.media.contracts.documents.DocumentType;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.storage.layout.StoragePaths;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,21 +31,41 @@ final class TestDocuments {
         }
     }
 
+    /** Content of the type written as JSON with single quotes, read as asset-service's event is read. */
+    static DocumentContent content(DocumentType type, String text) {
+        return content(type, json(text));
+    }
+
+    static DocumentContent content(DocumentType type, JsonNode json) {
+        try {
+            return EventJson.MAPPER.treeToValue(json, type.contentClass());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The asset id a test names with a letter, as the UUID a snapshot carries. */
+    static UUID asset(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
     static DocumentRequested checklist(UUID session, UUID room, String title) {
-        return new DocumentRequested(UUID.randomUUID(), session, room, OWNER, "checklist_pdf", "design", 1, null,
-                title, json("{'items':[{'text':'" + title + "','done':false}]}"), null);
+        return new DocumentRequested(UUID.randomUUID(), session, room, OWNER, DocumentType.CHECKLIST, "design", 1,
+                null, title, content(DocumentType.CHECKLIST, "{'items':[{'text':'" + title + "','done':false}]}"),
+                null);
     }
 
     /** A room report of the given images (each from {@link #image}). */
     static DocumentRequested report(UUID session, UUID room, String title, List<String> images) {
-        return new DocumentRequested(UUID.randomUUID(), session, room, OWNER, "room_report_pdf", "design", 1, null,
-                title, json("{'room':{'id':'" + room + "','name':'" + title + "','roomType':'kitchen'},'images':["
-                        + String.join(",", images) + "],'comparisons':[]}"), null);
+        return new DocumentRequested(UUID.randomUUID(), session, room, OWNER, DocumentType.ROOM_REPORT, "design", 1,
+                null, title, content(DocumentType.ROOM_REPORT, "{'room':{'id':'" + room + "','name':'" + title
+                        + "','roomType':'kitchen'},'images':[" + String.join(",", images) + "],'comparisons':[]}"),
+                null);
     }
 
-    /** One image of a room report's content, as asset-service's snapshot writes it. */
-    static String image(String assetId, String original, String variant, String caption) {
-        return "{'assetId':'" + assetId + "','assetType':'photo','caption':'" + caption + "','altText':'" + caption
+    /** One image of a room report's content, as asset-service's snapshot writes it; see {@link #asset}. */
+    static String image(String assetName, String original, String variant, String caption) {
+        return "{'assetId':'" + asset(assetName) + "','assetType':'photo','caption':'" + caption + "','altText':'" + caption
                 + "','original':{'key':'" + original + "','contentType':'image/jpeg'}"
                 + (variant == null ? ",'variant':null" : ",'variant':{'key':'" + variant + "','contentType':'image/jpeg'}")
                 + "}";

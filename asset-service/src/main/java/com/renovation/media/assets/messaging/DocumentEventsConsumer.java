@@ -1,6 +1,6 @@
 package com.renovation.media.assets.messaging;
 
-import com.renovation.media.assets.service.projections.DocumentProjection;
+import com.renovation.media.assets.service.documents.DocumentProjection;
 import com.renovation.media.contracts.events.Channels;
 import com.renovation.media.contracts.events.payload.DocumentFailed;
 import com.renovation.media.contracts.events.payload.DocumentReady;

@@ -2,6 +2,8 @@ package com.renovation.media.assets.repository;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.persistence.EnumeratedValue;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * An asset's life: declared ({@code pending}) until its bytes are confirmed ({@code uploaded}), then
@@ -27,10 +29,8 @@ public enum AssetStatus {
         return value;
     }
 
-    /** Its bytes were checked and stored; variants may still be on their way or have failed. */
-    public boolean confirmed() {
-        return this != PENDING;
-    }
+    /** Confirmed and not failed: what room reports show and the storage gauges count. */
+    public static final Set<AssetStatus> IN_USE = EnumSet.of(UPLOADED, PROCESSING, READY);
 
     /** Confirmed and still waiting for variants: the states variant events move forward. */
     public boolean awaitsVariants() {

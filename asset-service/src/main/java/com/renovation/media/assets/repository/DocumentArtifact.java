@@ -1,7 +1,11 @@
 package com.renovation.media.assets.repository;
 
+import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.DocumentType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,13 +22,15 @@ public class DocumentArtifact {
     @Column(name = "room_id")
     public UUID roomId;
     @Column(name = "document_type")
-    public String documentType;
+    @Enumerated(EnumType.STRING)
+    public DocumentType documentType;
     public String phase;
     public String title;
     public int version;
     @Column(name = "previous_version_id")
     public UUID previousVersionId;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public DocumentStatus status;
     public String error;
     public String bucket;
     @Column(name = "storage_path")

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.repository;
 
+import com.renovation.media.contracts.documents.DocumentType;
 import com.renovation.media.web.paging.SortKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -16,14 +17,14 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
      * Serialises version numbering of one lineage (session, room, type) until the transaction ends: two
      * concurrent requests cannot both read version n and take n+1.
      */
-    public Uni<Void> lockLineage(UUID sessionId, UUID roomId, String documentType) {
+    public Uni<Void> lockLineage(UUID sessionId, UUID roomId, DocumentType documentType) {
         return getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "document:" + sessionId + ":" + roomId + ":" + documentType)
+                .setParameter("key", "document:" + sessionId + ":" + roomId + ":" + documentType.wire())
                 .getSingleResult()).replaceWithVoid();
     }
 
     /** All versions of one lineage, newest first. */
-    public Uni<List<DocumentArtifact>> lineage(UUID sessionId, UUID roomId, String documentType) {
+    public Uni<List<DocumentArtifact>> lineage(UUID sessionId, UUID roomId, DocumentType documentType) {
         return roomId == null
                 ? list("sessionId = ?1 and roomId is null and documentType = ?2 order by version desc", sessionId,
                         documentType)

@@ -1,6 +1,5 @@
 package com.renovation.media.documents.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -13,6 +12,10 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import com.renovation.media.contracts.documents.Checklist;
+import com.renovation.media.contracts.documents.Estimate;
+import com.renovation.media.contracts.documents.Plan;
+import com.renovation.media.contracts.documents.RoomReport;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Renders the four document types as real PDFs: a title, the generation date, the body, a running header and
@@ -62,7 +66,7 @@ public final class DocumentRenderer {
             writer.setCloseStream(false);
             writer.setPageEvent(new PageDecorations(fonts.base(), request.title()));
             document.addTitle(request.title());
-            document.addSubject(request.documentType() + " v" + request.version());
+            document.addSubject(request.documentType().wire() + " v" + request.version());
             document.addCreator("document-service");
             document.addCreationDate();
             document.open();
@@ -73,11 +77,10 @@ public final class DocumentRenderer {
             document.add(spacer());
             ReportImages used = new ReportImages(images, writer, maxImageBytes);
             switch (request.documentType()) {
-                case "checklist_pdf" -> checklist(document, request.content());
-                case "plan_pdf" -> plan(document, request.content());
-                case "estimate_pdf" -> estimate(document, request.content());
-                case "room_report_pdf" -> roomReport(document, request.content(), used);
-                default -> throw new RenderFailure("unknown document type " + request.documentType());
+                case CHECKLIST -> checklist(document, (Checklist) request.content());
+                case PLAN -> plan(document, (Plan) request.content());
+                case ESTIMATE -> estimate(document, (Estimate) request.content());
+                case ROOM_REPORT -> roomReport(document, (RoomReport) request.content(), used);
             }
             int pages = writer.getPageNumber();
             document.close();
@@ -91,15 +94,14 @@ public final class DocumentRenderer {
         }
     }
 
-    private void checklist(Document document, JsonNode content) {
-        JsonNode items = required(content, "items");
+    private void checklist(Document document, Checklist content) {
+        List<Checklist.Item> items = required(content.items(), "items");
         int done = 0;
-        for (JsonNode item : items) {
-            boolean checked = item.path("done").asBoolean(false);
-            done += checked ? 1 : 0;
+        for (Checklist.Item item : items) {
+            done += item.checked() ? 1 : 0;
             Paragraph line = new Paragraph();
-            line.add(new Chunk(checked ? "[x]  " : "[  ]  ", fonts.bodyBold()));
-            line.add(new Chunk(text(item, "text"), fonts.body()));
+            line.add(new Chunk(item.checked() ? "[x]  " : "[  ]  ", fonts.bodyBold()));
+            line.add(new Chunk(text(item.text(), "text"), fonts.body()));
             line.setSpacingAfter(4);
             document.add(line);
         }
@@ -107,19 +109,19 @@ public final class DocumentRenderer {
         document.add(new Paragraph(done + " of " + items.size() + " done", fonts.small()));
     }
 
-    private void plan(Document document, JsonNode content) {
+    private void plan(Document document, Plan content) {
         int n = 0;
-        for (JsonNode section : required(content, "sections")) {
-            Paragraph heading = new Paragraph(++n + ". " + text(section, "heading"), fonts.heading());
+        for (Plan.Section section : required(content.sections(), "sections")) {
+            Paragraph heading = new Paragraph(++n + ". " + text(section.heading(), "heading"), fonts.heading());
             heading.setSpacingBefore(8);
             heading.setSpacingAfter(4);
             document.add(heading);
-            document.add(new Paragraph(section.path("text").asText(""), fonts.body()));
+            document.add(new Paragraph(orEmpty(section.text()), fonts.body()));
         }
     }
 
-    private void estimate(Document document, JsonNode content) {
-        String currency = text(content, "currency");
+    private void estimate(Document document, Estimate content) {
+        String currency = text(content.currency(), "currency");
         PdfPTable table = new PdfPTable(new float[] {46, 12, 10, 16, 16});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
@@ -129,33 +131,33 @@ public final class DocumentRenderer {
             cell.setPadding(5);
             table.addCell(cell);
         }
-        for (JsonNode line : required(content, "lines")) {
-            table.addCell(cell(text(line, "description"), Element.ALIGN_LEFT));
-            table.addCell(cell(decimal(line, "quantity").toPlainString(), Element.ALIGN_RIGHT));
-            table.addCell(cell(line.path("unit").asText(""), Element.ALIGN_LEFT));
-            table.addCell(cell(money(decimal(line, "unitPrice")), Element.ALIGN_RIGHT));
-            table.addCell(cell(money(decimal(line, "lineTotal")), Element.ALIGN_RIGHT));
+        for (Estimate.Line line : required(content.lines(), "lines")) {
+            table.addCell(cell(text(line.description(), "description"), Element.ALIGN_LEFT));
+            table.addCell(cell(amount(line.quantity(), "quantity").toPlainString(), Element.ALIGN_RIGHT));
+            table.addCell(cell(orEmpty(line.unit()), Element.ALIGN_LEFT));
+            table.addCell(cell(money(amount(line.unitPrice(), "unitPrice")), Element.ALIGN_RIGHT));
+            table.addCell(cell(money(amount(line.lineTotal(), "lineTotal")), Element.ALIGN_RIGHT));
         }
         document.add(table);
         document.add(spacer());
-        BigDecimal rate = decimal(content, "taxRate").movePointRight(2).stripTrailingZeros();
-        total(document, "Subtotal", currency, decimal(content, "subtotal"), fonts.body());
-        total(document, "Tax (" + rate.toPlainString() + " %)", currency, decimal(content, "tax"), fonts.body());
-        total(document, "Total", currency, decimal(content, "total"), fonts.heading());
+        BigDecimal rate = amount(content.taxRate(), "taxRate").movePointRight(2).stripTrailingZeros();
+        total(document, "Subtotal", currency, amount(content.subtotal(), "subtotal"), fonts.body());
+        total(document, "Tax (" + rate.toPlainString() + " %)", currency, amount(content.tax(), "tax"), fonts.body());
+        total(document, "Total", currency, amount(content.total(), "total"), fonts.heading());
     }
 
-    private void roomReport(Document document, JsonNode content, ReportImages images) {
-        JsonNode room = content.path("room");
-        document.add(new Paragraph("Room: " + room.path("name").asText("") + " (" + room.path("roomType").asText("")
-                + ")", fonts.heading()));
-        JsonNode photos = content.path("images");
-        JsonNode comparisons = content.path("comparisons");
+    private void roomReport(Document document, RoomReport content, ReportImages images) {
+        RoomReport.Room room = content.room();
+        document.add(new Paragraph("Room: " + (room == null ? "" : orEmpty(room.name())) + " ("
+                + (room == null ? "" : orEmpty(room.roomType())) + ")", fonts.heading()));
+        List<RoomReport.Image> photos = content.imageList();
+        List<RoomReport.Comparison> comparisons = content.comparisonList();
         document.add(new Paragraph(photos.size() + " images, " + comparisons.size() + " before/after comparisons",
                 fonts.small()));
-        Map<String, JsonNode> byAsset = new HashMap<>();
+        Map<UUID, RoomReport.Image> byAsset = new HashMap<>();
         int placed = 0;
-        for (JsonNode photo : photos) {
-            byAsset.put(photo.path("assetId").asText(), photo);
+        for (RoomReport.Image photo : photos) {
+            byAsset.put(photo.assetId(), photo);
             Image image = images.best(photo);
             if (image == null) {
                 continue;
@@ -165,13 +167,13 @@ public final class DocumentRenderer {
             }
             image.scaleToFit(PHOTO_WIDTH, PHOTO_HEIGHT);
             image.setAlignment(Element.ALIGN_CENTER);
-            image.setAlt(photo.path("altText").asText(photo.path("caption").asText("")));
+            image.setAlt(photo.altText() != null ? photo.altText() : orEmpty(photo.caption()));
             Paragraph block = new Paragraph();
             block.setAlignment(Element.ALIGN_CENTER);
             block.setSpacingBefore(10);
             block.add(new Chunk(image, 0, 0, true));
             document.add(block);
-            Paragraph caption = new Paragraph(photo.path("caption").asText(""), fonts.body());
+            Paragraph caption = new Paragraph(orEmpty(photo.caption()), fonts.body());
             caption.setAlignment(Element.ALIGN_CENTER);
             document.add(caption);
             placed++;
@@ -185,22 +187,23 @@ public final class DocumentRenderer {
         if (!comparisons.isEmpty()) {
             document.newPage();
             document.add(new Paragraph("Before and after", fonts.heading()));
-            for (JsonNode comparison : comparisons) {
+            for (RoomReport.Comparison comparison : comparisons) {
                 comparison(document, comparison, byAsset, images);
             }
         }
     }
 
-    private void comparison(Document document, JsonNode comparison, Map<String, JsonNode> byAsset,
+    private void comparison(Document document, RoomReport.Comparison comparison, Map<UUID, RoomReport.Image> byAsset,
             ReportImages images) {
-        JsonNode before = byAsset.get(comparison.path("beforeAssetId").asText());
-        JsonNode after = byAsset.get(comparison.path("afterAssetId").asText());
+        RoomReport.Image before = comparison.beforeAssetId() == null ? null : byAsset.get(comparison.beforeAssetId());
+        RoomReport.Image after = comparison.afterAssetId() == null ? null : byAsset.get(comparison.afterAssetId());
         Image beforeImage = before == null ? null : images.best(before);
         Image afterImage = after == null ? null : images.best(after);
         if (beforeImage == null || afterImage == null) {
             return; // one side was deleted or is missing: a pair needs both
         }
-        Paragraph title = new Paragraph(comparison.path("title").asText("Comparison"), fonts.bodyBold());
+        Paragraph title = new Paragraph(comparison.title() == null ? "Comparison" : comparison.title(),
+                fonts.bodyBold());
         title.setSpacingBefore(12);
         document.add(title);
         PdfPTable pair = new PdfPTable(2);
@@ -220,7 +223,7 @@ public final class DocumentRenderer {
             pair.addCell(cell);
         }
         document.add(pair);
-        String description = comparison.path("description").asText("");
+        String description = orEmpty(comparison.description());
         if (!description.isEmpty()) {
             document.add(new Paragraph(description, fonts.body()));
         }
@@ -248,37 +251,37 @@ public final class DocumentRenderer {
         return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static JsonNode required(JsonNode content, String field) {
-        JsonNode node = content.path(field);
-        if (!node.isArray() || node.isEmpty()) {
+    private static <T> List<T> required(List<T> list, String field) {
+        if (list == null || list.isEmpty()) {
             throw new RenderFailure("content." + field + " must be a non-empty list");
         }
-        return node;
+        return list;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank()) {
             throw new RenderFailure(field + " is missing");
         }
-        return value.asText();
+        return value;
     }
 
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        try {
-            return new BigDecimal(value.asText());
-        } catch (NumberFormatException e) {
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static BigDecimal amount(BigDecimal value, String field) {
+        if (value == null) {
             throw new RenderFailure(field + " is not a number");
         }
+        return value;
     }
 
     /**
      * Whether a PDF can carry this object as it is: JPEG, PNG and GIF can; an original in another format
      * (WebP, HEIC) only appears through its JPEG variant.
      */
-    public static boolean embeddable(JsonNode object) {
-        String type = object.path("contentType").asText("");
+    public static boolean embeddable(RoomReport.StoredObject object) {
+        String type = object == null ? "" : orEmpty(object.contentType());
         return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/gif");
     }
 
@@ -295,9 +298,9 @@ public final class DocumentRenderer {
         private final ImageSource source;
         private final PdfWriter writer;
         private final long limit;
-        private final Map<String, Image> placed = new HashMap<>();
-        private final List<String> skipped = new ArrayList<>();
-        private final List<String> omitted = new ArrayList<>();
+        private final Map<UUID, Image> placed = new HashMap<>();
+        private final List<UUID> skipped = new ArrayList<>();
+        private final List<UUID> omitted = new ArrayList<>();
         private long used;
         private boolean full;
 
@@ -311,8 +314,8 @@ public final class DocumentRenderer {
          * The photo's image; null when it is not shown: its objects are gone (skipped), or the document is
          * full (omitted). An original that exists but is not an image fails the document.
          */
-        Image best(JsonNode photo) {
-            String assetId = photo.path("assetId").asText();
+        Image best(RoomReport.Image photo) {
+            UUID assetId = photo.assetId();
             if (placed.containsKey(assetId)) {
                 return placed.get(assetId);
             }
@@ -326,8 +329,8 @@ public final class DocumentRenderer {
             return image;
         }
 
-        private Image read(String assetId, JsonNode photo) {
-            String variantKey = photo.path("variant").path("key").asText(null);
+        private Image read(UUID assetId, RoomReport.Image photo) {
+            String variantKey = photo.variant() == null ? null : photo.variant().key();
             if (variantKey != null) {
                 ImageSource.Fetched variant = source.fetch(variantKey, limit - used);
                 if (variant instanceof ImageSource.OverLimit) {
@@ -341,8 +344,7 @@ public final class DocumentRenderer {
                     }
                 }
             }
-            String originalKey = embeddable(photo.path("original")) ? photo.path("original").path("key")
-                    .asText(null) : null;
+            String originalKey = embeddable(photo.original()) ? photo.original().key() : null;
             if (originalKey == null) {
                 return null;
             }
@@ -380,11 +382,11 @@ public final class DocumentRenderer {
             return (int) placed.values().stream().filter(java.util.Objects::nonNull).count();
         }
 
-        List<String> skipped() {
+        List<UUID> skipped() {
             return List.copyOf(skipped);
         }
 
-        List<String> omitted() {
+        List<UUID> omitted() {
             return List.copyOf(omitted);
         }
 

@@ -1,9 +1,16 @@
 package com.renovation.media.documents.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.contracts.documents.DocumentContent;
+import com.renovation.media.contracts.documents.DocumentType;
 import java.time.Instant;
 
-/** What a document is made from: its type, title and the content asset-service validated. */
-public record RenderRequest(String documentType, String title, String phase, int version, JsonNode content,
-        Instant generatedAt) {
+/** What a document is made from: its type, title and the content asset-service validated (of that type). */
+public record RenderRequest(DocumentType documentType, String title, String phase, int version,
+        DocumentContent content, Instant generatedAt) {
+
+    public RenderRequest {
+        if (content == null || content.type() != documentType) {
+            throw new RenderFailure("the content is not that of a " + documentType);
+        }
+    }
 }

@@ -1,8 +1,12 @@
 package com.renovation.media.documents.repository;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.DocumentType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -24,9 +28,11 @@ public class DocumentArtifact {
     @Column(name = "owner_id")
     public String ownerId;
     @Column(name = "document_type")
-    public String documentType;
+    @Enumerated(EnumType.STRING)
+    public DocumentType documentType;
     public String phase;
     public String title;
+    /** The request's content as JSON, read as the record of {@link #documentType} when it is rendered. */
     @JdbcTypeCode(SqlTypes.JSON)
     public JsonNode content;
     @Column(name = "storage_path")
@@ -49,7 +55,8 @@ public class DocumentArtifact {
     public int version;
     @Column(name = "previous_version_id")
     public UUID previousVersionId;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public DocumentStatus status;
     public String error;
     public int attempts;
     @Column(name = "lease_until")

@@ -1,5 +1,6 @@
 package com.renovation.media.documents.repository;
 
+import com.renovation.media.contracts.documents.DocumentStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,10 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
     @SuppressWarnings("unchecked")
     public Uni<List<DocumentArtifact>> lockRenderable(Instant now, int limit) {
         return getSession().chain(s -> s.createNativeQuery("SELECT * FROM document_artifacts"
-                + " WHERE status = 'pending' OR (status = 'rendering' AND lease_until < :now)"
+                + " WHERE status = :pending OR (status = :rendering AND lease_until < :now)"
                 + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", DocumentArtifact.class)
+                .setParameter("pending", DocumentStatus.PENDING.wire())
+                .setParameter("rendering", DocumentStatus.RENDERING.wire())
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());

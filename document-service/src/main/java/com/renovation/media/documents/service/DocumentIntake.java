@@ -3,7 +3,9 @@ package com.renovation.media.documents.service;
 import com.renovation.media.documents.repository.DocumentArtifact;
 import com.renovation.media.documents.repository.DocumentArtifactRepository;
 import com.renovation.media.documents.repository.ErasureMarks;
+import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.events.Event;
+import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.storage.layout.StoragePaths;
 import io.smallrye.mutiny.Uni;
@@ -66,8 +68,8 @@ public class DocumentIntake {
         row.documentType = request.documentType();
         row.phase = request.phase();
         row.title = request.title();
-        row.content = request.content();
-        row.storagePath = StoragePaths.documentKey(request.sessionId(), request.documentType(), request.version(),
+        row.content = EventJson.MAPPER.valueToTree(request.content());
+        row.storagePath = StoragePaths.documentKey(request.sessionId(), request.documentType().wire(), request.version(),
                 StoragePaths.uniqueTimestamp());
         row.filename = row.storagePath.substring(row.storagePath.lastIndexOf('/') + 1);
         row.contentType = "application/pdf";
@@ -75,7 +77,7 @@ public class DocumentIntake {
         row.templateVersion = TEMPLATE_VERSION;
         row.version = request.version();
         row.previousVersionId = request.previousVersionId();
-        row.status = "pending";
+        row.status = DocumentStatus.PENDING;
         row.attempts = 0;
         row.createdAt = Instant.now();
         row.expiresAt = expiry(request.expiresAt());

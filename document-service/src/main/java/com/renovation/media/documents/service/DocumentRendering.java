@@ -1,5 +1,9 @@
 package com.renovation.media.documents.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.renovation.media.contracts.documents.DocumentContent;
+import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.documents.config.DocumentConfig;
 import com.renovation.media.documents.render.RenderFailure;
 import com.renovation.media.documents.render.RenderRequest;
@@ -108,7 +112,7 @@ public class DocumentRendering {
                             exhausted = exhausted.chain(() -> fail(row, "rendering did not finish in " + row.attempts
                                     + " attempts: each renderer stopped before it was done (out of memory or killed)"));
                         } else {
-                            row.status = "rendering";
+                            row.status = DocumentStatus.RENDERING;
                             row.leaseUntil = now.plus(config.renderLease());
                             row.attempts++;
                             claimed.add(row);
@@ -121,15 +125,14 @@ public class DocumentRendering {
     private Uni<Void> renderOne(DocumentArtifact row) {
         Context context = Vertx.currentContext();
         long started = System.nanoTime();
-        RenderRequest request = new RenderRequest(row.documentType, row.title, row.phase, row.version, row.content,
-                Instant.now());
-        return Uni.createFrom().item(() -> renderer.render(request, row.sessionId, row.roomId))
+        return Uni.createFrom().item(() -> renderer.render(request(row), row.sessionId, row.roomId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(task -> runOn(context, task))
                 .chain(file -> objects.putFile(Buckets.USER_UPLOADS, row.storagePath, file.file(), "application/pdf")
                         .chain(() -> ready(row, file))
                         .eventually(() -> FileRenderer.delete(file.file())))
-                .invoke(() -> registry.timer("documents.render", "type", row.documentType, "outcome", "ready")
+                .invoke(() -> registry.timer("documents.render", "type", row.documentType.wire(), "outcome",
+                        DocumentStatus.READY.wire())
                         .record(Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure(RenderFailure.class).recoverWithUni(e -> failed(row, e.getMessage()))
                 .onFailure().recoverWithUni(e -> retryLater(row, e));
@@ -150,10 +153,10 @@ public class DocumentRendering {
                     return objects.delete(Buckets.USER_UPLOADS, row.storagePath)
                             .chain(() -> artifacts.delete(row)).replaceWithVoid();
                 }
-                if (!"rendering".equals(row.status)) {
+                if (row.status != DocumentStatus.RENDERING) {
                     return Uni.createFrom().voidItem();
                 }
-                row.status = "ready";
+                row.status = DocumentStatus.READY;
                 row.error = null;
                 row.leaseUntil = null;
                 row.fileSize = file.size();
@@ -164,7 +167,7 @@ public class DocumentRendering {
                 metadata.put("skippedImages", file.document().skippedImages());
                 metadata.put("omittedImages", file.document().omittedImages());
                 row.metadata = metadata;
-                LOG.infof("document %s (%s v%d) ready: %d pages, %d bytes", row.id, row.documentType, row.version,
+                LOG.infof("document %s (%s v%d) ready: %d pages, %d bytes", row.id, row.documentType.wire(), row.version,
                         row.pageCount, row.fileSize);
                 return outbox.add(new DocumentReady(row.id, row.sessionId, row.version, Buckets.USER_UPLOADS,
                         row.storagePath, row.fileSize, row.pageCount)).replaceWithVoid();
@@ -174,7 +177,7 @@ public class DocumentRendering {
 
     private Uni<Void> failed(DocumentArtifact claimed, String reason) {
         return Panache.withTransaction(() -> artifacts.lockById(claimed.id).chain(row -> {
-            if (row == null || !"rendering".equals(row.status)) {
+            if (row == null || row.status != DocumentStatus.RENDERING) {
                 return Uni.createFrom().voidItem();
             }
             return fail(row, reason);
@@ -187,9 +190,9 @@ public class DocumentRendering {
             if (erased) {
                 return artifacts.delete(row).replaceWithVoid();
             }
-            registry.counter("documents.render.failed", "type", row.documentType).increment();
+            registry.counter("documents.render.failed", "type", row.documentType.wire()).increment();
             LOG.warnf("document %s failed: %s", row.id, reason);
-            row.status = "failed";
+            row.status = DocumentStatus.FAILED;
             row.error = reason;
             row.leaseUntil = null;
             return outbox.add(new DocumentFailed(row.id, row.sessionId, row.version, reason)).replaceWithVoid();
@@ -203,12 +206,24 @@ public class DocumentRendering {
         }
         LOG.warnf("document %s: attempt %d failed, retried later: %s", claimed.id, claimed.attempts, reason);
         return Panache.withTransaction(() -> artifacts.findById(claimed.id).invoke(row -> {
-            if (row != null && "rendering".equals(row.status)) {
+            if (row != null && row.status == DocumentStatus.RENDERING) {
                 // still claimed, with a short lease: the row comes back once it runs out (backoff)
                 row.leaseUntil = Instant.now().plus(RETRY_BACKOFF.multipliedBy(claimed.attempts));
                 row.error = reason;
             }
         })).replaceWithVoid().onFailure().recoverWithNull();
+    }
+
+    /** The row's content read as the record of its type; a row that cannot be read cannot be drawn. */
+    private static RenderRequest request(DocumentArtifact row) {
+        DocumentContent content;
+        try {
+            content = EventJson.MAPPER.treeToValue(row.content, row.documentType.contentClass());
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new RenderFailure("the content is not that of a " + row.documentType.wire() + ": "
+                    + e.getMessage());
+        }
+        return new RenderRequest(row.documentType, row.title, row.phase, row.version, content, Instant.now());
     }
 
     private static void runOn(Context context, Runnable task) {

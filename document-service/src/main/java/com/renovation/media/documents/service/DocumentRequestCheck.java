@@ -1,11 +1,10 @@
 package com.renovation.media.documents.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.contracts.events.Event;
 import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
 import com.renovation.media.storage.layout.StoragePaths;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class DocumentRequestCheck {
 
-    static final Set<String> TYPES = Set.of("checklist_pdf", "plan_pdf", "estimate_pdf", "room_report_pdf");
-    static final String ROOM_REPORT = "room_report_pdf";
     /** One segment of a key asset-service makes: safe filename characters, never starting with a dot. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
@@ -33,23 +30,20 @@ public final class DocumentRequestCheck {
         if (!request.documentId().toString().equals(event.subject())) {
             throw refused("the envelope's subject is not the document " + request.documentId());
         }
-        if (!TYPES.contains(request.documentType())) {
-            throw refused("unknown document type " + request.documentType());
+        // an unknown type, or content not of its type, never gets this far: the event is not read at all
+        if (request.documentType() == null || request.version() < 1 || isBlank(request.title())
+                || isBlank(request.ownerId()) || request.content() == null) {
+            throw refused("documentType, version, title, ownerId or content is missing or invalid");
         }
-        if (request.version() < 1 || isBlank(request.title()) || isBlank(request.ownerId())
-                || request.content() == null || !request.content().isObject()) {
-            throw refused("version, title, ownerId or content is missing or invalid");
-        }
-        if (ROOM_REPORT.equals(request.documentType())) {
+        if (request.content() instanceof RoomReport report) {
             if (request.roomId() == null) {
                 throw refused("a room report names no room");
             }
-            for (JsonNode image : request.content().path("images")) {
-                for (String object : new String[] {"original", "variant"}) {
-                    JsonNode key = image.path(object).path("key");
-                    if (!key.isMissingNode() && !key.isNull()
-                            && !imageKeyWithin(request.sessionId(), request.roomId(), key.asText())) {
-                        throw refused("image key " + key.asText() + " is not an object of room " + request.roomId()
+            for (RoomReport.Image image : report.imageList()) {
+                for (RoomReport.StoredObject object : new RoomReport.StoredObject[] {image.original(), image.variant()}) {
+                    String key = object == null ? null : object.key();
+                    if (key != null && !imageKeyWithin(request.sessionId(), request.roomId(), key)) {
+                        throw refused("image key " + key + " is not an object of room " + request.roomId()
                                 + " of session " + request.sessionId());
                     }
                 }

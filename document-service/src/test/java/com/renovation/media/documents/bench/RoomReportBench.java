@@ -1,8 +1,7 @@
 package com.renovation.media.documents.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.documents.PdfFacts;
 import com.renovation.media.documents.render.DocumentRenderer;
 import com.renovation.media.documents.render.PdfFonts;
@@ -22,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 
 /**
@@ -84,9 +84,7 @@ public final class RoomReportBench {
         DocumentRenderer renderer = new DocumentRenderer(fonts, Long.MAX_VALUE); // every photo, no size limit
 
         Map<String, byte[]> images = new HashMap<>();
-        ObjectNode content = JsonNodeFactory.instance.objectNode();
-        content.putObject("room").put("name", "Kitchen").put("roomType", "kitchen");
-        ArrayNode list = content.putArray("images");
+        List<RoomReport.Image> list = new ArrayList<>();
         List<Path> files;
         try (var stream = Files.list(dir)) {
             files = stream.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
@@ -97,15 +95,15 @@ public final class RoomReportBench {
             byte[] bytes = Files.readAllBytes(file);
             inputBytes += bytes.length;
             images.put(key, bytes);
-            ObjectNode image = list.addObject();
-            image.put("assetId", file.getFileName().toString()).put("caption", "Photo " + file.getFileName())
-                    .put("altText", "A photo of the kitchen");
-            image.putObject("variant").put("key", key).put("contentType", "image/jpeg");
-            image.putObject("original").put("key", "bench/" + file.getFileName()).put("contentType", "image/jpeg");
+            list.add(new RoomReport.Image(UUID.nameUUIDFromBytes(key.getBytes()), "photo",
+                    "Photo " + file.getFileName(), "A photo of the kitchen", null, null,
+                    new RoomReport.StoredObject("bench/" + file.getFileName(), "image/jpeg", null, null),
+                    new RoomReport.StoredObject(key, "image/jpeg", null, null)));
         }
-        content.putArray("comparisons");
-        RenderRequest request = new RenderRequest("room_report_pdf", "Kitchen room report", "design", 1, content,
-                Instant.now());
+        RoomReport content = new RoomReport(null, new RoomReport.Room(null, "Kitchen", "kitchen"), list, List.of(),
+                null);
+        RenderRequest request = new RenderRequest(DocumentType.ROOM_REPORT, "Kitchen room report", "design", 1,
+                content, Instant.now());
 
         ImageSource source = (key, limit) -> images.containsKey(key) ? new ImageSource.Found(images.get(key))
                 : new ImageSource.Missing();

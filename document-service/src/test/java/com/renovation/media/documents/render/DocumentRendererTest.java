@@ -3,59 +3,73 @@ package com.renovation.media.documents.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.renovation.media.contracts.documents.Checklist;
+import com.renovation.media.contracts.documents.DocumentContent;
+import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.Estimate;
+import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.documents.PdfFacts;
 import com.renovation.media.documents.TestImages;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DocumentRendererTest {
 
     private static final PdfFonts FONTS = new PdfFonts();
     private static final long LIMIT = 10_000_000;
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** The PDF of the last render. */
     private byte[] pdf;
 
-    private RenderedDocument render(String type, ObjectNode content, Map<String, byte[]> images) {
-        return render(type, content, new MapImages(images), LIMIT);
+    private RenderedDocument render(DocumentContent content, Map<String, byte[]> images) {
+        return render(content, new MapImages(images), LIMIT);
     }
 
-    private RenderedDocument render(String type, ObjectNode content, MapImages images, long limit) {
+    private RenderedDocument render(DocumentContent content, MapImages images, long limit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RenderedDocument document = new DocumentRenderer(FONTS, limit).render(new RenderRequest(type,
+        RenderedDocument document = new DocumentRenderer(FONTS, limit).render(new RenderRequest(content.type(),
                 "Título – ünïcode", "build", 2, content, Instant.parse("2026-01-02T03:04:05Z")), images, out);
         pdf = out.toByteArray();
         return document;
     }
 
-    private static ObjectNode report(int photos) {
-        ObjectNode content = JSON.objectNode();
-        content.putObject("room").put("name", "Bath").put("roomType", "bathroom");
-        ArrayNode images = content.putArray("images");
+    private static UUID asset(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A photo whose original is {@code name.jpg} and whose variant is {@code name_v.jpg}. */
+    private static RoomReport.Image photo(String name, String caption) {
+        return new RoomReport.Image(asset(name), "photo", caption, null, null, null,
+                new RoomReport.StoredObject(name + ".jpg", "image/jpeg", null, null),
+                new RoomReport.StoredObject(name + "_v.jpg", "image/jpeg", null, null));
+    }
+
+    private static RoomReport report(List<RoomReport.Image> images, List<RoomReport.Comparison> comparisons) {
+        return new RoomReport(null, new RoomReport.Room(null, "Bath", "bathroom"), images, comparisons, null);
+    }
+
+    private static RoomReport report(int photos) {
+        List<RoomReport.Image> images = new ArrayList<>();
         for (int i = 0; i < photos; i++) {
-            ObjectNode image = images.addObject().put("assetId", "p" + i).put("caption", "Caption " + i);
-            image.putObject("original").put("key", i + ".jpg").put("contentType", "image/jpeg");
-            image.putObject("variant").put("key", i + "_v.jpg").put("contentType", "image/jpeg");
+            images.add(photo(String.valueOf(i), "Caption " + i));
         }
-        content.putArray("comparisons");
-        return content;
+        return report(images, List.of());
     }
 
     @Test
     void aLongChecklistRunsOverPagesEachNumberedWithTheTotal() {
-        ObjectNode content = JSON.objectNode();
-        ArrayNode items = content.putArray("items");
-        for (int i = 0; i < 150; i++) {
-            items.addObject().put("text", "Item number " + i).put("done", i % 3 == 0);
-        }
-        RenderedDocument document = render("checklist_pdf", content, Map.of());
+        Checklist content = new Checklist(IntStream.range(0, 150)
+                .mapToObj(i -> new Checklist.Item("Item number " + i, i % 3 == 0)).toList());
+        RenderedDocument document = render(content, Map.of());
         PdfFacts pdf = PdfFacts.of(this.pdf);
 
         assertThat(pdf.pages()).isEqualTo(document.pageCount()).isGreaterThan(2);
@@ -64,18 +78,20 @@ class DocumentRendererTest {
     }
 
     @Test
+    void anEstimateShowsItsAmountsAsMoney() {
+        Estimate content = new Estimate("EUR", new BigDecimal("0.2"), List.of(new Estimate.Line("Tiles",
+                new BigDecimal("1000"), "m2", new BigDecimal("0.1"), "EUR", new BigDecimal("100.00"))),
+                new BigDecimal("100.00"), new BigDecimal("20.00"), new BigDecimal("120.00"));
+        render(content, Map.of());
+
+        assertThat(PdfFacts.of(pdf).text()).contains("Tiles", "1000", "0.10", "Tax (20 %)", "EUR 120.00");
+    }
+
+    @Test
     void aReportFallsBackToTheOriginalAndEmbedsEachImageOnce() {
-        ObjectNode content = JSON.objectNode();
-        content.putObject("room").put("name", "Bath").put("roomType", "bathroom");
-        ArrayNode images = content.putArray("images");
-        for (String id : new String[] {"a", "b"}) {
-            ObjectNode image = images.addObject().put("assetId", id).put("caption", "Caption " + id);
-            image.putObject("original").put("key", id + ".jpg").put("contentType", "image/jpeg");
-            image.putObject("variant").put("key", id + "_v.jpg").put("contentType", "image/jpeg");
-        }
-        content.putArray("comparisons").addObject().put("beforeAssetId", "a").put("afterAssetId", "b")
-                .put("title", "Pair");
-        RenderedDocument document = render("room_report_pdf", content, Map.of(
+        RoomReport content = report(List.of(photo("a", "Caption a"), photo("b", "Caption b")),
+                List.of(new RoomReport.Comparison(null, "Pair", null, asset("a"), asset("b"))));
+        RenderedDocument document = render(content, Map.of(
                 "a_v.jpg", TestImages.jpeg(300, 200, 1),
                 "b_v.jpg", "broken".getBytes(), "b.jpg", TestImages.jpeg(200, 300, 2)));
 
@@ -93,7 +109,7 @@ class DocumentRendererTest {
         stored.put("1.jpg", TestImages.jpeg(160, 120, 3)); // its variant was never made
         MapImages images = new MapImages(stored);
 
-        RenderedDocument document = render("room_report_pdf", report(2), images, LIMIT);
+        RenderedDocument document = render(report(2), images, LIMIT);
 
         assertThat(images.asked).containsExactly("0_v.jpg", "1_v.jpg", "1.jpg");
         assertThat(document.imageCount()).isEqualTo(2);
@@ -108,10 +124,10 @@ class DocumentRendererTest {
         }
         long limit = stored.get("0_v.jpg").length + stored.get("1_v.jpg").length + 10;
 
-        RenderedDocument document = render("room_report_pdf", report(5), new MapImages(stored), limit);
+        RenderedDocument document = render(report(5), new MapImages(stored), limit);
 
         assertThat(document.imageCount()).isEqualTo(2);
-        assertThat(document.omittedImages()).containsExactly("p2", "p3", "p4");
+        assertThat(document.omittedImages()).containsExactly(asset("2"), asset("3"), asset("4"));
         assertThat(document.skippedImages()).isEmpty();
         PdfFacts facts = PdfFacts.of(pdf);
         assertThat(facts.images()).isEqualTo(2);
@@ -121,9 +137,11 @@ class DocumentRendererTest {
 
     @Test
     void contentThatCannotBeDrawnIsARenderFailure() {
-        assertThatThrownBy(() -> render("checklist_pdf", JSON.objectNode(), Map.of()))
+        assertThatThrownBy(() -> render(new Checklist(null), Map.of()))
                 .isInstanceOf(RenderFailure.class).hasMessageContaining("items");
-        assertThatThrownBy(() -> render("poster_pdf", JSON.objectNode(), Map.of()))
-                .isInstanceOf(RenderFailure.class);
+        assertThatThrownBy(() -> render(new Checklist(List.of(new Checklist.Item(" ", true))), Map.of()))
+                .isInstanceOf(RenderFailure.class).hasMessageContaining("text");
+        assertThatThrownBy(() -> new RenderRequest(DocumentType.PLAN, "t", null, 1, new Checklist(List.of()),
+                Instant.now())).isInstanceOf(RenderFailure.class);
     }
 }

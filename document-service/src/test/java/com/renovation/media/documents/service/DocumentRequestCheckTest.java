@@ -1,7 +1,17 @@
 package com.renovation.media.documents.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.RoomReport;
+import com.renovation.media.contracts.events.Event;
+import com.renovation.media.contracts.events.Topics;
+import com.renovation.media.contracts.events.payload.DocumentRequested;
+import com.renovation.media.messaging.consumer.PermanentEventFailure;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +46,33 @@ class DocumentRequestCheckTest {
                 "/" + ROOM_FOLDER + "photos/1_a.jpg"}) {
             assertThat(DocumentRequestCheck.imageKeyWithin(SESSION, ROOM, key)).as(key).isFalse();
         }
+    }
+
+    private static Event<DocumentRequested> report(UUID room, String originalKey, String variantKey) {
+        UUID document = UUID.randomUUID();
+        RoomReport content = new RoomReport(null, null, List.of(new RoomReport.Image(UUID.randomUUID(), "photo",
+                null, null, null, null, new RoomReport.StoredObject(originalKey, "image/jpeg", null, null),
+                variantKey == null ? null : new RoomReport.StoredObject(variantKey, "image/jpeg", 1, 1))),
+                List.of(), null);
+        return new Event<>(UUID.randomUUID(), Topics.DOCUMENT_REQUESTED, "asset-service", Instant.now(),
+                document.toString(), new DocumentRequested(document, SESSION, room, "user-1",
+                        DocumentType.ROOM_REPORT, null, 1, null, "Report", content, null));
+    }
+
+    @Test
+    void aReportNamingOnlyObjectsOfItsRoomPasses() {
+        assertThatCode(() -> DocumentRequestCheck.check(report(ROOM, ROOM_FOLDER + "photos/1_a.jpg",
+                ROOM_FOLDER + "photos/variants/1_a_optimized.jpg"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReportNamingAnObjectElsewhereOrNoRoomIsRefused() {
+        String elsewhere = "session_" + SESSION + "/room_" + UUID.randomUUID() + "/photos/1_a.jpg";
+        assertThatThrownBy(() -> DocumentRequestCheck.check(report(ROOM, ROOM_FOLDER + "photos/1_a.jpg", elsewhere)))
+                .isInstanceOf(PermanentEventFailure.class).hasMessageContaining(elsewhere);
+        assertThatThrownBy(() -> DocumentRequestCheck.check(report(ROOM, elsewhere, null)))
+                .isInstanceOf(PermanentEventFailure.class);
+        assertThatThrownBy(() -> DocumentRequestCheck.check(report(null, ROOM_FOLDER + "photos/1_a.jpg", null)))
+                .isInstanceOf(PermanentEventFailure.class).hasMessageContaining("no room");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.renovation.media.contracts.documents.DocumentType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
@@ -57,6 +58,26 @@ class AsyncApiDocumentTest {
             assertThat(properties).as("properties of " + schemaName).containsExactlyElementsOf(fields);
             schema.get("required").forEach(required -> assertThat(fields).as("required of " + schemaName)
                     .contains(required.asText()));
+        }
+    }
+
+    @Test
+    void documentRequestedNamesEveryDocumentTypeAndTheFieldsOfItsContent() throws Exception {
+        JsonNode schema = document().at("/components/schemas/DocumentRequested/properties");
+        List<String> types = new ArrayList<>();
+        schema.at("/documentType/enum").forEach(type -> types.add(type.asText()));
+        assertThat(types).containsExactlyElementsOf(Arrays.stream(DocumentType.values()).map(DocumentType::wire)
+                .toList());
+        List<String> contents = new ArrayList<>();
+        schema.at("/content/oneOf").forEach(ref -> contents.add(refName(ref)));
+        assertThat(contents).containsExactlyElementsOf(Arrays.stream(DocumentType.values())
+                .map(type -> type.contentClass().getSimpleName()).toList());
+        for (DocumentType type : DocumentType.values()) {
+            List<String> properties = new ArrayList<>();
+            document().at("/components/schemas/" + type.contentClass().getSimpleName() + "/properties").fieldNames()
+                    .forEachRemaining(properties::add);
+            assertThat(properties).as("properties of " + type.wire()).containsExactlyElementsOf(Arrays
+                    .stream(type.contentClass().getRecordComponents()).map(RecordComponent::getName).toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.renovation.media.assets.rest.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.contracts.documents.DocumentStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,9 +14,9 @@ public final class DocumentRequests {
     private DocumentRequests() {
     }
 
+    /** {@code content} is read as the record of {@code documentType} once the type is known to be valid. */
     public record CreateDocument(
-            @NotNull @Pattern(regexp = "checklist_pdf|plan_pdf|estimate_pdf|room_report_pdf",
-                    message = "must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf") String documentType,
+            @NotNull @DocumentTypeName String documentType,
             @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,49}", message = "must be letters, digits or _ (e.g. CHECKLIST, PLAN, PAYMENT)") String phase,
             UUID roomId,
             @NotBlank @Size(max = 200) String title,
@@ -24,6 +25,6 @@ public final class DocumentRequests {
     }
 
     /** 202: the request is recorded; the document is rendered asynchronously. */
-    public record DocumentAccepted(UUID id, String status, int version) {
+    public record DocumentAccepted(UUID id, DocumentStatus status, int version) {
     }
 }

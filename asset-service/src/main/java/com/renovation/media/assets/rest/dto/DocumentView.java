@@ -1,12 +1,14 @@
 package com.renovation.media.assets.rest.dto;
 
 import com.renovation.media.assets.repository.DocumentArtifact;
+import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.DocumentType;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A generated document as the API shows it; {@code downloadUrl} only once it is ready. */
-public record DocumentView(UUID id, UUID sessionId, UUID roomId, String documentType, String phase, String title,
-        int version, UUID previousVersionId, boolean current, String status, String error, Integer pageCount,
+public record DocumentView(UUID id, UUID sessionId, UUID roomId, DocumentType documentType, String phase, String title,
+        int version, UUID previousVersionId, boolean current, DocumentStatus status, String error, Integer pageCount,
         Long fileSize, String downloadUrl, Instant downloadUrlExpiresAt, Instant createdAt, Instant expiresAt) {
 
     public static DocumentView of(DocumentArtifact d, boolean current, String downloadUrl, Instant urlExpiresAt) {

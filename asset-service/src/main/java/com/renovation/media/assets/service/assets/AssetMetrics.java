@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.assets;
 
+import com.renovation.media.assets.config.MetricsConfig;
 import com.renovation.media.assets.repository.AssetStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -10,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 public class AssetMetrics {
 
     private static final Logger LOG = Logger.getLogger(AssetMetrics.class);
-    /** Assets whose bytes are in storage: confirmed, whatever their variants' progress. */
-    private static final String CONFIRMED = Stream.of(AssetStatus.values()).filter(AssetStatus::confirmed)
+    /** Assets whose bytes count as stored: confirmed and not failed. */
+    private static final String IN_USE = AssetStatus.IN_USE.stream()
             .map(status -> "'" + status.value() + "'").collect(Collectors.joining(", ", "status IN (", ")"));
 
     private final MultiGauge assetsByTypeAndStatus;
@@ -32,7 +32,8 @@ public class AssetMetrics {
     private final MultiGauge largestSessionBytes;
     private final MultiGauge pendingUploads;
 
-    public AssetMetrics(MeterRegistry registry) {
+    /** Injected so the mapping, the home of {@code platform.metrics.refresh}, is registered for the schedule. */
+    public AssetMetrics(MeterRegistry registry, MetricsConfig config) {
         assetsByTypeAndStatus = MultiGauge.builder("assets").description("assets by type and status")
                 .register(registry);
         storedBytesByType = MultiGauge.builder("assets.stored.bytes")
@@ -57,12 +58,12 @@ public class AssetMetrics {
                     pendingUploads.register(List.of(MultiGauge.Row.of(Tags.empty(), pending)), true);
                 })
                 .chain(() -> s.createNativeQuery("SELECT asset_type, sum(file_size) FROM room_assets"
-                        + " WHERE " + CONFIRMED + " GROUP BY asset_type",
+                        + " WHERE " + IN_USE + " GROUP BY asset_type",
                         Object[].class).getResultList())
                 .invoke(rows -> storedBytesByType.register(rows.stream().map(r -> MultiGauge.Row.of(
                         Tags.of("type", (String) r[0]), ((Number) r[1]).doubleValue())).toList(), true))
                 .chain(() -> s.createNativeQuery("SELECT coalesce(max(bytes), 0) FROM (SELECT sum(file_size) AS bytes"
-                        + " FROM room_assets WHERE " + CONFIRMED + " GROUP BY session_id) t",
+                        + " FROM room_assets WHERE " + IN_USE + " GROUP BY session_id) t",
                         Number.class).getSingleResult())
                 .invoke(max -> largestSessionBytes.register(List.of(MultiGauge.Row.of(Tags.empty(),
                         max.doubleValue())), true))))

@@ -1,20 +1,22 @@
 package com.renovation.media.assets.service.documents;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.renovation.media.assets.repository.AssetComparison;
 import com.renovation.media.assets.repository.AssetComparisonRepository;
+import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.AssetVariantRepository;
 import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.repository.Session;
+import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.contracts.variants.VariantStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -44,13 +46,14 @@ public class DocumentRoomSnapshot {
         this.limits = limits;
     }
 
-    public Uni<ObjectNode> of(Session session, Room room, ObjectNode content) {
-        return assets.find("roomId = ?1 and status in ('uploaded', 'processing', 'ready')"
-                + " and contentType like 'image/%' order by displayOrder, createdAt, id", room.id)
+    /** The report with the client's notes and the room as it is now. */
+    public Uni<RoomReport> of(Session session, Room room, RoomReport requested) {
+        return assets.find("roomId = ?1 and status in ?2"
+                + " and contentType like 'image/%' order by displayOrder, createdAt, id", room.id, AssetStatus.IN_USE)
                 .range(0, limits.maxItems() - 1).list()
                 .chain(images -> variants.ofAssets(images.stream().map(a -> a.id).toList())
                         .chain(found -> comparisons.ofRoom(room.id)
-                                .map(pairs -> build(session, room, content, images, best(found), pairs))));
+                                .map(pairs -> build(session, room, requested, images, best(found), pairs))));
     }
 
     private static Map<UUID, AssetVariant> best(List<AssetVariant> found) {
@@ -60,38 +63,24 @@ public class DocumentRoomSnapshot {
                 .collect(Collectors.toMap(v -> v.parentAssetId, Function.identity(), (a, b) -> a));
     }
 
-    private static ObjectNode build(Session session, Room room, ObjectNode content, List<RoomAsset> images,
-            Map<UUID, AssetVariant> variants, List<com.renovation.media.assets.repository.AssetComparison> pairs) {
-        ObjectNode roomNode = content.putObject("room");
-        roomNode.put("id", room.id.toString()).put("name", room.name).put("roomType", room.roomType);
-        ArrayNode imageList = content.putArray("images");
-        for (RoomAsset asset : images) {
-            ObjectNode image = imageList.addObject();
-            image.put("assetId", asset.id.toString()).put("assetType", asset.assetType)
-                    .put("caption", asset.caption).put("altText", asset.altText)
-                    .put("width", asset.width).put("height", asset.height);
-            image.putObject("original").put("key", asset.storagePath).put("contentType", asset.contentType);
-            AssetVariant variant = variants.get(asset.id);
-            if (variant == null) {
-                image.putNull("variant");
-            } else {
-                image.putObject("variant").put("key", variant.storagePath).put("contentType", variant.contentType)
-                        .put("width", variant.width).put("height", variant.height);
-            }
-        }
-        ArrayNode comparisonList = content.putArray("comparisons");
-        List<String> present = images.stream().map(a -> a.id.toString()).toList();
-        for (var pair : pairs) {
-            if (present.contains(pair.beforeAssetId.toString()) && present.contains(pair.afterAssetId.toString())) {
-                comparisonList.addObject().put("id", pair.id.toString()).put("title", pair.title)
-                        .put("description", pair.description)
-                        .put("beforeAssetId", pair.beforeAssetId.toString())
-                        .put("afterAssetId", pair.afterAssetId.toString());
-            }
-        }
-        content.putObject("render").put("sessionTitle", session.title).put("variantType", REPORT_VARIANT)
-                .put("format", REPORT_FORMAT).put("imageCount", imageList.size())
-                .put("comparisonCount", comparisonList.size()).put("snapshotAt", Instant.now().toString());
-        return content;
+    private static RoomReport build(Session session, Room room, RoomReport requested, List<RoomAsset> assets,
+            Map<UUID, AssetVariant> variants, List<AssetComparison> pairs) {
+        List<RoomReport.Image> images = assets.stream().map(asset -> image(asset, variants.get(asset.id))).toList();
+        Set<UUID> present = assets.stream().map(asset -> asset.id).collect(Collectors.toSet());
+        List<RoomReport.Comparison> shown = pairs.stream()
+                .filter(pair -> present.contains(pair.beforeAssetId) && present.contains(pair.afterAssetId))
+                .map(pair -> new RoomReport.Comparison(pair.id, pair.title, pair.description, pair.beforeAssetId,
+                        pair.afterAssetId))
+                .toList();
+        return new RoomReport(requested.notes(), new RoomReport.Room(room.id, room.name, room.roomType), images,
+                shown, new RoomReport.Render(session.title, REPORT_VARIANT, REPORT_FORMAT, images.size(),
+                        shown.size(), Instant.now()));
+    }
+
+    private static RoomReport.Image image(RoomAsset asset, AssetVariant variant) {
+        return new RoomReport.Image(asset.id, asset.assetType, asset.caption, asset.altText, asset.width,
+                asset.height, new RoomReport.StoredObject(asset.storagePath, asset.contentType, null, null),
+                variant == null ? null : new RoomReport.StoredObject(variant.storagePath, variant.contentType,
+                        variant.width, variant.height));
     }
 }

@@ -1,6 +1,5 @@
 package com.renovation.media.assets.service.documents;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.renovation.media.assets.repository.DocumentArtifact;
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
 import com.renovation.media.assets.repository.Room;
@@ -9,6 +8,10 @@ import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
 import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
 import com.renovation.media.assets.rest.dto.DocumentView;
 import com.renovation.media.assets.service.sessions.Access;
+import com.renovation.media.contracts.documents.DocumentContent;
+import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.filetype.FileType;
@@ -21,6 +24,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -44,19 +48,20 @@ public class DocumentService {
     private final DocumentContentRules rules;
 
     public DocumentService(DocumentArtifactRepository documents, DocumentRoomSnapshot snapshots, Access access,
-            Outbox outbox, PresignedUrls urls, DocumentLimits limits) {
+            Outbox outbox, PresignedUrls urls, DocumentLimits limits, Validator validator) {
         this.documents = documents;
         this.snapshots = snapshots;
         this.access = access;
         this.outbox = outbox;
         this.urls = urls;
-        this.rules = new DocumentContentRules(limits.maxItems());
+        this.rules = new DocumentContentRules(limits.maxItems(), validator);
     }
 
     @WithTransaction
     public Uni<DocumentAccepted> request(Caller caller, UUID sessionId, CreateDocument request) {
-        ObjectNode content = rules.normalize(request.documentType(), request.content());
-        boolean report = request.documentType().equals("room_report_pdf");
+        DocumentType type = DocumentType.of(request.documentType()); // known: the request passed validation
+        DocumentContent content = rules.normalize(type, request.content());
+        boolean report = type == DocumentType.ROOM_REPORT;
         if (report && request.roomId() == null) {
             throw ApiException.invalid("roomId", "is required for a room report");
         }
@@ -65,8 +70,9 @@ public class DocumentService {
         }
         return access.session(sessionId, caller, Access.Mode.WRITE)
                 .chain(session -> room(caller, session, request.roomId())
-                        .chain(room -> report ? snapshots.of(session, room, content) : Uni.createFrom().item(content))
-                        .chain(finalContent -> record(session, request, finalContent)));
+                        .chain(room -> report ? snapshots.of(session, room, (RoomReport) content)
+                                : Uni.createFrom().<DocumentContent>item(content))
+                        .chain(finalContent -> record(session, request, type, finalContent)));
     }
 
     private Uni<Room> room(Caller caller, Session session, UUID roomId) {
@@ -81,21 +87,22 @@ public class DocumentService {
         });
     }
 
-    private Uni<DocumentAccepted> record(Session session, CreateDocument request, ObjectNode content) {
-        return documents.lockLineage(session.id, request.roomId(), request.documentType())
-                .chain(() -> documents.lineage(session.id, request.roomId(), request.documentType()))
+    private Uni<DocumentAccepted> record(Session session, CreateDocument request, DocumentType type,
+            DocumentContent content) {
+        return documents.lockLineage(session.id, request.roomId(), type)
+                .chain(() -> documents.lineage(session.id, request.roomId(), type))
                 .chain(versions -> {
                     DocumentArtifact previous = versions.isEmpty() ? null : versions.get(0);
                     DocumentArtifact row = new DocumentArtifact();
                     row.id = UUID.randomUUID();
                     row.sessionId = session.id;
                     row.roomId = request.roomId();
-                    row.documentType = request.documentType();
+                    row.documentType = type;
                     row.phase = request.phase();
                     row.title = request.title().strip();
                     row.version = previous == null ? 1 : previous.version + 1;
                     row.previousVersionId = previous == null ? null : previous.id;
-                    row.status = "pending";
+                    row.status = DocumentStatus.PENDING;
                     row.createdAt = Instant.now();
                     row.updatedAt = row.createdAt;
                     row.expiresAt = request.expiresAt();
@@ -128,7 +135,7 @@ public class DocumentService {
                 .chain(session -> documents.newestVersions(sessionId))
                 .chain(newest -> {
                     Map<String, Integer> current = new HashMap<>();
-                    newest.forEach(row -> current.put(lineageKey((UUID) row[0], (String) row[1]),
+                    newest.forEach(row -> current.put(lineageKey((UUID) row[0], (DocumentType) row[1]),
                             ((Number) row[2]).intValue()));
                     return documents.pageOfSession(sessionId, SortKey.decode(cursor), limit + 1)
                             .map(rows -> Page.of(rows, limit, d -> new SortKey(0, d.createdAt, d.id).encode(),
@@ -148,15 +155,15 @@ public class DocumentService {
     }
 
     private DocumentView view(DocumentArtifact document, boolean current) {
-        if (!"ready".equals(document.status) || document.storagePath == null) {
+        if (document.status != DocumentStatus.READY || document.storagePath == null) {
             return DocumentView.of(document, current, null, null);
         }
         PresignedUrls.SignedUrl url = urls.download(document.bucket, document.storagePath,
-                document.documentType + "_v" + document.version + ".pdf", FileType.PDF.contentType());
+                document.documentType.wire() + "_v" + document.version + ".pdf", FileType.PDF.contentType());
         return DocumentView.of(document, current, url.url(), url.expiresAt());
     }
 
-    private static String lineageKey(UUID roomId, String documentType) {
-        return roomId + "/" + documentType;
+    private static String lineageKey(UUID roomId, DocumentType documentType) {
+        return roomId + "/" + documentType.wire();
     }
 }

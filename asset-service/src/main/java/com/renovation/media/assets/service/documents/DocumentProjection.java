@@ -1,6 +1,7 @@
-package com.renovation.media.assets.service.projections;
+package com.renovation.media.assets.service.documents;
 
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
+import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.events.payload.DocumentFailed;
 import com.renovation.media.contracts.events.payload.DocumentReady;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
@@ -38,7 +39,7 @@ public class DocumentProjection {
                 throw new PermanentEventFailure("document " + event.bucket() + "/" + event.storagePath()
                         + " is not among the artifacts of session " + document.sessionId);
             }
-            document.status = "ready";
+            document.status = DocumentStatus.READY;
             document.error = null;
             document.bucket = event.bucket();
             document.storagePath = event.storagePath();
@@ -50,10 +51,10 @@ public class DocumentProjection {
 
     public Uni<Void> failed(DocumentFailed event) {
         return documents.findById(event.documentId()).invoke(document -> {
-            if (document == null || "ready".equals(document.status)) {
+            if (document == null || document.status == DocumentStatus.READY) {
                 return;
             }
-            document.status = "failed";
+            document.status = DocumentStatus.FAILED;
             document.error = event.error();
             document.updatedAt = Instant.now();
         }).replaceWithVoid();
