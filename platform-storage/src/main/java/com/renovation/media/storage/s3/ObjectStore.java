@@ -118,8 +118,11 @@ public class ObjectStore {
         return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE);
     }
 
-    /** As {@link #copy}, the copy readable anonymously (its bucket must allow it too). */
-    public Uni<Void> copyPublicRead(String fromBucket, String fromKey, String toBucket, String toKey) {
+    /**
+     * Makes a checked object public: a copy inside the S3 server, readable anonymously (its bucket must allow it
+     * too). Public objects are made only from bytes that passed the checks, never by a client's own PUT.
+     */
+    public Uni<Void> publish(String fromBucket, String fromKey, String toBucket, String toKey) {
         return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ);
     }
 
