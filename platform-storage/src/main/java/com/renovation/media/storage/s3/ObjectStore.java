@@ -100,7 +100,11 @@ public class ObjectStore {
                 .acl(ObjectCannedACL.PRIVATE), AsyncRequestBody.fromFile(file))).replaceWithVoid();
     }
 
-    /** For the public catalog: the object is readable anonymously (its bucket must allow it too). */
+    /**
+     * For bytes the platform made itself (the shipped seed images, variants of checked originals): the object is
+     * readable anonymously (its bucket must allow it too). A client's upload becomes public through
+     * {@link #publish} only.
+     */
     public Uni<Void> putPublicRead(String bucket, String key, byte[] bytes, String contentType) {
         return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ);
     }
