@@ -54,13 +54,13 @@ public class ImageAdminService {
 
     public ImageAdminService(StyleRepository styles, StyleImageRepository images,
             StyleImageVariantRepository variants, PresignedUrls urls, ObjectStore objects,
-            UploadInspector inspector, Outbox outbox, AdminViewFactory views, CatalogConfig config) {
+            Outbox outbox, AdminViewFactory views, CatalogConfig config) {
         this.styles = styles;
         this.images = images;
         this.variants = variants;
         this.urls = urls;
         this.objects = objects;
-        this.inspector = inspector;
+        this.inspector = new UploadInspector(objects);
         this.outbox = outbox;
         this.views = views;
         this.config = config;

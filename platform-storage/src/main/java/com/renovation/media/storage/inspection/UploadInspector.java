@@ -6,7 +6,6 @@ import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.storage.filetype.ImageHeader;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -18,9 +17,11 @@ import java.util.Optional;
  * type by magic number, a readable image header within the pixel limit, and the whole container walked to its
  * end, so a polyglot (a file that is also a ZIP, HTML or script), lying lengths or a truncated file are refused.
  * What is allowed, and how large, is the caller's {@link UploadPolicy}.
+ *
+ * <p>Not a CDI bean: modules that carry platform-storage for its key layout alone (without the S3 client) must
+ * not find a bean here that needs an {@link ObjectStore}; a service makes one over its own.
  */
-@ApplicationScoped
-public class UploadInspector {
+public final class UploadInspector {
 
     private final ObjectStore objects;
 

@@ -57,15 +57,15 @@ public class UploadService {
     private final StorageSweeps sweeps;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
-            PresignedUrls urls, ObjectStore objects, UploadInspector inspector, Outbox outbox, AssetService assetService,
-            MeterRegistry registry, StorageSweeps sweeps) {
+            PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
+            StorageSweeps sweeps) {
         this.assets = assets;
         this.access = access;
         this.rules = rules;
         this.metadataRules = metadataRules;
         this.urls = urls;
         this.objects = objects;
-        this.inspector = inspector;
+        this.inspector = new UploadInspector(objects);
         this.outbox = outbox;
         this.assetService = assetService;
         this.registry = registry;
