@@ -18,8 +18,8 @@ import java.util.Optional;
  * end, so a polyglot (a file that is also a ZIP, HTML or script), lying lengths or a truncated file are refused.
  * What is allowed, and how large, is the caller's {@link UploadPolicy}.
  *
- * <p>Not a CDI bean: modules that carry platform-storage for its key layout alone (without the S3 client) must
- * not find a bean here that needs an {@link ObjectStore}; a service makes one over its own.
+ * <p>A plain object over the caller's {@link ObjectStore}, not a bean: platform-storage adds no bean that needs
+ * the S3 client to modules that use only its key layout.
  */
 public final class UploadInspector {
 
