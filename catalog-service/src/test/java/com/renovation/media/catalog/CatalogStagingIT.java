@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.catalog.service.AbandonedUploadCleanup;
 import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.storage.testing.CraftedFiles;
+import com.renovation.media.storage.testing.HostileImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -63,7 +65,11 @@ class CatalogStagingIT {
     }
 
     private static Response requestUpload(String slug, String filename, long size) {
-        Response ticket = admin().body(Map.of("filename", filename, "contentType", "image/jpeg", "size", size))
+        return requestUpload(slug, filename, "image/jpeg", size);
+    }
+
+    private static Response requestUpload(String slug, String filename, String contentType, long size) {
+        Response ticket = admin().body(Map.of("filename", filename, "contentType", contentType, "size", size))
                 .post("/admin/styles/" + slug + "/images/uploads");
         ticket.then().statusCode(201);
         return ticket;
@@ -183,6 +189,32 @@ class CatalogStagingIT {
         admin().post("/admin/images/" + ticket.path("imageId") + "/confirm").then().statusCode(422)
                 .body("type", equalTo("urn:media-platform:problem:file-rejected"))
                 .body("detail", containsString("after the end of its JPEG data"));
+        assertThat(anonymousStatus(publicUrl(ticket))).isIn(403, 404);
+        assertThat(uploadedObjectExists(ticket)).isFalse();
+        admin().get("/admin/images/" + ticket.path("imageId")).then().statusCode(404);
+    }
+
+    @Test
+    void aWebpCarryingAZipInsideItsRiffSizeIsRefusedAtConfirm() throws Exception {
+        byte[] polyglot = CraftedFiles.webpCovering(CraftedFiles.zip());
+        refusedAtConfirm("polyglot.webp", "image/webp", polyglot, "WebP");
+    }
+
+    @Test
+    void anImageDeclaringMorePixelsThanTheLimitIsRefusedAtConfirm() {
+        // a valid lossless WebP of 16384 x 16384 pixels in a few dozen bytes: a decompression bomb
+        byte[] bomb = HostileImages.webpWithHugeHeader(16384, 16384);
+        refusedAtConfirm("huge.webp", "image/webp", bomb, "the image is 16384x16384 pixels, above the limit of 50 MP");
+    }
+
+    /** Confirm answers 422 with the reason, and neither the image, its staged bytes nor its row stays. */
+    private void refusedAtConfirm(String filename, String contentType, byte[] bytes, String reason) {
+        Response ticket = requestUpload(createStyle(), filename, contentType, bytes.length);
+        assertThat(put(ticket, bytes)).isEqualTo(200);
+
+        admin().post("/admin/images/" + ticket.path("imageId") + "/confirm").then().statusCode(422)
+                .body("type", equalTo("urn:media-platform:problem:file-rejected"))
+                .body("detail", containsString(reason));
         assertThat(anonymousStatus(publicUrl(ticket))).isIn(403, 404);
         assertThat(uploadedObjectExists(ticket)).isFalse();
         admin().get("/admin/images/" + ticket.path("imageId")).then().statusCode(404);

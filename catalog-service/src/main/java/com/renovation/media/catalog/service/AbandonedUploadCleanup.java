@@ -2,8 +2,8 @@ package com.renovation.media.catalog.service;
 
 import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.catalog.repository.StyleImageRepository;
-import com.renovation.media.catalog.storage.StagingKeys;
 import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -65,7 +65,7 @@ public class AbandonedUploadCleanup {
         }
         // objects first: if S3 fails, the transaction rolls back and the rows are retried next time; the public
         // key of an uploading row is its own (keys are unique), so only an interrupted confirm left one there
-        List<String> staged = abandoned.stream().map(a -> StagingKeys.upload(a.id())).toList();
+        List<String> staged = abandoned.stream().map(a -> StoragePaths.stagedUploadKey(a.id())).toList();
         List<String> published = abandoned.stream().map(StyleImageRepository.Abandoned::storagePath).toList();
         return objects.deleteAll(Buckets.STYLES_STAGING, staged)
                 .chain(() -> objects.deleteAll(Buckets.STYLES, published))

@@ -9,12 +9,12 @@ import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.catalog.rest.dto.AdminRequests;
 import com.renovation.media.catalog.rest.dto.AdminViews;
-import com.renovation.media.catalog.storage.StagingKeys;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.outbox.Outbox;
-import com.renovation.media.storage.filetype.ContainerCheck;
-import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.inspection.Declaration;
+import com.renovation.media.storage.inspection.Inspection;
+import com.renovation.media.storage.inspection.UploadInspector;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.SafeFilename;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Admin writes of style images. An upload is declared (a row in status {@code uploading}, never served, and a
@@ -49,6 +48,7 @@ public class ImageAdminService {
     private final StyleImageVariantRepository variants;
     private final PresignedUrls urls;
     private final ObjectStore objects;
+    private final UploadInspector inspector;
     private final Outbox outbox;
     private final AdminViewFactory views;
     private final CatalogConfig config;
@@ -61,6 +61,7 @@ public class ImageAdminService {
         this.variants = variants;
         this.urls = urls;
         this.objects = objects;
+        this.inspector = new UploadInspector(objects);
         this.outbox = outbox;
         this.views = views;
         this.config = config;
@@ -112,7 +113,7 @@ public class ImageAdminService {
                 });
             });
         }).map(image -> {
-            PresignedUrls.SignedUrl put = urls.upload(Buckets.STYLES_STAGING, StagingKeys.upload(image.id),
+            PresignedUrls.SignedUrl put = urls.upload(Buckets.STYLES_STAGING, StoragePaths.stagedUploadKey(image.id),
                     image.contentType, image.fileSize);
             return new AdminViews.UploadTicket(image.id, put.url(), put.method(), put.headers(), put.expiresAt(),
                     image.storagePath);
@@ -130,19 +131,16 @@ public class ImageAdminService {
     }
 
     private Uni<AdminViews.ImageView> inspect(StyleImage image) {
-        String checked = StagingKeys.newChecked(image.id);
-        return objects.copy(Buckets.STYLES_STAGING, StagingKeys.upload(image.id), Buckets.STYLES_STAGING, checked)
-                .chain(() -> objects.head(Buckets.STYLES_STAGING, checked))
-                .chain(info -> {
-                    long size = info.orElseThrow(() -> NoSuchKeyException.builder().build()).size();
-                    if (size != image.fileSize) {
-                        return reject(image, checked, "the uploaded file has " + size + " bytes, but " + image.fileSize
-                                + " were declared");
-                    }
-                    return objects.readRange(Buckets.STYLES_STAGING, checked, 0, FileSniffer.HEAD_BYTES - 1)
-                            .chain(head -> judge(image, checked, ImageRules.inspect(head, size,
-                                    ImageRules.Limits.of(config))));
-                })
+        String checked = StoragePaths.newStagedCheckedKey(image.id);
+        Declaration declared = Declaration.of(FileType.fromDeclared(image.contentType).orElseThrow(), image.fileSize);
+        return objects.copy(Buckets.STYLES_STAGING, StoragePaths.stagedUploadKey(image.id), Buckets.STYLES_STAGING,
+                        checked)
+                .chain(() -> inspector.inspect(Buckets.STYLES_STAGING, checked, declared,
+                        ImageRules.policy(config)))
+                .chain(verdict -> verdict.isEmpty() ? unstaged(image.id)
+                        : verdict.get() instanceof Inspection.Accepted accepted ? accept(image, checked, accepted)
+                        : reject(image, checked, ((Inspection.Refused) verdict.get()).reason()))
+                // nothing to copy, or the staging deleted meanwhile (an image deleted during its confirm)
                 .onFailure(ObjectStore::isNotFound).recoverWithUni(() -> unstaged(image.id));
     }
 
@@ -159,34 +157,15 @@ public class ImageAdminService {
         });
     }
 
-    private Uni<AdminViews.ImageView> judge(StyleImage image, String checked, ImageRules.Inspection verdict) {
-        if (verdict instanceof ImageRules.Refused refused) {
-            return reject(image, checked, refused.reason());
-        }
-        ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
-        if (!accepted.type().contentType().equals(image.contentType)) {
-            return reject(image, checked, "the file's content is " + accepted.type().contentType()
-                    + ", but it was declared as " + image.contentType);
-        }
-        return accept(image, checked, accepted);
-    }
-
     /**
      * Publishes the checked copy by a copy inside S3, clears the staging, then records the image. An image
      * deleted meanwhile takes its just-published object with it.
      */
-    private Uni<AdminViews.ImageView> accept(StyleImage inspected, String checked, ImageRules.Accepted accepted) {
-        // one streamed pass: the SHA-256, and the container walked to its end (trailing data is a polyglot that,
-        // served publicly, would be another file too)
-        ContainerCheck container = ContainerCheck.of(accepted.type());
-        return objects.sha256(Buckets.STYLES_STAGING, checked, container::update)
-                .call(() -> container.refusal().map(reason -> reject(inspected, checked, reason))
-                        .orElseGet(() -> Uni.createFrom().nullItem()))
-                .call(() -> objects.copyPublicRead(Buckets.STYLES_STAGING, checked, Buckets.STYLES,
-                        inspected.storagePath))
-                .call(() -> objects.deleteAll(Buckets.STYLES_STAGING,
-                        List.of(StagingKeys.upload(inspected.id), checked)))
-                .chain(sha256 -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image -> {
+    private Uni<AdminViews.ImageView> accept(StyleImage inspected, String checked, Inspection.Accepted accepted) {
+        return objects.publish(Buckets.STYLES_STAGING, checked, Buckets.STYLES, inspected.storagePath)
+                .chain(() -> objects.deleteAll(Buckets.STYLES_STAGING,
+                        List.of(StoragePaths.stagedUploadKey(inspected.id), checked)))
+                .chain(() -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image -> {
                     if (image == null) {
                         return Uni.createFrom().item(false);
                     }
@@ -194,9 +173,11 @@ public class ImageAdminService {
                         return Uni.createFrom().item(true); // a concurrent confirm won
                     }
                     image.status = StyleImageStatus.PENDING;
-                    image.sha256 = sha256;
-                    image.width = accepted.dimensions().width();
-                    image.height = accepted.dimensions().height();
+                    image.sha256 = accepted.sha256();
+                    accepted.dimensions().ifPresent(d -> {
+                        image.width = d.width();
+                        image.height = d.height();
+                    });
                     image.updatedAt = Instant.now();
                     return styles.findById(image.styleId).chain(style -> outbox.add(new CatalogImageAdded(image.id,
                             style.slug, Buckets.STYLES, image.storagePath, image.contentType))).replaceWith(true);
@@ -208,7 +189,7 @@ public class ImageAdminService {
 
     /** Deletes the staged objects first, so no refused bytes stay behind; then the row. */
     private Uni<AdminViews.ImageView> reject(StyleImage inspected, String checked, String reason) {
-        return objects.deleteAll(Buckets.STYLES_STAGING, List.of(StagingKeys.upload(inspected.id), checked))
+        return objects.deleteAll(Buckets.STYLES_STAGING, List.of(StoragePaths.stagedUploadKey(inspected.id), checked))
                 .chain(() -> Panache.withTransaction(() -> images.lock(inspected.id).chain(image ->
                         image != null && image.status == StyleImageStatus.UPLOADING ? images.delete(image)
                                 : Uni.createFrom().voidItem())))
@@ -274,7 +255,7 @@ public class ImageAdminService {
                     });
                 }))
                 .chain(keys -> objects.deleteAll(Buckets.STYLES, keys))
-                .chain(() -> objects.deletePrefix(Buckets.STYLES_STAGING, StagingKeys.folder(id)))
+                .chain(() -> objects.deletePrefix(Buckets.STYLES_STAGING, StoragePaths.stagingFolder(id)))
                 .chain(() -> Panache.withTransaction(() -> images.lock(id).chain(image -> image == null
                         ? Uni.createFrom().voidItem() : images.delete(image))));
     }

@@ -2,51 +2,55 @@ package com.renovation.media.catalog.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.renovation.media.catalog.config.CatalogConfig;
 import com.renovation.media.catalog.service.seed.SeedManifestLoader;
 import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.filetype.ImageHeader;
+import com.renovation.media.storage.inspection.Inspection;
+import com.renovation.media.storage.inspection.UploadInspector;
+import com.renovation.media.storage.inspection.UploadPolicy;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/** The catalog's allow-list and limits, under the platform's upload inspector. */
 class ImageRulesTest {
 
     private static final byte[] JPEG = SeedManifestLoader.load("seed/catalog.json").files().values().iterator()
             .next();
 
-    @Test
-    void aWholeJpegIsAcceptedWithItsDimensions() {
-        var verdict = ImageRules.inspect(JPEG, limits(10_000_000));
-        assertThat(verdict).isInstanceOf(ImageRules.Accepted.class);
-        ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
-        assertThat(accepted.type()).isEqualTo(FileType.JPEG);
-        assertThat(accepted.dimensions().width()).isEqualTo(960);
-        assertThat(accepted.dimensions().height()).isEqualTo(640);
+    private static UploadPolicy policy(long maxBytes, long maxPixels) {
+        return ImageRules.policy(new CatalogConfig() {
+            public String publicBaseUrl() { return "http://s3/styles"; }
+            public boolean seedOnStart() { return false; }
+            public String seedManifest() { return "seed/catalog.json"; }
+            public long maxImageBytes() { return maxBytes; }
+            public long maxPixels() { return maxPixels; }
+            public Duration pendingUploadTtl() { return Duration.ofHours(1); }
+            public int cleanupBatchSize() { return 10; }
+            public Duration cacheMaxAge() { return Duration.ofSeconds(60); }
+        });
     }
 
     @Test
-    void refusals() {
-        assertThat(reason(Arrays.copyOf(JPEG, JPEG.length - 200), 10_000_000)).contains("truncated");
-        assertThat(reason(JPEG, 1000)).contains("larger");
-        assertThat(reason("%PDF-1.7\n%%EOF".getBytes(StandardCharsets.US_ASCII), 10_000_000)).contains("JPEG, PNG or WebP");
-        assertThat(reason("<svg onload=alert(1)>".getBytes(StandardCharsets.US_ASCII), 10_000_000)).contains("SVG");
-        assertThat(reason(new byte[0], 10)).contains("empty");
+    void aShippedSeedImageIsAcceptedWithItsDimensions() {
+        assertThat(UploadInspector.inspect(JPEG, policy(10_000_000, 50_000_000))).isEqualTo(new Inspection.Accepted(
+                FileType.JPEG, Optional.of(new ImageHeader.Dimensions(960, 640)), UploadInspector.sha256(JPEG)));
+    }
+
+    @Test
+    void onlyJpegPngAndWebpWithinTheCatalogsLimitsMayBecomeStyleImages() {
         assertThat(ImageRules.declared("image/heic")).isEmpty();
+        assertThat(ImageRules.declared("application/pdf")).isEmpty();
         assertThat(ImageRules.declared("image/webp")).contains(FileType.WEBP);
-    }
-
-    @Test
-    void anImageDeclaringMorePixelsThanTheLimitIsRefused() {
-        assertThat(((ImageRules.Refused) ImageRules.inspect(JPEG, new ImageRules.Limits(10_000_000, 960 * 640 - 1)))
+        UploadPolicy policy = policy(1000, 960 * 640 - 1);
+        assertThat(policy.allowed()).containsExactlyInAnyOrder(FileType.JPEG, FileType.PNG, FileType.WEBP);
+        assertThat(policy.maxBytes(FileType.PNG)).isEqualTo(1000);
+        assertThat(policy.maxPixels()).isEqualTo(960 * 640 - 1);
+        assertThat(((Inspection.Refused) UploadInspector.inspect("%PDF-1.7\n%%EOF".getBytes(
+                StandardCharsets.US_ASCII), policy)).reason()).contains("application/pdf");
+        assertThat(((Inspection.Refused) UploadInspector.inspect(JPEG, policy(10_000_000, 960 * 640 - 1)))
                 .reason()).contains("960x640 pixels");
-        assertThat(ImageRules.inspect(JPEG, new ImageRules.Limits(10_000_000, 960 * 640)))
-                .isInstanceOf(ImageRules.Accepted.class);
-    }
-
-    private static ImageRules.Limits limits(long maxBytes) {
-        return new ImageRules.Limits(maxBytes, 50_000_000);
-    }
-
-    private static String reason(byte[] bytes, long max) {
-        return ((ImageRules.Refused) ImageRules.inspect(bytes, limits(max))).reason();
     }
 }

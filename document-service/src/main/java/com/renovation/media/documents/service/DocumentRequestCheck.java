@@ -56,7 +56,7 @@ public final class DocumentRequestCheck {
      * only the characters asset-service puts in keys, so no store can resolve it to another folder.
      */
     public static boolean imageKeyWithin(UUID sessionId, UUID roomId, String key) {
-        String prefix = StoragePaths.sessionPrefix(sessionId) + "room_" + roomId + "/";
+        String prefix = StoragePaths.roomPrefix(sessionId, roomId);
         if (key == null || !key.startsWith(prefix) || key.length() == prefix.length()) {
             return false;
         }

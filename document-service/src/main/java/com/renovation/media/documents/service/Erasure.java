@@ -85,7 +85,7 @@ public class Erasure {
 
     /** The rows' PDFs, then the rows; answers how many documents went. */
     private Uni<Integer> remove(UUID session, List<DocumentArtifact> rows) {
-        String folder = StoragePaths.sessionPrefix(session) + "artifacts/";
+        String folder = StoragePaths.documentPrefix(session);
         List<String> keys = rows.stream().map(row -> row.storagePath).filter(key -> {
             boolean inside = key != null && key.startsWith(folder) && !key.contains("..");
             if (!inside) {

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StoragePaths {
 
     private static final AtomicLong LAST_TIMESTAMP = new AtomicLong();
+    private static final String VARIANTS = "variants/";
+    private static final String STYLES = "styles/";
 
     private StoragePaths() {
     }
@@ -46,19 +48,29 @@ public final class StoragePaths {
      * {@code {originalName}_{variant}_{w}x{h}.{ext}} (the original's name keeps its timestamp prefix).
      */
     public static String variantKey(String originalKey, String variantType, int width, int height, String extension) {
-        int slash = originalKey.lastIndexOf('/');
-        String dir = slash < 0 ? "" : originalKey.substring(0, slash + 1);
-        String name = originalKey.substring(slash + 1);
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return dir + "variants/" + base + "_" + variantType + "_" + width + "x" + height + "."
+        return variantNamePrefix(originalKey) + variantType + "_" + width + "x" + height + "."
                 + extension.toLowerCase(Locale.ROOT);
     }
 
-    /** The folder holding every variant of one original. */
+    /** The folder holding the variants of every original in the original's folder. */
     public static String variantPrefix(String originalKey) {
         int slash = originalKey.lastIndexOf('/');
-        return (slash < 0 ? "" : originalKey.substring(0, slash + 1)) + "variants/";
+        return (slash < 0 ? "" : originalKey.substring(0, slash + 1)) + VARIANTS;
+    }
+
+    /**
+     * {@code {folder}/variants/{originalName}_}: what the key of every variant of this one original starts with,
+     * so its variants are found even without their rows (its siblings' variants share the folder, not this).
+     */
+    public static String variantNamePrefix(String originalKey) {
+        String name = originalKey.substring(originalKey.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return variantPrefix(originalKey) + (dot > 0 ? name.substring(0, dot) : name) + "_";
+    }
+
+    /** Whether the key lies in a variants folder: variants are written from originals, never read as one. */
+    public static boolean isInVariantsFolder(String key) {
+        return key.contains("/" + VARIANTS);
     }
 
     /**
@@ -94,8 +106,38 @@ public final class StoragePaths {
         return documentPrefix(sessionId) + documentType + "_v" + version + "_" + timestamp + ".pdf";
     }
 
+    /** {@code styles/{styleSlug}/}: one style's images (and their variants) in the public bucket. */
+    public static String stylePrefix(String styleSlug) {
+        return STYLES + styleSlug + "/";
+    }
+
     /** {@code styles/{styleSlug}/{filename}} in the public bucket. */
     public static String styleImageKey(String styleSlug, String safeFilename) {
-        return "styles/" + styleSlug + "/" + safeFilename;
+        return stylePrefix(styleSlug) + safeFilename;
+    }
+
+    /** {@code {styleSlug}/{filename}}: a style image key without the folder every one of them shares. */
+    public static String styleImageName(String styleImageKey) {
+        return styleImageKey.startsWith(STYLES) ? styleImageKey.substring(STYLES.length()) : styleImageKey;
+    }
+
+    /**
+     * {@code {imageId}/} in the private staging bucket: everything of one declared style image upload. The
+     * admin's client PUTs to {@link #stagedUploadKey}; each confirm checks and publishes its own copy at a
+     * {@link #newStagedCheckedKey}, which no client ever has a URL for (so no PUT, during or after confirm, and
+     * no other confirm can change the bytes that were checked).
+     */
+    public static String stagingFolder(UUID imageId) {
+        return imageId + "/";
+    }
+
+    /** {@code {imageId}/upload}: where the admin's client PUTs a style image. */
+    public static String stagedUploadKey(UUID imageId) {
+        return stagingFolder(imageId) + "upload";
+    }
+
+    /** {@code {imageId}/checked-{random}}: a fresh key for one confirm's copy. */
+    public static String newStagedCheckedKey(UUID imageId) {
+        return stagingFolder(imageId) + "checked-" + UUID.randomUUID();
     }
 }

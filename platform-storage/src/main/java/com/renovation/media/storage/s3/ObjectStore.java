@@ -100,7 +100,11 @@ public class ObjectStore {
                 .acl(ObjectCannedACL.PRIVATE), AsyncRequestBody.fromFile(file))).replaceWithVoid();
     }
 
-    /** For the public catalog: the object is readable anonymously (its bucket must allow it too). */
+    /**
+     * For bytes the platform made itself (the shipped seed images, variants of checked originals): the object is
+     * readable anonymously (its bucket must allow it too). A client's upload becomes public through
+     * {@link #publish} only.
+     */
     public Uni<Void> putPublicRead(String bucket, String key, byte[] bytes, String contentType) {
         return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ);
     }
@@ -118,8 +122,11 @@ public class ObjectStore {
         return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE);
     }
 
-    /** As {@link #copy}, the copy readable anonymously (its bucket must allow it too). */
-    public Uni<Void> copyPublicRead(String fromBucket, String fromKey, String toBucket, String toKey) {
+    /**
+     * Makes a checked object public: a copy inside the S3 server, readable anonymously (its bucket must allow it
+     * too). Public objects are made only from bytes that passed the checks, never by a client's own PUT.
+     */
+    public Uni<Void> publish(String fromBucket, String fromKey, String toBucket, String toKey) {
         return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ);
     }
 

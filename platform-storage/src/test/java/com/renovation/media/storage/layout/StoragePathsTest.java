@@ -59,4 +59,46 @@ class StoragePathsTest {
                 .isEqualTo("session_" + SESSION + "/room_" + ROOM + "/incoming/" + asset)
                 .startsWith(StoragePaths.roomPrefix(SESSION, ROOM));
     }
+
+    @Test
+    void everyVariantOfOneOriginalStartsWithItsNamePrefix() {
+        String original = StoragePaths.assetKey(SESSION, ROOM, "photo", 1234, "kitchen.jpg");
+        assertThat(StoragePaths.variantNamePrefix(original))
+                .isEqualTo("session_" + SESSION + "/room_" + ROOM + "/photos/variants/1234_kitchen_");
+        assertThat(StoragePaths.variantKey(original, "large", 2048, 1536, "jpg"))
+                .startsWith(StoragePaths.variantNamePrefix(original));
+        String sibling = StoragePaths.assetKey(SESSION, ROOM, "photo", 1234, "kitchen2.jpg");
+        assertThat(StoragePaths.variantKey(sibling, "large", 2048, 1536, "jpg"))
+                .doesNotStartWith(StoragePaths.variantNamePrefix(original));
+        assertThat(StoragePaths.variantNamePrefix("styles/s/no-extension")).isEqualTo("styles/s/variants/no-extension_");
+        assertThat(StoragePaths.isInVariantsFolder(StoragePaths.variantKey(original, "t", 1, 1, "jpg"))).isTrue();
+        assertThat(StoragePaths.isInVariantsFolder(original)).isFalse();
+        assertThat(StoragePaths.isInVariantsFolder(StoragePaths.roomPrefix(SESSION, ROOM) + "photos/myvariants/x"))
+                .isFalse();
+    }
+
+    @Test
+    void documentsLiveInTheSessionsArtifactsFolder() {
+        assertThat(StoragePaths.documentPrefix(SESSION)).isEqualTo("session_" + SESSION + "/artifacts/");
+        assertThat(StoragePaths.roomPrefix(SESSION, ROOM)).isEqualTo("session_" + SESSION + "/room_" + ROOM + "/");
+    }
+
+    @Test
+    void styleImagesLiveUnderTheirStyleAndAreNamedWithoutTheSharedFolder() {
+        String key = StoragePaths.styleImageKey("coastal", "kitchen.jpg");
+        assertThat(key).isEqualTo("styles/coastal/kitchen.jpg").startsWith(StoragePaths.stylePrefix("coastal"));
+        assertThat(key).doesNotStartWith(StoragePaths.stylePrefix("coast"));
+        assertThat(StoragePaths.styleImageName(key)).isEqualTo("coastal/kitchen.jpg");
+        assertThat(StoragePaths.styleImageName("elsewhere/kitchen.jpg")).isEqualTo("elsewhere/kitchen.jpg");
+    }
+
+    @Test
+    void aStagedStyleImageUploadKeepsEverythingInItsOwnFolder() {
+        UUID image = UUID.randomUUID();
+        assertThat(StoragePaths.stagingFolder(image)).isEqualTo(image + "/");
+        assertThat(StoragePaths.stagedUploadKey(image)).isEqualTo(image + "/upload");
+        String checked = StoragePaths.newStagedCheckedKey(image);
+        assertThat(checked).startsWith(image + "/checked-").isNotEqualTo(StoragePaths.newStagedCheckedKey(image));
+        assertThat(StoragePaths.isObjectIn(StoragePaths.stagingFolder(image), checked)).isTrue();
+    }
 }

@@ -46,8 +46,8 @@ public class SourceKeys {
             throw refused("catalog.image.added", added.bucket(), added.storagePath(), "not a catalog bucket");
         }
         if (slug == null || slug.isBlank() || slug.contains("/") || !isCleanKey(added.storagePath())
-                || !added.storagePath().startsWith(StoragePaths.styleImageKey(slug, ""))
-                || isVariant(added.storagePath())) {
+                || !added.storagePath().startsWith(StoragePaths.stylePrefix(slug))
+                || StoragePaths.isInVariantsFolder(added.storagePath())) {
             throw refused("catalog.image.added", added.bucket(), added.storagePath(),
                     "not an image key of style " + slug);
         }
@@ -57,8 +57,8 @@ public class SourceKeys {
         if (!Buckets.USER_UPLOADS.equals(bucket)) {
             throw refused(event, bucket, key, "not the uploads bucket");
         }
-        if (sessionId == null || roomId == null || !isCleanKey(key) || isVariant(key)
-                || !key.startsWith(StoragePaths.sessionPrefix(sessionId) + "room_" + roomId + "/")) {
+        if (sessionId == null || roomId == null || !isCleanKey(key) || StoragePaths.isInVariantsFolder(key)
+                || !key.startsWith(StoragePaths.roomPrefix(sessionId, roomId))) {
             throw refused(event, bucket, key, "not a key of session " + sessionId + ", room " + roomId);
         }
     }
@@ -74,11 +74,6 @@ public class SourceKeys {
             }
         }
         return key.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
-    }
-
-    /** Variants are written, never read: a source key inside a variants/ folder is not an original. */
-    private static boolean isVariant(String key) {
-        return key.contains("/variants/");
     }
 
     private static PermanentEventFailure refused(String event, String bucket, String key, String why) {

@@ -178,20 +178,13 @@ public class VariantService {
             // the bucket the variants were written to, as recorded; the event's only when nothing was recorded
             String target = rows.isEmpty() ? bucket : rows.get(0).sourceBucket;
             Uni<List<String>> strays = originalPath == null ? Uni.createFrom().item(List.of())
-                    : objects.list(target, strayPrefix(originalPath));
+                    : objects.list(target, StoragePaths.variantNamePrefix(originalPath));
             return strays.chain(found -> {
                 found.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
                 return objects.deleteAll(target, keys);
             }).chain(() -> variants.delete("sourceId", sourceId))
                     .chain(() -> variants.tombstone(sourceId)).replaceWithVoid();
         });
-    }
-
-    /** Variant keys of one original start with its name (timestamp included) under variants/. */
-    private static String strayPrefix(String originalPath) {
-        String name = originalPath.substring(originalPath.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return StoragePaths.variantPrefix(originalPath) + (dot > 0 ? name.substring(0, dot) : name) + "_";
     }
 
     /** Makes a source's variants anew (e.g. after the presets changed): old objects and rows go first. */

@@ -12,9 +12,10 @@ import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.messaging.outbox.Outbox;
-import com.renovation.media.storage.filetype.ContainerCheck;
-import com.renovation.media.storage.filetype.FileSniffer;
 import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.inspection.Declaration;
+import com.renovation.media.storage.inspection.Inspection;
+import com.renovation.media.storage.inspection.UploadInspector;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.SafeFilename;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -50,6 +51,7 @@ public class UploadService {
     private final MetadataRules metadataRules;
     private final PresignedUrls urls;
     private final ObjectStore objects;
+    private final UploadInspector inspector;
     private final Outbox outbox;
     private final AssetService assetService;
     private final MeterRegistry registry;
@@ -64,6 +66,7 @@ public class UploadService {
         this.metadataRules = metadataRules;
         this.urls = urls;
         this.objects = objects;
+        this.inspector = new UploadInspector(objects);
         this.outbox = outbox;
         this.assetService = assetService;
         this.registry = registry;
@@ -129,47 +132,26 @@ public class UploadService {
      * the asset's own key, which no client can write: what was checked is what is served and processed.
      */
     private Uni<AssetView> inspect(RoomAsset asset, String ownerId) {
-        FileType declared = FileType.fromDeclared(asset.contentType).orElseThrow();
+        Declaration declared = new Declaration(FileType.fromDeclared(asset.contentType).orElseThrow(),
+                asset.fileSize, Optional.ofNullable(asset.declaredSha256));
         String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
         return objects.copy(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath)
                 .chain(() -> objects.delete(Buckets.USER_UPLOADS, incoming))
-                // nothing incoming: an earlier confirm may have copied it already; the head below decides
+                // nothing incoming: an earlier confirm may have copied it already; the inspection below decides
                 .onFailure(ObjectStore::isNotFound).recoverWithNull()
-                .chain(() -> objects.head(Buckets.USER_UPLOADS, asset.storagePath)).chain(info -> {
-            if (info.isEmpty()) {
-                throw new ApiException(ProblemKind.UPLOAD_MISSING,
-                        "PUT the file to the upload URL before confirming");
-            }
-            long size = info.get().size();
-            if (size != asset.fileSize || size == 0) {
-                return reject(asset, "the uploaded file has " + size + " bytes, but " + asset.fileSize
-                        + " were declared");
-            }
-            return objects.readRange(Buckets.USER_UPLOADS, asset.storagePath, 0, FileSniffer.HEAD_BYTES - 1)
-                    .chain(head -> {
-                        UploadRules.Inspection verdict = rules.inspect(declared, asset.fileSize, size, head);
-                        return verdict instanceof UploadRules.Accepted accepted
-                                ? accept(asset, ownerId, accepted)
-                                : reject(asset, ((UploadRules.Refused) verdict).reason());
-                    });
-        });
+                .chain(() -> inspector.inspect(Buckets.USER_UPLOADS, asset.storagePath, declared,
+                        rules.policy(asset.assetType)))
+                .chain(verdict -> {
+                    if (verdict.isEmpty()) {
+                        throw new ApiException(ProblemKind.UPLOAD_MISSING,
+                                "PUT the file to the upload URL before confirming");
+                    }
+                    return verdict.get() instanceof Inspection.Accepted accepted ? record(asset, ownerId, accepted)
+                            : reject(asset, ((Inspection.Refused) verdict.get()).reason());
+                });
     }
 
-    private Uni<AssetView> accept(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted) {
-        // one streamed pass, bounded memory: the SHA-256, and the container walked to its very end, so data after
-        // it (a polyglot) or lying lengths refuse the file before anything is recorded
-        ContainerCheck container = ContainerCheck.of(accepted.type());
-        return objects.sha256(Buckets.USER_UPLOADS, inspected.storagePath, container::update).chain(sha256 -> {
-            Optional<String> refusal = container.refusal().or(() -> inspected.declaredSha256 == null
-                    || inspected.declaredSha256.equals(sha256) ? Optional.empty()
-                    : Optional.of("the uploaded file's SHA-256 is " + sha256 + ", but " + inspected.declaredSha256
-                            + " was declared"));
-            return refusal.isPresent() ? reject(inspected, refusal.get()) : record(inspected, ownerId, accepted,
-                    sha256);
-        });
-    }
-
-    private Uni<AssetView> record(RoomAsset inspected, String ownerId, UploadRules.Accepted accepted, String sha256) {
+    private Uni<AssetView> record(RoomAsset inspected, String ownerId, Inspection.Accepted accepted) {
         return Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null) {
                         throw ApiException.notFound("asset " + inspected.id);
@@ -178,7 +160,7 @@ public class UploadService {
                         return Uni.createFrom().voidItem(); // a concurrent confirm won
                     }
                     asset.status = AssetStatus.UPLOADED;
-                    asset.sha256 = sha256;
+                    asset.sha256 = accepted.sha256();
                     asset.contentType = accepted.type().contentType();
                     accepted.dimensions().ifPresent(d -> {
                         asset.width = d.width();
@@ -189,7 +171,7 @@ public class UploadService {
                     registry.counter("assets.confirmed", "type", asset.assetType).increment();
                     return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
                             asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
-                            asset.fileSize, sha256)).chain(() -> sweeps.incomingOf(asset));
+                            asset.fileSize, accepted.sha256())).chain(() -> sweeps.incomingOf(asset));
                 }))
                 .chain(() -> assetService.view(inspected.id));
     }

@@ -1,13 +1,11 @@
 package com.renovation.media.assets.service.uploads;
 
-import com.renovation.media.assets.service.uploads.UploadRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.renovation.media.assets.config.UploadConfig;
 import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.storage.filetype.FileType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +47,14 @@ class UploadRulesTest {
     }
 
     @Test
-    void inspectionComparesStoredBytesWithTheDeclaration() {
-        byte[] pdf = "%PDF-1.4\n...\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        assertThat(rules.inspect(FileType.PDF, pdf.length, pdf.length, pdf))
-                .isInstanceOf(UploadRules.Accepted.class);
-        assertThat(rules.inspect(FileType.JPEG, pdf.length, pdf.length, pdf))
-                .isEqualTo(new UploadRules.Refused("the file's content is application/pdf, but it was declared as image/jpeg"));
-        assertThat(rules.inspect(FileType.PDF, 10, pdf.length, pdf)).isInstanceOf(UploadRules.Refused.class);
-        assertThat(rules.inspect(FileType.PDF, 6000, 6000, pdf))
-                .isEqualTo(new UploadRules.Refused("the file is larger than 5000 bytes"));
+    void eachAssetTypesPolicyCarriesItsAllowListAndTheConfiguredLimits() {
+        var photo = rules.policy("photo");
+        assertThat(photo.allowed()).containsExactlyInAnyOrder(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.HEIC);
+        assertThat(photo.maxBytes(FileType.JPEG)).isEqualTo(1000);
+        assertThat(photo.maxPixels()).isEqualTo(50_000_000);
+        var document = rules.policy("document");
+        assertThat(document.allows(FileType.PDF)).isTrue();
+        assertThat(document.maxBytes(FileType.PDF)).isEqualTo(5000);
+        assertThat(document.maxBytes(FileType.HEIC)).isEqualTo(1000);
     }
 }

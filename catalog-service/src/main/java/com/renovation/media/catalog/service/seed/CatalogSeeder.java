@@ -13,6 +13,7 @@ import com.renovation.media.catalog.service.seed.SeedPlan.PlannedStyle;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.layout.Buckets;
+import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +65,7 @@ public class CatalogSeeder {
     }
 
     public Uni<SeedReport> seed(SeedBundle bundle) {
-        return Uni.createFrom().item(() -> SeedPlan.of(bundle, ImageRules.Limits.of(config)))
+        return Uni.createFrom().item(() -> SeedPlan.of(bundle, ImageRules.policy(config)))
                 .chain(plan -> Panache.withTransaction(() -> Panache.getSession()
                         .chain(session -> session.createNativeQuery(LOCK).getSingleResult())
                         .chain(() -> apply(plan))))
@@ -223,7 +224,7 @@ public class CatalogSeeder {
                         .filter(slug -> !slugs.contains(slug)).forEach(tally.removedStyles::add))
                 .chain(() -> images.ofSeedCatalog(plan.catalog())).invoke(seeded -> seeded.stream()
                         .map(i -> i.storagePath).filter(key -> !keys.contains(key))
-                        .map(key -> key.startsWith("styles/") ? key.substring("styles/".length()) : key)
+                        .map(StoragePaths::styleImageName)
                         .forEach(tally.removedImages::add))
                 .replaceWithVoid();
     }

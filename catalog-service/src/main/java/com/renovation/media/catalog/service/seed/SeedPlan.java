@@ -1,15 +1,15 @@
 package com.renovation.media.catalog.service.seed;
 
 import com.renovation.media.catalog.service.CatalogRules;
-import com.renovation.media.catalog.service.ImageRules;
+import com.renovation.media.storage.filetype.ImageHeader;
+import com.renovation.media.storage.inspection.Inspection;
+import com.renovation.media.storage.inspection.UploadInspector;
+import com.renovation.media.storage.inspection.UploadPolicy;
 import com.renovation.media.storage.layout.SafeFilename;
 import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.web.problem.ApiException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +29,7 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
             int displayOrder, String sourceUrl) {
     }
 
-    public static SeedPlan of(SeedBundle bundle, ImageRules.Limits limits) {
+    public static SeedPlan of(SeedBundle bundle, UploadPolicy policy) {
         SeedManifest manifest = bundle.manifest();
         if (manifest.catalog() == null || manifest.catalog().isBlank()) {
             throw new SeedException("the manifest must name its catalog");
@@ -54,7 +54,7 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
             List<SeedManifest.ImageEntry> entries = entry.images() == null ? List.of() : entry.images();
             for (int i = 0; i < entries.size(); i++) {
                 PlannedImage image = image(bundle, slug, entries.get(i), where + ".images[" + i + "]", i,
-                        manifest.source(), limits);
+                        manifest.source(), policy);
                 if (!keys.add(image.storagePath())) {
                     throw new SeedException(where + ".images[" + i + "]: " + image.storagePath() + " is listed twice");
                 }
@@ -67,16 +67,18 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
     }
 
     private static PlannedImage image(SeedBundle bundle, String slug, SeedManifest.ImageEntry entry, String where,
-            int index, String defaultSource, ImageRules.Limits limits) {
+            int index, String defaultSource, UploadPolicy policy) {
         byte[] bytes = entry.file() == null ? null : bundle.files().get(entry.file());
         if (bytes == null) {
             throw new SeedException(where + ": file " + entry.file() + " is missing");
         }
-        ImageRules.Inspection verdict = ImageRules.inspect(bytes, limits);
-        if (verdict instanceof ImageRules.Refused refused) {
+        Inspection verdict = UploadInspector.inspect(bytes, policy);
+        if (verdict instanceof Inspection.Refused refused) {
             throw new SeedException(where + ": " + entry.file() + " is refused: " + refused.reason());
         }
-        ImageRules.Accepted accepted = (ImageRules.Accepted) verdict;
+        Inspection.Accepted accepted = (Inspection.Accepted) verdict;
+        // the inspector refuses a JPEG, PNG or WebP whose header has no dimensions
+        ImageHeader.Dimensions dimensions = accepted.dimensions().orElseThrow();
         String basename = entry.filename() != null ? entry.filename()
                 : entry.file().substring(entry.file().lastIndexOf('/') + 1);
         SafeFilename filename = checked(where + ".file", () -> SafeFilename.of(basename));
@@ -85,8 +87,8 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
         List<String> tags = checked(where + ".tags", () -> CatalogRules.tags("tags", entry.tags()));
         String source = entry.sourceUrl() != null ? entry.sourceUrl() : defaultSource;
         return new PlannedImage(StoragePaths.styleImageKey(slug, filename.keyPart()), filename.display(),
-                accepted.type().contentType(), bytes, sha256(bytes), accepted.dimensions().width(),
-                accepted.dimensions().height(), CatalogRules.text(entry.caption()), CatalogRules.text(entry.altText()),
+                accepted.type().contentType(), bytes, accepted.sha256(), dimensions.width(), dimensions.height(),
+                CatalogRules.text(entry.caption()), CatalogRules.text(entry.altText()),
                 roomType, tags, entry.displayOrder() == null ? index : entry.displayOrder(),
                 CatalogRules.text(source));
     }
@@ -96,14 +98,6 @@ public record SeedPlan(String catalog, List<PlannedStyle> styles) {
             return check.get();
         } catch (ApiException | IllegalArgumentException e) {
             throw new SeedException(where + ": " + e.getMessage());
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,7 +3,8 @@ package com.renovation.media.catalog.service.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.renovation.media.catalog.service.ImageRules;
+import com.renovation.media.storage.filetype.FileType;
+import com.renovation.media.storage.inspection.UploadPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SeedPlanTest {
 
-    private static final ImageRules.Limits MAX = new ImageRules.Limits(10 * 1024 * 1024, 50_000_000);
+    private static final UploadPolicy MAX = UploadPolicy.of(Set.of(FileType.JPEG), 10 * 1024 * 1024, 50_000_000);
 
     @Test
     void theShippedCatalogHasThreeStylesTimesThreeRoomsOfSmallGeneratedJpegs() {
@@ -57,7 +58,7 @@ class SeedPlanTest {
                 .hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SeedPlan.of(bundle(files, "ok", new SeedManifest.ImageEntry("a.jpg", null,
                 "Living Room", null, null, null, null, null)), MAX)).hasMessageContaining("roomType");
-        assertThatThrownBy(() -> SeedPlan.of(bundle(files, "ok", good), new ImageRules.Limits(100, 50_000_000))).hasMessageContaining("larger");
+        assertThatThrownBy(() -> SeedPlan.of(bundle(files, "ok", good), UploadPolicy.of(Set.of(FileType.JPEG), 100, 50_000_000))).hasMessageContaining("larger");
     }
 
     @Test
