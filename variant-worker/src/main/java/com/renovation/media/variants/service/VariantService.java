@@ -112,7 +112,7 @@ public class VariantService {
                 .chain(() -> variants.isDeleted(source.id(), source.sessionId()))
                 .chain(deleted -> {
                     if (deleted) {
-                        LOG.infof("%s was deleted while its variants were made: they are removed again", source);
+                        LOG.infof("%s was deleted while its variants were made: nothing is recorded", source);
                         return Uni.createFrom().failure(new SourceDeletedMeanwhile(source));
                     }
                     return recording.get();
