@@ -286,7 +286,7 @@ public class VariantService {
                 .replaceWithVoid();
     }
 
-    /** Last step of erasing a session, in the caller's transaction: its sources are remembered as deleted, its rows go. */
+    /** Last step of erasing a session, in the caller's transaction: its sources are remembered as deleted, rows go. */
     public Uni<Void> forgetSession(UUID sessionId) {
         return variants.ofSession(sessionId)
                 .chain(rows -> {

@@ -9,7 +9,10 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
-/** The worker's {@link VariantConfig} as the service reads it (application.properties, then the test's overrides), without starting Quarkus. */
+/**
+ * The worker's {@link VariantConfig} as the service reads it (application.properties, then the test's overrides),
+ * without starting Quarkus.
+ */
 public final class VariantConfigs {
 
     private VariantConfigs() {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The plan is read from {@code platform.variants.*}: typed presets, formats and resize method, with the defaults shipped. */
+/** The plan read from {@code platform.variants.*}: typed presets, formats and resize method; the shipped defaults. */
 class VariantPlanTest {
 
     @Test
