@@ -37,7 +37,7 @@ public class AssetMetrics {
                 .register(registry);
     }
 
-    @Scheduled(every = "${platform.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${platform.metrics.refresh:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "SELECT asset_type, status, count(*) FROM room_assets GROUP BY asset_type, status", Object[].class)
