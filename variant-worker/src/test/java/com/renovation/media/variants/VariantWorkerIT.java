@@ -11,6 +11,8 @@ import com.renovation.media.contracts.events.EventPayload;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.variants.imaging.JpegQuality;
+import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.WorkerFixtures;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,6 +70,24 @@ class VariantWorkerIT {
         return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
     }
 
+    private static List<Object[]> query(String sql, UUID id) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery(sql, Object[].class).setParameter("id", id).getResultList())));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(String sql) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery(sql, Long.class).getSingleResult())));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long rows(UUID source) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
@@ -107,6 +127,43 @@ class VariantWorkerIT {
         assertThat(rows(asset.assetId())).isEqualTo(4);
         byte[] original = object(asset.storagePath());
         assertThat(WorkerFixtures.contains(original, WorkerFixtures.LEAK_MARKER)).as("original untouched").isTrue();
+    }
+
+    @Test
+    void eachRowRecordsTheQualityItsVariantWasEncodedWith() {
+        AssetConfirmed asset = confirmed(WorkerFixtures.progressiveJpeg(900, 700), "quality.jpg", "image/jpeg");
+        publish(asset);
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
+
+        List<Object[]> recorded = query("SELECT storage_path, format, quality FROM variants WHERE source_id = :id",
+                asset.assetId());
+        assertThat(recorded).hasSize(4);
+        for (Object[] row : recorded) {
+            String key = (String) row[0];
+            int quality = ((Number) row[2]).intValue();
+            if (row[1].equals("jpeg")) {
+                assertThat(JpegQuality.of(object(key))).as("quality in %s", key).isEqualTo(quality);
+            } else {
+                assertThat(quality).as("quality of %s", key).isEqualTo(VariantEncoder.WEBP_QUALITY);
+            }
+        }
+    }
+
+    @Test
+    void noTransactionStaysOpenWhileAVariantSetIsRenderedAndStored() throws InterruptedException {
+        AssetConfirmed asset = confirmed(WorkerFixtures.progressiveJpeg(640, 480), "slow.jpg", "image/jpeg");
+        HeldRenderer.hold(asset.assetId());
+        publish(asset);
+        HeldRenderer.awaitInFlight(asset.assetId());
+        try {
+            // a transaction open since before the render started would still be open now, held with the render
+            await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                    + " AND xact_start < clock_timestamp() - interval '1 second'") == 0);
+        } finally {
+            HeldRenderer.release(asset.assetId());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
     }
 
     @Test

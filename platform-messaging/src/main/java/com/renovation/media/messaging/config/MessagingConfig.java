@@ -12,7 +12,10 @@ public interface MessagingConfig {
     @WithDefault("${quarkus.application.name}")
     String source();
 
-    /** The schema holding this service's outbox and processed_events tables. */
+    /**
+     * The one schema this service owns: Flyway migrates it, Hibernate and native SQL resolve tables in it, and it
+     * holds the outbox and processed_events tables.
+     */
     String schema();
 
     Outbox outbox();

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -29,12 +30,15 @@ public class IdempotentConsumer {
     private final MessagingConfig config;
     private final MeterRegistry registry;
     private final String claim;
+    private final String recorded;
 
     public IdempotentConsumer(MessagingConfig config, MeterRegistry registry) {
         this.config = config;
         this.registry = registry;
         this.claim = "INSERT INTO " + config.schema() + ".processed_events (event_id, consumer) VALUES (:id, :consumer)"
                 + " ON CONFLICT DO NOTHING";
+        this.recorded = "SELECT count(*) FROM " + config.schema() + ".processed_events"
+                + " WHERE event_id = :id AND consumer = :consumer";
     }
 
     /**
@@ -44,6 +48,28 @@ public class IdempotentConsumer {
      */
     public <T> Uni<Void> process(Message<String> message, String consumer, Class<T> type,
             Function<Event<T>, Uni<?>> effect) {
+        return attempt(message, consumer, type, event -> applyOnce(event, consumer, effect));
+    }
+
+    /**
+     * As {@link #process(Message, String, Class, Function)} for an effect with object-storage or CPU work that
+     * must not hold a transaction open: {@code prepare} runs first, outside any transaction, and what it yields
+     * is handed to {@code effect}, which runs in the transaction that records the event. An attempt that fails
+     * anywhere is retried whole, so {@code prepare} must be safe to repeat; an event already recorded skips it.
+     */
+    public <T, P> Uni<Void> process(Message<String> message, String consumer, Class<T> type,
+            Function<Event<T>, Uni<P>> prepare, BiFunction<Event<T>, P, Uni<?>> effect) {
+        return attempt(message, consumer, type, event -> isRecorded(event, consumer).chain(recorded -> {
+            if (recorded) {
+                skipped(event, consumer);
+                return Uni.createFrom().item(false);
+            }
+            return prepare.apply(event).chain(prepared -> applyOnce(event, consumer, e -> effect.apply(e, prepared)));
+        }));
+    }
+
+    private <T> Uni<Void> attempt(Message<String> message, String consumer, Class<T> type,
+            Function<Event<T>, Uni<Boolean>> once) {
         Event<T> event;
         try {
             event = EventJson.read(message.getPayload(), type);
@@ -51,7 +77,7 @@ public class IdempotentConsumer {
             return reject(message, consumer, e);
         }
         Context context = Vertx.currentContext();
-        return Uni.createFrom().deferred(() -> applyOnce(event, consumer, effect))
+        return Uni.createFrom().deferred(() -> once.apply(event))
                 // retries resubscribe after a timer: bring them back onto the Vert.x context Hibernate needs
                 .runSubscriptionOn(task -> runOn(context, task))
                 .onFailure(failure -> !(failure instanceof PermanentEventFailure))
@@ -60,6 +86,20 @@ public class IdempotentConsumer {
                 .onItemOrFailure().transformToUni((applied, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : reject(message, consumer, failure));
+    }
+
+    /** Whether this consumer already recorded the event (a short read, no transaction held). */
+    private Uni<Boolean> isRecorded(Event<?> event, String consumer) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(recorded, Long.class)
+                .setParameter("id", event.id())
+                .setParameter("consumer", consumer)
+                .getSingleResult())).map(n -> n > 0);
+    }
+
+    private void skipped(Event<?> event, String consumer) {
+        LOG.debugf("%s: event %s already processed, skipped", consumer, event.id());
+        registry.counter("events.consumed", "consumer", consumer, "outcome", "duplicate").increment();
     }
 
     /** Runs the effect unless this consumer already recorded the event; both commit together. */
@@ -71,8 +111,7 @@ public class IdempotentConsumer {
                         .executeUpdate())
                 .chain(claimed -> {
                     if (claimed == 0) {
-                        LOG.debugf("%s: event %s already processed, skipped", consumer, event.id());
-                        registry.counter("events.consumed", "consumer", consumer, "outcome", "duplicate").increment();
+                        skipped(event, consumer);
                         return Uni.createFrom().item(false);
                     }
                     return effect.apply(event).invoke(() -> registry.counter("events.consumed",

@@ -7,9 +7,6 @@ public enum ResizeMethod {
     /** Integer box pre-shrink, then a separable Lanczos3 pass for the rest: faster and sharper, less aliasing. */
     BOX_LANCZOS3(new BoxLanczos3Resizer());
 
-    /** Measured by bench/images/run.sh: better PSNR against a Lanczos3 reference and faster. */
-    public static final ResizeMethod DEFAULT = BOX_LANCZOS3;
-
     private final Resizer resizer;
 
     ResizeMethod(Resizer resizer) {

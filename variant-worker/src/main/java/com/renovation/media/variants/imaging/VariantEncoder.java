@@ -25,10 +25,23 @@ import java.util.Locale;
  */
 public final class VariantEncoder {
 
-    public static final float JPEG_QUALITY = 0.80f;
-    public static final float WEBP_QUALITY = 0.80f;
+    /** Quality on the 1–100 scale, as recorded with each variant; the writers take it as a fraction. */
+    public static final int JPEG_QUALITY = 80;
+    public static final int WEBP_QUALITY = 80;
     /** libwebp's default effort (0 fastest … 6 smallest). */
     public static final int WEBP_METHOD = 4;
+
+    /**
+     * The quality {@link #encode} writes {@code format} with, on the 1–100 scale; null for AVIF, which avifenc
+     * makes from a quantizer range ({@link AvifSupport}) rather than a quality.
+     */
+    public Integer quality(VariantFormat format) {
+        return switch (format) {
+            case JPEG -> JPEG_QUALITY;
+            case WEBP -> WEBP_QUALITY;
+            case AVIF -> null;
+        };
+    }
 
     public byte[] encode(BufferedImage standard, VariantFormat format) {
         try {
@@ -47,7 +60,7 @@ public final class VariantEncoder {
         try {
             JPEGImageWriteParam param = new JPEGImageWriteParam(Locale.ROOT);
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
+            param.setCompressionQuality(JPEG_QUALITY / 100f);
             param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
             param.setOptimizeHuffmanTables(true); // a few % smaller for a few % more time
             IIOMetadata fresh = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(bgr), param);
@@ -63,7 +76,7 @@ public final class VariantEncoder {
             WebPWriteParam param = new WebPWriteParam(Locale.ROOT);
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionType(param.getCompressionTypes()[WebPWriteParam.LOSSY_COMPRESSION]);
-            param.setCompressionQuality(WEBP_QUALITY);
+            param.setCompressionQuality(WEBP_QUALITY / 100f);
             param.setMethod(WEBP_METHOD);
             return write(writer, new IIOImage(image, null, null), param);
         } finally {

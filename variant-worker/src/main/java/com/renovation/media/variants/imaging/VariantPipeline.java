@@ -31,10 +31,6 @@ public final class VariantPipeline {
         this.encoder = encoder;
     }
 
-    public static VariantPipeline withDefaults() {
-        return new VariantPipeline(new ImageProbe(), new ImageDecoder(), ResizeMethod.DEFAULT, new VariantEncoder());
-    }
-
     /** Reads at most the probe's byte limit, so an oversized stream is refused without buffering it whole. */
     public List<RenderedVariant> render(InputStream source, List<VariantPreset> presets, List<VariantFormat> formats) {
         try {
@@ -83,7 +79,8 @@ public final class VariantPipeline {
             made.add(image);
             for (VariantFormat format : encodable) {
                 abort.check();
-                variants.add(new RenderedVariant(target.getKey(), format, target.getValue(), encoder.encode(image, format)));
+                variants.add(new RenderedVariant(target.getKey(), format, target.getValue(),
+                        encoder.encode(image, format), encoder.quality(format)));
             }
         }
         return variants;

@@ -1,16 +1,10 @@
 package com.renovation.media.variants.imaging;
 
-import java.util.List;
-
 /**
  * A named variant size: the image is scaled down, aspect preserved, to fit within
  * maxWidth×maxHeight. Never scaled up: a smaller source keeps its size.
  */
 public record VariantPreset(String name, int maxWidth, int maxHeight) {
-
-    public static final VariantPreset THUMBNAIL = new VariantPreset("thumbnail", 300, 200);
-    public static final VariantPreset OPTIMIZED = new VariantPreset("optimized", 1200, 1200);
-    public static final List<VariantPreset> STANDARD = List.of(THUMBNAIL, OPTIMIZED);
 
     public VariantPreset {
         if (name == null || name.isBlank()) {

@@ -14,7 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** What makes or removes variants: confirmed uploads and catalog images in; deleted assets and sessions out. */
+/**
+ * What makes or removes variants: confirmed uploads and catalog images in; deleted assets and sessions out.
+ * Object storage and rendering happen before the transaction that records the event, which then only writes
+ * rows: a crash in between leaves the event unrecorded, and its redelivery does the whole work again.
+ */
 @ApplicationScoped
 public class SourceEventsConsumer {
 
@@ -32,16 +36,16 @@ public class SourceEventsConsumer {
     public Uni<Void> onAssetConfirmed(Message<String> message) {
         return consumer.process(message, Channels.ASSET_CONFIRMED, AssetConfirmed.class, event -> {
             keys.check(event.data());
-            return service.make(SourceImage.of(event.data()));
-        });
+            return service.render(SourceImage.of(event.data()));
+        }, (event, rendered) -> service.record(rendered));
     }
 
     @Incoming(Channels.CATALOG_IMAGE_ADDED)
     public Uni<Void> onCatalogImageAdded(Message<String> message) {
         return consumer.process(message, Channels.CATALOG_IMAGE_ADDED, CatalogImageAdded.class, event -> {
             keys.check(event.data());
-            return service.make(SourceImage.of(event.data()));
-        });
+            return service.render(SourceImage.of(event.data()));
+        }, (event, rendered) -> service.record(rendered));
     }
 
     @Incoming(Channels.ASSET_DELETED)
@@ -51,13 +55,14 @@ public class SourceEventsConsumer {
             keys.check(deleted);
             String original = deleted.storagePaths() == null || deleted.storagePaths().isEmpty() ? null
                     : deleted.storagePaths().get(0);
-            return service.removeSource(deleted.assetId(), deleted.bucket(), original);
-        });
+            return service.removeSourceObjects(deleted.assetId(), deleted.bucket(), original);
+        }, (event, removed) -> service.forgetSource(event.data().assetId()));
     }
 
     @Incoming(Channels.SESSION_DELETED)
     public Uni<Void> onSessionDeleted(Message<String> message) {
         return consumer.process(message, Channels.SESSION_DELETED, SessionDeleted.class,
-                event -> service.removeSession(event.data().sessionId()));
+                event -> service.removeSessionObjects(event.data().sessionId()),
+                (event, removed) -> service.forgetSession(event.data().sessionId()));
     }
 }

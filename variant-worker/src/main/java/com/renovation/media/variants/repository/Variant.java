@@ -1,6 +1,8 @@
 package com.renovation.media.variants.repository;
 
+import com.renovation.media.contracts.events.payload.SourceKind;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,14 +12,15 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One variant of one source image (seed 001 asset_variants, plus its source and attempts). */
+/** One variant of one source image, with its source and attempts. */
 @Entity
 @Table(name = "variants")
 public class Variant {
     @Id
     public UUID id;
     @Column(name = "source_kind")
-    public String sourceKind;
+    @Convert(converter = SourceKindColumn.class)
+    public SourceKind sourceKind;
     @Column(name = "source_id")
     public UUID sourceId;
     @Column(name = "session_id")
@@ -41,7 +44,8 @@ public class Variant {
     public Integer width;
     public Integer height;
     @Column(name = "processing_status")
-    public String processingStatus;
+    @Convert(converter = VariantStatusColumn.class)
+    public VariantStatus processingStatus;
     @Column(name = "processing_error")
     public String processingError;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -1,5 +1,6 @@
 package com.renovation.media.variants.repository;
 
+import com.renovation.media.contracts.events.payload.SourceKind;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class VariantRepository implements PanacheRepositoryBase<Variant, UUID> {
 
-    public Uni<Variant> findOne(String sourceKind, UUID sourceId, String variantType, String format) {
+    public Uni<Variant> findOne(SourceKind sourceKind, UUID sourceId, String variantType, String format) {
         return find("sourceKind = ?1 and sourceId = ?2 and variantType = ?3 and format = ?4", sourceKind, sourceId,
                 variantType, format).firstResult();
     }

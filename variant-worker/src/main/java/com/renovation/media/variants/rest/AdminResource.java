@@ -2,7 +2,6 @@ package com.renovation.media.variants.rest;
 
 import com.renovation.media.variants.service.VariantService;
 import com.renovation.media.web.problem.ApiException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -31,7 +30,7 @@ public class AdminResource {
     @POST
     @Path("/{sourceId}/regenerate")
     public Uni<Map<String, Object>> regenerate(@PathParam("sourceId") UUID sourceId) {
-        return Panache.withTransaction(() -> service.regenerate(sourceId)).map(expected -> {
+        return service.regenerate(sourceId).map(expected -> {
             if (expected < 0) {
                 throw ApiException.notFound("variants of source " + sourceId);
             }

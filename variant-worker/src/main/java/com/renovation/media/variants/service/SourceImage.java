@@ -21,7 +21,7 @@ public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucke
     }
 
     public static SourceImage of(Variant known) {
-        return new SourceImage(kindOf(known.sourceKind), known.sourceId, known.sessionId, known.sourceBucket,
+        return new SourceImage(known.sourceKind, known.sourceId, known.sessionId, known.sourceBucket,
                 known.sourcePath, known.sourceType);
     }
 
@@ -31,11 +31,8 @@ public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucke
         return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/webp");
     }
 
-    public String kindName() {
-        return kind == SourceKind.ROOM_ASSET ? "room_asset" : "style_image";
-    }
-
-    static SourceKind kindOf(String name) {
-        return name.equals("room_asset") ? SourceKind.ROOM_ASSET : SourceKind.STYLE_IMAGE;
+    @Override
+    public String toString() {
+        return kind + " " + id;
     }
 }

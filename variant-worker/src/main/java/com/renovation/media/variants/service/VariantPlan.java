@@ -5,7 +5,6 @@ import com.renovation.media.variants.imaging.AvifSupport;
 import com.renovation.media.variants.imaging.ImageDecoder;
 import com.renovation.media.variants.imaging.ImageProbe;
 import com.renovation.media.variants.imaging.LibwebpVersion;
-import com.renovation.media.variants.imaging.ResizeMethod;
 import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPipeline;
@@ -14,9 +13,9 @@ import com.renovation.media.variants.imaging.WebPCodecs;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** The configured presets and formats, and the pipeline that makes them: read once at start. */
@@ -30,16 +29,26 @@ public class VariantPlan {
     private final VariantPipeline pipeline;
 
     public VariantPlan(VariantConfig config) {
-        this.presets = config.presets().stream().map(VariantPlan::preset).toList();
+        this.presets = presets(config.presets());
         this.formats = config.formats().stream()
-                .map(f -> VariantFormat.valueOf(f.strip().toUpperCase(Locale.ROOT)))
                 .filter(f -> f != VariantFormat.AVIF || AvifSupport.available())
                 .distinct().toList();
         this.pipeline = new VariantPipeline(
                 new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()),
                 new ImageDecoder(ImageDecoder.DEFAULT_MAX_DECODED_PIXELS, ImageDecoder.DEFAULT_MIN_HEADROOM,
-                        config.maxDecodeBytes()), ResizeMethod.valueOf(config.resizeMethod().strip().toUpperCase(Locale.ROOT)),
-                new VariantEncoder());
+                        config.maxDecodeBytes()), config.resizeMethod(), new VariantEncoder());
+    }
+
+    /** Largest box first, then by name: the same order on every replica and in every log line. */
+    static List<VariantPreset> presets(Map<String, VariantConfig.Box> boxes) {
+        if (boxes.isEmpty()) {
+            throw new IllegalArgumentException("no variant presets configured (platform.variants.presets.*)");
+        }
+        return boxes.entrySet().stream()
+                .map(e -> new VariantPreset(e.getKey(), e.getValue().maxWidth(), e.getValue().maxHeight()))
+                .sorted(Comparator.comparingLong((VariantPreset p) -> (long) p.maxWidth() * p.maxHeight()).reversed()
+                        .thenComparing(VariantPreset::name))
+                .toList();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -53,15 +62,6 @@ public class VariantPlan {
             LOG.info("AVIF variants skipped: no avifenc on PATH (install libavif-bin to make them)");
         }
         LOG.infof("variants: %s in %s", presets, formats);
-    }
-
-    private static VariantPreset preset(String spec) {
-        String[] nameAndBox = spec.strip().split(":");
-        if (nameAndBox.length != 2) {
-            throw new IllegalArgumentException("preset must be name:WIDTHxHEIGHT, not " + spec);
-        }
-        int[] box = Arrays.stream(nameAndBox[1].split("x")).mapToInt(Integer::parseInt).toArray();
-        return new VariantPreset(nameAndBox[0], box[0], box[1]);
     }
 
     public List<VariantPreset> presets() {

@@ -72,7 +72,7 @@ public class VariantRenderer {
                 .ifNoItem().after(timeout).recoverWithUni(() -> {
                     String reason = "decoding and rendering took longer than " + readable(timeout);
                     abort.abort(reason);
-                    LOG.warnf("%s %s: %s, aborted", source.kindName(), source.id(), reason);
+                    LOG.warnf("%s: %s, aborted", source, reason);
                     return Uni.createFrom().failure(new ImageRejectedException(reason));
                 })
                 .emitOn(task -> {

@@ -10,26 +10,35 @@ import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.repository.Variant;
 import com.renovation.media.variants.repository.VariantRepository;
+import com.renovation.media.variants.repository.VariantStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * Makes, stores and records the variants of one source image, and announces each; removes them again when
- * the source is deleted. Runs inside the caller's transaction: rows and outbox events commit together, and
- * object keys are derived from the source, so a redelivery overwrites rather than duplicates.
+ * the source is deleted. Reading, rendering and object storage run outside any transaction; only the row
+ * updates (with their outbox events) are transactional. Object keys are derived from the source, so an attempt
+ * repeated after a crash overwrites rather than duplicates, and commits the rows the crashed one did not.
  */
 @ApplicationScoped
 public class VariantService {
 
     private static final Logger LOG = Logger.getLogger(VariantService.class);
     private static final String WHOLE_SET = "all";
+    private static final String ANY_FORMAT = "any";
+    private static final RenderOutcome SKIPPED = new RenderOutcome.Skipped();
 
     private final VariantRepository variants;
     private final ObjectStore objects;
@@ -48,60 +57,83 @@ public class VariantService {
         this.registry = registry;
     }
 
-    /** Must run in a transaction. */
-    public Uni<Void> make(SourceImage source) {
+    /**
+     * Reads the source, renders its variants and uploads them; must not run in a transaction. A source found
+     * deleted gets nothing, and loses any variant objects an earlier attempt uploaded before it learnt so.
+     */
+    public Uni<RenderOutcome> render(SourceImage source) {
         if (!source.hasVariants()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(SKIPPED);
         }
-        return variants.isDeleted(source.id(), source.sessionId()).chain(deleted -> {
+        return Panache.withSession(() -> variants.isDeleted(source.id(), source.sessionId())).chain(deleted -> {
             if (deleted) {
-                LOG.debugf("%s %s was deleted: no variants", source.kindName(), source.id());
-                return Uni.createFrom().voidItem();
+                LOG.debugf("%s was deleted: no variants", source);
+                return removeLeftovers(source).replaceWith(SKIPPED);
             }
             return objects.head(source.bucket(), source.path()).chain(info -> {
                 if (info.isEmpty()) {
-                    LOG.infof("%s %s has no object any more: no variants", source.kindName(), source.id());
-                    return Uni.createFrom().voidItem();
+                    LOG.infof("%s has no object any more: no variants", source);
+                    return Uni.createFrom().item(SKIPPED);
                 }
                 return objects.read(source.bucket(), source.path())
                         .chain(bytes -> renderer.render(source, bytes))
-                        .chain(rendered -> store(source, rendered))
+                        .chain(rendered -> upload(source, rendered)
+                                .replaceWith((RenderOutcome) new RenderOutcome.Stored(source, rendered)))
                         .onFailure(ImageRejectedException.class)
-                        .recoverWithUni(e -> refuse(source, ((ImageRejectedException) e).reason()));
+                        .recoverWithItem(e -> new RenderOutcome.Refused(source, ((ImageRejectedException) e).reason()));
             });
         });
     }
 
     /**
-     * Objects first, then, holding the source's erasure lock, a second look at the tombstones: a delete that
-     * committed while the render ran wins, and what was just written is removed again; a delete that comes
-     * later waits for the lock and then finds the rows and objects to remove.
+     * Records what {@link #render} came to; must run in a transaction. Holding the source's erasure lock, it
+     * looks at the tombstones again: a delete that committed while the render ran wins ({@link
+     * SourceDeletedMeanwhile} rolls this back), and a delete that comes later waits for the lock and then finds
+     * the rows and objects to remove.
      */
-    private Uni<Void> store(SourceImage source, List<RenderedVariant> rendered) {
-        boolean isPublic = Buckets.STYLES.equals(source.bucket());
-        List<Uni<Void>> puts = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (RenderedVariant variant : rendered) {
-            String key = keyOf(source, variant);
-            keys.add(key);
-            puts.add(isPublic ? objects.putPublicRead(source.bucket(), key, variant.bytes(), variant.contentType())
-                    : objects.put(source.bucket(), key, variant.bytes(), variant.contentType()));
+    public Uni<Void> record(RenderOutcome outcome) {
+        if (outcome instanceof RenderOutcome.Refused refused) {
+            return unlessDeleted(refused.source(), () -> refuse(refused.source(), refused.reason()));
         }
-        return Uni.join().all(puts).andFailFast()
-                .chain(() -> variants.lockForErasure(source.id(), source.sessionId()))
+        if (outcome instanceof RenderOutcome.Stored stored) {
+            return unlessDeleted(stored.source(), () -> {
+                Uni<Void> recorded = Uni.createFrom().voidItem();
+                for (RenderedVariant variant : stored.variants()) {
+                    recorded = recorded.chain(() -> recordReady(stored.source(), variant, stored.variants().size()));
+                }
+                return recorded;
+            });
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> unlessDeleted(SourceImage source, Supplier<Uni<Void>> recording) {
+        return variants.lockForErasure(source.id(), source.sessionId())
                 .chain(() -> variants.isDeleted(source.id(), source.sessionId()))
                 .chain(deleted -> {
                     if (deleted) {
-                        LOG.infof("%s %s was deleted while its variants were made: removed them again",
-                                source.kindName(), source.id());
-                        return objects.deleteAll(source.bucket(), keys);
+                        LOG.infof("%s was deleted while its variants were made: nothing is recorded", source);
+                        return Uni.createFrom().failure(new SourceDeletedMeanwhile(source));
                     }
-                    Uni<Void> recorded = Uni.createFrom().voidItem();
-                    for (RenderedVariant variant : rendered) {
-                        recorded = recorded.chain(() -> record(source, variant, rendered.size()));
-                    }
-                    return recorded;
+                    return recording.get();
                 });
+    }
+
+    private Uni<Void> upload(SourceImage source, List<RenderedVariant> rendered) {
+        boolean isPublic = Buckets.STYLES.equals(source.bucket());
+        List<Uni<Void>> puts = new ArrayList<>();
+        for (RenderedVariant variant : rendered) {
+            String key = keyOf(source, variant);
+            puts.add(isPublic ? objects.putPublicRead(source.bucket(), key, variant.bytes(), variant.contentType())
+                    : objects.put(source.bucket(), key, variant.bytes(), variant.contentType()));
+        }
+        return puts.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(puts).andFailFast().replaceWithVoid();
+    }
+
+    /** Variant objects of a deleted source that an attempt overtaken by the delete uploaded. */
+    private Uni<Void> removeLeftovers(SourceImage source) {
+        return objects.list(source.bucket(), StoragePaths.variantNamePrefix(source.path()))
+                .chain(keys -> objects.deleteAll(source.bucket(), keys));
     }
 
     private static String keyOf(SourceImage source, RenderedVariant variant) {
@@ -109,19 +141,18 @@ public class VariantService {
                 variant.format().extension());
     }
 
-    private Uni<Void> record(SourceImage source, RenderedVariant made, int expected) {
-        String format = made.format().name().toLowerCase(java.util.Locale.ROOT);
+    private Uni<Void> recordReady(SourceImage source, RenderedVariant made, int expected) {
+        String format = made.format().name().toLowerCase(Locale.ROOT);
         return upsert(source, made.preset().name(), format).chain(row -> {
             row.storagePath = keyOf(source, made);
             row.contentType = made.contentType();
             row.fileSize = (long) made.bytes().length;
             row.width = made.width();
             row.height = made.height();
-            row.quality = 80;
-            row.processingStatus = "ready";
+            row.quality = made.quality();
+            row.processingStatus = VariantStatus.READY;
             row.processingError = null;
-            row.processingConfig = Map.of("maxWidth", made.preset().maxWidth(), "maxHeight", made.preset().maxHeight(),
-                    "quality", 80, "format", format);
+            row.processingConfig = settings(made, format);
             row.processedAt = Instant.now();
             row.attempts++;
             row.updatedAt = row.processedAt;
@@ -132,12 +163,24 @@ public class VariantService {
                 .replaceWithVoid();
     }
 
+    /** What the variant was made with; quality only where the encoder has a quality scale. */
+    private static Map<String, Object> settings(RenderedVariant made, String format) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("maxWidth", made.preset().maxWidth());
+        settings.put("maxHeight", made.preset().maxHeight());
+        if (made.quality() != null) {
+            settings.put("quality", made.quality());
+        }
+        settings.put("format", format);
+        return settings;
+    }
+
     /** The source can never have variants: one failed row for the whole set, and variant.failed with why. */
     private Uni<Void> refuse(SourceImage source, String reason) {
-        LOG.infof("%s %s refused: %s", source.kindName(), source.id(), reason);
+        LOG.infof("%s refused: %s", source, reason);
         registry.counter("variants.failed").increment();
-        return upsert(source, WHOLE_SET, "any").chain(row -> {
-            row.processingStatus = "failed";
+        return upsert(source, WHOLE_SET, ANY_FORMAT).chain(row -> {
+            row.processingStatus = VariantStatus.FAILED;
             row.processingError = reason;
             row.processedAt = Instant.now();
             row.attempts++;
@@ -148,13 +191,13 @@ public class VariantService {
     }
 
     private Uni<Variant> upsert(SourceImage source, String variantType, String format) {
-        return variants.findOne(source.kindName(), source.id(), variantType, format).map(found -> {
+        return variants.findOne(source.kind(), source.id(), variantType, format).map(found -> {
             if (found != null) {
                 return found;
             }
             Variant row = new Variant();
             row.id = UUID.randomUUID();
-            row.sourceKind = source.kindName();
+            row.sourceKind = source.kind();
             row.sourceId = source.id();
             row.sessionId = source.sessionId();
             row.sourceBucket = source.bucket();
@@ -168,49 +211,77 @@ public class VariantService {
     }
 
     /**
-     * Removes every variant of a source, objects first, and remembers the source as deleted so a late confirm
-     * makes nothing. {@code originalPath} (when known) also catches objects whose row never committed.
+     * First step of removing a source, outside the caller's transaction: remembers it as deleted (committed at
+     * once, so a render in flight stores nothing and a late confirm makes nothing), then deletes its variant
+     * objects. {@code originalPath} (when known) also catches objects whose row never committed. Safe to repeat;
+     * {@link #forgetSource} then removes the rows.
      */
-    public Uni<Void> removeSource(UUID sourceId, String bucket, String originalPath) {
-        return variants.lockForErasure(sourceId, null).chain(() -> variants.ofSource(sourceId)).chain(rows -> {
-            List<String> keys = new ArrayList<>(rows.stream().map(r -> r.storagePath)
-                    .filter(java.util.Objects::nonNull).toList());
-            // the bucket the variants were written to, as recorded; the event's only when nothing was recorded
-            String target = rows.isEmpty() ? bucket : rows.get(0).sourceBucket;
-            Uni<List<String>> strays = originalPath == null ? Uni.createFrom().item(List.of())
-                    : objects.list(target, StoragePaths.variantNamePrefix(originalPath));
-            return strays.chain(found -> {
-                found.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
-                return objects.deleteAll(target, keys);
-            }).chain(() -> variants.delete("sourceId", sourceId))
-                    .chain(() -> variants.tombstone(sourceId)).replaceWithVoid();
-        });
+    public Uni<Void> removeSourceObjects(UUID sourceId, String bucket, String originalPath) {
+        return Panache.withTransaction(() -> variants.lockForErasure(sourceId, null)
+                .chain(() -> variants.tombstone(sourceId))
+                .chain(() -> variants.ofSource(sourceId))).chain(rows -> {
+                    List<String> keys = new ArrayList<>(rows.stream().map(r -> r.storagePath)
+                            .filter(Objects::nonNull).toList());
+                    // the bucket the variants were written to, as recorded; the event's only when nothing was recorded
+                    String target = rows.isEmpty() ? bucket : rows.get(0).sourceBucket;
+                    Uni<List<String>> strays = originalPath == null ? Uni.createFrom().item(List.of())
+                            : objects.list(target, StoragePaths.variantNamePrefix(originalPath));
+                    return strays.chain(found -> {
+                        found.stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+                        return objects.deleteAll(target, keys);
+                    });
+                });
     }
 
-    /** Makes a source's variants anew (e.g. after the presets changed): old objects and rows go first. */
+    /** Last step of removing a source, in the caller's transaction: its rows go. */
+    public Uni<Void> forgetSource(UUID sourceId) {
+        return variants.delete("sourceId", sourceId).replaceWithVoid();
+    }
+
+    /**
+     * Makes a source's variants anew (e.g. after the presets changed). The new set is uploaded first, then its
+     * rows replace the old ones in one transaction, and only then are old objects the new set did not
+     * overwrite deleted: a failure on the way leaves the old set served, never rows without objects.
+     *
+     * @return how many variants the source gets, or -1 when there is no such source (or it was deleted)
+     */
     public Uni<Integer> regenerate(UUID sourceId) {
-        return variants.ofSource(sourceId).chain(rows -> {
+        return Panache.withSession(() -> variants.ofSource(sourceId)).chain(rows -> {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(-1);
             }
             SourceImage source = SourceImage.of(rows.get(0));
-            List<String> keys = rows.stream().map(r -> r.storagePath).filter(java.util.Objects::nonNull).toList();
-            return objects.deleteAll(source.bucket(), keys)
-                    .chain(() -> variants.delete("sourceId", sourceId))
-                    .chain(() -> make(source))
-                    .replaceWith(plan.expectedVariants());
+            List<String> oldKeys = rows.stream().map(r -> r.storagePath).filter(Objects::nonNull).toList();
+            return render(source).chain(outcome -> Panache.withTransaction(() -> variants.delete("sourceId", sourceId)
+                            .chain(() -> record(outcome)))
+                    .chain(() -> objects.deleteAll(source.bucket(), oldKeys.stream()
+                            .filter(k -> !newKeys(outcome).contains(k)).toList()))
+                    .replaceWith(plan.expectedVariants())
+                    .onFailure(SourceDeletedMeanwhile.class)
+                    .recoverWithUni(() -> removeLeftovers(source).replaceWith(-1)));
         });
     }
 
+    private static List<String> newKeys(RenderOutcome outcome) {
+        return outcome instanceof RenderOutcome.Stored stored
+                ? stored.variants().stream().map(v -> keyOf(stored.source(), v)).toList() : List.of();
+    }
+
     /**
-     * Erases every variant of a session (GDPR): remembers the session as deleted (so a render still in flight
-     * stores nothing), then all objects under its prefix, then the rows.
+     * First step of erasing a session (GDPR), outside the caller's transaction: remembers the session as
+     * deleted (committed at once, so a render still in flight stores nothing), then deletes every object under
+     * its prefix. Safe to repeat; {@link #forgetSession} then removes the rows.
      */
-    public Uni<Void> removeSession(UUID sessionId) {
-        return variants.lockForErasure(null, sessionId)
-                .chain(() -> variants.tombstoneSession(sessionId))
+    public Uni<Void> removeSessionObjects(UUID sessionId) {
+        return Panache.withTransaction(() -> variants.lockForErasure(null, sessionId)
+                        .chain(() -> variants.tombstoneSession(sessionId)))
                 .chain(() -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(sessionId)))
-                .chain(() -> variants.ofSession(sessionId))
+                .replaceWithVoid();
+    }
+
+    /** Last step of erasing a session, in the caller's transaction: its sources are remembered as deleted, rows go. */
+    public Uni<Void> forgetSession(UUID sessionId) {
+        return variants.ofSession(sessionId)
                 .chain(rows -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UUID source : rows.stream().map(r -> r.sourceId).distinct().toList()) {

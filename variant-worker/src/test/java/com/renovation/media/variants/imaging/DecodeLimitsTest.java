@@ -23,7 +23,7 @@ class DecodeLimitsTest {
             new VariantPreset("thumbnail", 300, 200));
     private static final List<VariantFormat> FORMATS = List.of(VariantFormat.JPEG, VariantFormat.WEBP);
 
-    private final VariantPipeline pipeline = VariantPipeline.withDefaults();
+    private final VariantPipeline pipeline = StandardVariants.pipeline();
 
     @Test
     void aLosslessWebPWithInvalidHuffmanCodesIsRefusedAsCorrupt() {

@@ -43,7 +43,7 @@ class ImageProbeTest {
         assertThatThrownBy(() -> probe.probe(bomb))
                 .isInstanceOf(ImageRejectedException.class)
                 .hasMessage("image is 30000×30000 = 900 MP, above the 50 MP limit");
-        assertThatThrownBy(() -> VariantPipeline.withDefaults().render(bomb, VariantPreset.STANDARD, VariantFormat.ALL))
+        assertThatThrownBy(() -> StandardVariants.pipeline().render(bomb, StandardVariants.PRESETS, VariantFormat.ALL))
                 .isInstanceOf(ImageRejectedException.class);
         // 900 MP of 1-bit pixels would take over 100 MB decoded; only the header was read.
         assertThat(allocatedBytes() - allocatedBefore).isLessThan(16L * 1024 * 1024);

@@ -30,6 +30,19 @@ class VariantEncoderTest {
     }
 
     @Test
+    void theQualityReportedForAJpegIsTheOneItsTablesWereWrittenWith() {
+        byte[] jpeg = encoder.encode(TestImages.photoLike(120, 80, 1), VariantFormat.JPEG);
+        assertThat(JpegQuality.of(jpeg)).isEqualTo(encoder.quality(VariantFormat.JPEG)).isBetween(1, 100);
+    }
+
+    @Test
+    void onlyEncodersWithAQualityScaleReportOne() {
+        assertThat(encoder.quality(VariantFormat.WEBP)).isBetween(1, 100);
+        // avifenc is driven by a quantizer range: no quality to record
+        assertThat(encoder.quality(VariantFormat.AVIF)).isNull();
+    }
+
+    @Test
     void jpegFlattensTransparencyOnWhite() {
         BufferedImage decoded = TestImages.read(encoder.encode(halfTransparent(), VariantFormat.JPEG));
         ImageDecoderTest.assertColor(decoded, 56, 16, 255, 255, 255, 3);

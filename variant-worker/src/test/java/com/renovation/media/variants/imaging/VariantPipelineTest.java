@@ -17,7 +17,18 @@ class VariantPipelineTest {
 
     private static final List<VariantFormat> JPEG_AND_WEBP = List.of(VariantFormat.JPEG, VariantFormat.WEBP);
 
-    private final VariantPipeline pipeline = VariantPipeline.withDefaults();
+    private final VariantPipeline pipeline = StandardVariants.pipeline();
+
+    @Test
+    void eachVariantCarriesTheQualityItWasEncodedWith() {
+        VariantEncoder encoder = new VariantEncoder();
+        List<RenderedVariant> variants = pipeline.render(TestImages.png(TestImages.photoLike(800, 600, 3)),
+                StandardVariants.PRESETS, JPEG_AND_WEBP);
+
+        assertThat(variants).hasSize(4).allSatisfy(v -> assertThat(v.quality()).isEqualTo(encoder.quality(v.format())));
+        assertThat(variants).filteredOn(v -> v.format() == VariantFormat.JPEG).hasSize(2)
+                .allSatisfy(v -> assertThat(JpegQuality.of(v.bytes())).as(v.toString()).isEqualTo(v.quality()));
+    }
 
     @Test
     void turnsAnExifRotatedPhotoUprightAndStripsExifAndGps() {
@@ -26,7 +37,7 @@ class VariantPipelineTest {
         byte[] source = CraftedFiles.jpegWithExif(Orientation.ROTATE_270_CW.apply(StandardImages.standardize(upright)), 6);
         assertThat(MetadataInspector.contains(source, CraftedFiles.LEAK_MARKER)).isTrue();
 
-        List<RenderedVariant> variants = pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP);
+        List<RenderedVariant> variants = pipeline.render(source, StandardVariants.PRESETS, JPEG_AND_WEBP);
 
         assertThat(variants).extracting(v -> v.preset().name() + " " + v.format() + " " + v.width() + "×" + v.height())
                 .containsExactly("optimized JPEG 900×1200", "optimized WEBP 900×1200",
@@ -57,14 +68,14 @@ class VariantPipelineTest {
                 straight.setRGB(x, y, x < 300 ? 0xFF008000 : 0x00FF00FF);
             }
         }
-        List<RenderedVariant> variants = pipeline.render(TestImages.png(straight), VariantPreset.STANDARD, JPEG_AND_WEBP);
+        List<RenderedVariant> variants = pipeline.render(TestImages.png(straight), StandardVariants.PRESETS, JPEG_AND_WEBP);
 
-        RenderedVariant webp = find(variants, VariantPreset.THUMBNAIL, VariantFormat.WEBP);
+        RenderedVariant webp = find(variants, StandardVariants.THUMBNAIL, VariantFormat.WEBP);
         BufferedImage webpPixels = ImageDecoderTestSupport.decodeAny(webp.bytes());
         assertThat(Pixels.alpha(webpPixels, 280, 100)).isZero();
         assertThat(Pixels.alpha(webpPixels, 20, 100)).isEqualTo(255);
 
-        BufferedImage jpegPixels = TestImages.read(find(variants, VariantPreset.THUMBNAIL, VariantFormat.JPEG).bytes());
+        BufferedImage jpegPixels = TestImages.read(find(variants, StandardVariants.THUMBNAIL, VariantFormat.JPEG).bytes());
         ImageDecoderTest.assertColor(jpegPixels, 280, 100, 255, 255, 255, 3);
         ImageDecoderTest.assertColor(jpegPixels, 20, 100, 0, 128, 0, 10);
     }
@@ -72,17 +83,17 @@ class VariantPipelineTest {
     @Test
     void neverUpscalesASmallSource() {
         List<RenderedVariant> variants = pipeline.render(TestImages.jpeg(TestImages.photoLike(800, 600, 4)),
-                VariantPreset.STANDARD, List.of(VariantFormat.JPEG));
-        assertThat(find(variants, VariantPreset.OPTIMIZED, VariantFormat.JPEG))
+                StandardVariants.PRESETS, List.of(VariantFormat.JPEG));
+        assertThat(find(variants, StandardVariants.OPTIMIZED, VariantFormat.JPEG))
                 .extracting(RenderedVariant::width, RenderedVariant::height).containsExactly(800, 600);
-        assertThat(find(variants, VariantPreset.THUMBNAIL, VariantFormat.JPEG))
+        assertThat(find(variants, StandardVariants.THUMBNAIL, VariantFormat.JPEG))
                 .extracting(RenderedVariant::width, RenderedVariant::height).containsExactly(267, 200);
     }
 
     @Test
     void makesAvifOnlyWhereAvifencIsInstalled() {
         List<RenderedVariant> variants = pipeline.render(TestImages.jpeg(TestImages.photoLike(640, 480, 4)),
-                List.of(VariantPreset.THUMBNAIL), VariantFormat.ALL);
+                List.of(StandardVariants.THUMBNAIL), VariantFormat.ALL);
         List<VariantFormat> expected = AvifSupport.available() ? VariantFormat.ALL : JPEG_AND_WEBP;
         assertThat(variants).extracting(RenderedVariant::format).containsExactlyElementsOf(expected);
     }
@@ -90,32 +101,32 @@ class VariantPipelineTest {
     @Test
     void rejectsCorruptOrTruncatedInputClearly() {
         byte[] jpeg = TestImages.jpeg(TestImages.photoLike(400, 300, 9));
-        assertThatThrownBy(() -> pipeline.render(java.util.Arrays.copyOf(jpeg, jpeg.length / 3), VariantPreset.STANDARD, JPEG_AND_WEBP))
+        assertThatThrownBy(() -> pipeline.render(java.util.Arrays.copyOf(jpeg, jpeg.length / 3), StandardVariants.PRESETS, JPEG_AND_WEBP))
                 .isInstanceOf(ImageRejectedException.class).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> pipeline.render("hello".getBytes(), VariantPreset.STANDARD, JPEG_AND_WEBP))
+        assertThatThrownBy(() -> pipeline.render("hello".getBytes(), StandardVariants.PRESETS, JPEG_AND_WEBP))
                 .isInstanceOf(ImageRejectedException.class).hasMessage("not a JPEG, PNG or WebP image");
     }
 
     @Test
     void readsAStreamButNotPastTheByteLimit() {
         byte[] png = TestImages.png(TestImages.photoLike(300, 200, 4));
-        assertThat(pipeline.render(new ByteArrayInputStream(png), List.of(VariantPreset.THUMBNAIL), List.of(VariantFormat.JPEG)))
+        assertThat(pipeline.render(new ByteArrayInputStream(png), List.of(StandardVariants.THUMBNAIL), List.of(VariantFormat.JPEG)))
                 .hasSize(1);
         VariantPipeline small = new VariantPipeline(new ImageProbe(ImageProbe.DEFAULT_MAX_PIXELS, 10_000),
-                new ImageDecoder(), ResizeMethod.DEFAULT, new VariantEncoder());
-        assertThatThrownBy(() -> small.render(new ByteArrayInputStream(png), List.of(VariantPreset.THUMBNAIL), List.of(VariantFormat.JPEG)))
+                new ImageDecoder(), ResizeMethod.BOX_LANCZOS3, new VariantEncoder());
+        assertThatThrownBy(() -> small.render(new ByteArrayInputStream(png), List.of(StandardVariants.THUMBNAIL), List.of(VariantFormat.JPEG)))
                 .isInstanceOf(ImageRejectedException.class).hasMessageContaining("above the 9.8 KB limit");
     }
 
     @Test
     void isSafeToShareBetweenThreads() throws Exception {
         byte[] source = TestImages.jpeg(TestImages.photoLike(900, 700, 11));
-        List<RenderedVariant> expected = pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP);
+        List<RenderedVariant> expected = pipeline.render(source, StandardVariants.PRESETS, JPEG_AND_WEBP);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<RenderedVariant>>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                results.add(threads.submit(() -> pipeline.render(source, VariantPreset.STANDARD, JPEG_AND_WEBP)));
+                results.add(threads.submit(() -> pipeline.render(source, StandardVariants.PRESETS, JPEG_AND_WEBP)));
             }
             for (Future<List<RenderedVariant>> result : results) {
                 List<RenderedVariant> actual = result.get();

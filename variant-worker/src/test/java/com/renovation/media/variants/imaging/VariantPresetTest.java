@@ -11,27 +11,27 @@ class VariantPresetTest {
 
     @Test
     void thumbnailFitsWithin300x200KeepingAspect() {
-        assertThat(VariantPreset.THUMBNAIL.fit(new ImageSize(4000, 3000))).isEqualTo(new ImageSize(267, 200));
-        assertThat(VariantPreset.THUMBNAIL.fit(new ImageSize(3000, 4000))).isEqualTo(new ImageSize(150, 200));
-        assertThat(VariantPreset.THUMBNAIL.fit(new ImageSize(6000, 2000))).isEqualTo(new ImageSize(300, 100));
+        assertThat(StandardVariants.THUMBNAIL.fit(new ImageSize(4000, 3000))).isEqualTo(new ImageSize(267, 200));
+        assertThat(StandardVariants.THUMBNAIL.fit(new ImageSize(3000, 4000))).isEqualTo(new ImageSize(150, 200));
+        assertThat(StandardVariants.THUMBNAIL.fit(new ImageSize(6000, 2000))).isEqualTo(new ImageSize(300, 100));
     }
 
     @Test
     void optimizedHasAtMost1200PxOnTheLongSide() {
-        assertThat(VariantPreset.OPTIMIZED.fit(new ImageSize(4000, 3000))).isEqualTo(new ImageSize(1200, 900));
-        assertThat(VariantPreset.OPTIMIZED.fit(new ImageSize(3000, 4000))).isEqualTo(new ImageSize(900, 1200));
+        assertThat(StandardVariants.OPTIMIZED.fit(new ImageSize(4000, 3000))).isEqualTo(new ImageSize(1200, 900));
+        assertThat(StandardVariants.OPTIMIZED.fit(new ImageSize(3000, 4000))).isEqualTo(new ImageSize(900, 1200));
     }
 
     @Test
     void neverUpscales() {
-        assertThat(VariantPreset.OPTIMIZED.fit(new ImageSize(800, 600))).isEqualTo(new ImageSize(800, 600));
-        assertThat(VariantPreset.THUMBNAIL.fit(new ImageSize(120, 80))).isEqualTo(new ImageSize(120, 80));
+        assertThat(StandardVariants.OPTIMIZED.fit(new ImageSize(800, 600))).isEqualTo(new ImageSize(800, 600));
+        assertThat(StandardVariants.THUMBNAIL.fit(new ImageSize(120, 80))).isEqualTo(new ImageSize(120, 80));
     }
 
     @Test
     void extremeAspectRatiosKeepAtLeastOnePixel() {
-        assertThat(VariantPreset.OPTIMIZED.fit(new ImageSize(20000, 5))).isEqualTo(new ImageSize(1200, 1));
-        assertThat(VariantPreset.THUMBNAIL.fit(new ImageSize(1, 5000))).isEqualTo(new ImageSize(1, 200));
+        assertThat(StandardVariants.OPTIMIZED.fit(new ImageSize(20000, 5))).isEqualTo(new ImageSize(1200, 1));
+        assertThat(StandardVariants.THUMBNAIL.fit(new ImageSize(1, 5000))).isEqualTo(new ImageSize(1, 200));
     }
 
     @Test
@@ -39,7 +39,7 @@ class VariantPresetTest {
         Random random = new Random(42);
         for (int i = 0; i < 10_000; i++) {
             ImageSize source = new ImageSize(1 + random.nextInt(9000), 1 + random.nextInt(9000));
-            for (VariantPreset preset : VariantPreset.STANDARD) {
+            for (VariantPreset preset : StandardVariants.PRESETS) {
                 ImageSize fit = preset.fit(source);
                 assertThat(fit.width()).isBetween(1, Math.min(preset.maxWidth(), source.width()));
                 assertThat(fit.height()).isBetween(1, Math.min(preset.maxHeight(), source.height()));

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.variants.config.VariantConfig;
+import com.renovation.media.variants.config.VariantConfigs;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderAbort;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ class VariantRendererTest {
 
     @Test
     void aRenderPastItsDeadlineIsAbortedAndRefusedWithTheReason() throws InterruptedException {
-        StuckRenderer renderer = new StuckRenderer(new TestConfig(Duration.ofMillis(300)));
+        StuckRenderer renderer = new StuckRenderer(config(Duration.ofMillis(300)));
         try {
             assertThatThrownBy(() -> renderer.render(SOURCE, new byte[10]).await().atMost(Duration.ofSeconds(30)))
                     .isInstanceOf(ImageRejectedException.class)
@@ -57,50 +59,8 @@ class VariantRendererTest {
         }
     }
 
-    private record TestConfig(Duration renderTimeout) implements VariantConfig {
-        @Override
-        public List<String> presets() {
-            return List.of("thumbnail:300x200");
-        }
-
-        @Override
-        public List<String> formats() {
-            return List.of("jpeg");
-        }
-
-        @Override
-        public long maxPixels() {
-            return 50_000_000L;
-        }
-
-        @Override
-        public long maxDecodeBytes() {
-            return 201_326_592L;
-        }
-
-        @Override
-        public int maxJpegScans() {
-            return 100;
-        }
-
-        @Override
-        public List<String> catalogBuckets() {
-            return List.of("styles");
-        }
-
-        @Override
-        public long maxSourceBytes() {
-            return 52_428_800L;
-        }
-
-        @Override
-        public int concurrency() {
-            return 1;
-        }
-
-        @Override
-        public String resizeMethod() {
-            return "box_lanczos3";
-        }
+    private static VariantConfig config(Duration renderTimeout) {
+        return VariantConfigs.with(Map.of("platform.variants.render-timeout", renderTimeout.toMillis() + "ms",
+                "platform.variants.formats", "jpeg", "platform.variants.concurrency", "1"));
     }
 }

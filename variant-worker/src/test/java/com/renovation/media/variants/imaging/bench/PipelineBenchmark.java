@@ -8,6 +8,7 @@ import com.renovation.media.variants.imaging.ImageSize;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.imaging.ResamplingReference;
 import com.renovation.media.variants.imaging.ResizeMethod;
+import com.renovation.media.variants.imaging.StandardVariants;
 import com.renovation.media.variants.imaging.Resizer;
 import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.VariantFormat;
@@ -55,15 +56,15 @@ public final class PipelineBenchmark {
     private static void time(byte[] source, ResizeMethod method, int warmup, int runs) {
         VariantPipeline pipeline = new VariantPipeline(new ImageProbe(), new ImageDecoder(), method, new VariantEncoder());
         long start = System.nanoTime();
-        List<RenderedVariant> variants = pipeline.render(source, VariantPreset.STANDARD, FORMATS);
+        List<RenderedVariant> variants = pipeline.render(source, StandardVariants.PRESETS, FORMATS);
         double first = millis(start);
         for (int i = 0; i < warmup; i++) {
-            pipeline.render(source, VariantPreset.STANDARD, FORMATS);
+            pipeline.render(source, StandardVariants.PRESETS, FORMATS);
         }
         double[] totals = new double[runs];
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
-            pipeline.render(source, VariantPreset.STANDARD, FORMATS);
+            pipeline.render(source, StandardVariants.PRESETS, FORMATS);
             totals[i] = millis(t);
         }
         Map<String, Double> stages = stages(source, method, runs);
@@ -88,8 +89,8 @@ public final class PipelineBenchmark {
         VariantEncoder encoder = new VariantEncoder();
         Resizer resizer = method.resizer();
         ImageInfo info = probe.probe(source);
-        ImageSize optimized = VariantPreset.OPTIMIZED.fit(info.uprightSize());
-        ImageSize thumbnail = VariantPreset.THUMBNAIL.fit(info.uprightSize());
+        ImageSize optimized = StandardVariants.OPTIMIZED.fit(info.uprightSize());
+        ImageSize thumbnail = StandardVariants.THUMBNAIL.fit(info.uprightSize());
         double[][] t = new double[5][runs];
         for (int i = 0; i < runs; i++) {
             long s = System.nanoTime();
@@ -120,8 +121,8 @@ public final class PipelineBenchmark {
 
     private static void quality(byte[] source, File vipsOptimized, File vipsThumbnail) throws IOException {
         ImageInfo info = new ImageProbe().probe(source);
-        ImageSize optimized = VariantPreset.OPTIMIZED.fit(info.uprightSize());
-        ImageSize thumbnail = VariantPreset.THUMBNAIL.fit(info.uprightSize());
+        ImageSize optimized = StandardVariants.OPTIMIZED.fit(info.uprightSize());
+        ImageSize thumbnail = StandardVariants.THUMBNAIL.fit(info.uprightSize());
         BufferedImage full = ImageDecoder.withoutSubsampling().decode(source, info, optimized).upright();
         BufferedImage referenceOptimized = ResamplingReference.lanczos3(full, optimized);
         BufferedImage referenceThumbnail = ResamplingReference.lanczos3(full, thumbnail);
@@ -154,12 +155,12 @@ public final class PipelineBenchmark {
         }
         for (double headroom : new double[]{2.0, 1.5}) { // forced: the shipped decoder subsamples only above 25 MP
             DecodedImage decoded = new ImageDecoder(1, headroom).decode(source, info, optimized);
-            BufferedImage fromDecode = ResizeMethod.DEFAULT.resizer().resize(decoded.upright(), optimized);
+            BufferedImage fromDecode = ResizeMethod.BOX_LANCZOS3.resizer().resize(decoded.upright(), optimized);
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("resizer", ResizeMethod.DEFAULT + "(forced subsampled decode, headroom " + headroom + ")");
+            line.put("resizer", ResizeMethod.BOX_LANCZOS3 + "(forced subsampled decode, headroom " + headroom + ")");
             line.put("subsampling", decoded.subsampling());
             line.put("psnr_optimized", psnr(fromDecode, referenceOptimized));
-            line.put("psnr_thumbnail", psnr(ResizeMethod.DEFAULT.resizer().resize(fromDecode, thumbnail), referenceThumbnail));
+            line.put("psnr_thumbnail", psnr(ResizeMethod.BOX_LANCZOS3.resizer().resize(fromDecode, thumbnail), referenceThumbnail));
             print(line);
         }
         if (vipsOptimized != null) {

@@ -1,0 +1,81 @@
+package com.renovation.media.variants.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.renovation.media.variants.imaging.ImageDecoder;
+import com.renovation.media.variants.imaging.ImageProbe;
+import com.renovation.media.variants.imaging.ResizeMethod;
+import com.renovation.media.variants.imaging.VariantFormat;
+import com.renovation.media.variants.imaging.VariantPreset;
+import com.renovation.media.variants.config.VariantConfig;
+import com.renovation.media.variants.config.VariantConfigs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plan read from {@code platform.variants.*}: typed presets, formats and resize method; the shipped defaults. */
+class VariantPlanTest {
+
+    @Test
+    void theShippedConfigurationMakesTheStandardPresetsWithTheImagingLimits() {
+        VariantConfig config = VariantConfigs.with(Map.of());
+
+        assertThat(new VariantPlan(config).presets()).containsExactly(
+                new VariantPreset("optimized", 1200, 1200), new VariantPreset("thumbnail", 300, 200));
+        assertThat(config.formats()).containsExactly(VariantFormat.JPEG, VariantFormat.WEBP, VariantFormat.AVIF);
+        assertThat(config.resizeMethod()).isEqualTo(ResizeMethod.BOX_LANCZOS3);
+        assertThat(config.maxPixels()).isEqualTo(ImageProbe.DEFAULT_MAX_PIXELS).isEqualTo(50_000_000L);
+        assertThat(config.maxSourceBytes()).isEqualTo(ImageProbe.DEFAULT_MAX_BYTES).isEqualTo(50L * 1024 * 1024);
+        assertThat(config.maxJpegScans()).isEqualTo(ImageProbe.DEFAULT_MAX_JPEG_SCANS).isEqualTo(100);
+        assertThat(config.maxDecodeBytes()).isEqualTo(ImageDecoder.DEFAULT_MAX_DECODE_BYTES).isEqualTo(192L << 20);
+    }
+
+    @Test
+    void presetsFormatsAndTheResizeMethodAreReadAsTypes() {
+        VariantConfig config = VariantConfigs.with(Map.of(
+                "platform.variants.presets.square.max-width", "640",
+                "platform.variants.presets.square.max-height", "640",
+                "platform.variants.formats", "webp, JPEG",
+                "platform.variants.resize-method", "IMGSCALR_QUALITY"));
+
+        assertThat(new VariantPlan(config).presets()).contains(new VariantPreset("square", 640, 640)).hasSize(3);
+        assertThat(config.formats()).containsExactly(VariantFormat.WEBP, VariantFormat.JPEG);
+        assertThat(config.resizeMethod()).isEqualTo(ResizeMethod.IMGSCALR_QUALITY);
+        assertThat(VariantConfigs.with(Map.of("platform.variants.resize-method", "imgscalr-quality")).resizeMethod())
+                .isEqualTo(ResizeMethod.IMGSCALR_QUALITY);
+    }
+
+    @Test
+    void anUnknownFormatOrMethodOrAnIncompletePresetStopsTheStart() {
+        assertThatThrownBy(() -> VariantConfigs.with(Map.of("platform.variants.formats", "jpeg,gif")))
+                .hasMessageContaining("gif");
+        assertThatThrownBy(() -> VariantConfigs.with(Map.of("platform.variants.resize-method", "nearest")))
+                .hasMessageContaining("nearest");
+        assertThatThrownBy(() -> VariantConfigs.with(Map.of("platform.variants.presets.wide.max-width", "2000")))
+                .hasMessageContaining("platform.variants.presets.wide.max-height");
+        VariantConfig flat = VariantConfigs.with(Map.of("platform.variants.presets.flat.max-width", "100",
+                "platform.variants.presets.flat.max-height", "0"));
+        assertThatThrownBy(() -> new VariantPlan(flat)).hasMessageContaining("100×0");
+    }
+
+    @Test
+    void theLargestPresetComesFirstWhateverOrderTheMapGives() {
+        assertThat(VariantPlan.presets(Map.of("a", box(10, 10), "b", box(50, 40), "c", box(20, 20))))
+                .extracting(VariantPreset::name).isEqualTo(List.of("b", "c", "a"));
+    }
+
+    private static VariantConfig.Box box(int width, int height) {
+        return new VariantConfig.Box() {
+            @Override
+            public int maxWidth() {
+                return width;
+            }
+
+            @Override
+            public int maxHeight() {
+                return height;
+            }
+        };
+    }
+}
