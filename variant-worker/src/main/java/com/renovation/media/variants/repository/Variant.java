@@ -1,9 +1,11 @@
 package com.renovation.media.variants.repository;
 
 import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.contracts.variants.VariantStatus;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,7 +21,7 @@ public class Variant {
     @Id
     public UUID id;
     @Column(name = "source_kind")
-    @Convert(converter = SourceKindColumn.class)
+    @Enumerated(EnumType.STRING)
     public SourceKind sourceKind;
     @Column(name = "source_id")
     public UUID sourceId;
@@ -44,7 +46,7 @@ public class Variant {
     public Integer width;
     public Integer height;
     @Column(name = "processing_status")
-    @Convert(converter = VariantStatusColumn.class)
+    @Enumerated(EnumType.STRING)
     public VariantStatus processingStatus;
     @Column(name = "processing_error")
     public String processingError;

@@ -2,6 +2,7 @@ package com.renovation.media.variants.service;
 
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
+import com.renovation.media.contracts.variants.VariantStatus;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -10,7 +11,6 @@ import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.repository.Variant;
 import com.renovation.media.variants.repository.VariantRepository;
-import com.renovation.media.variants.repository.VariantStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
