@@ -2,11 +2,13 @@ package com.renovation.media.jobs;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A job over the chores of one kind, as the services' jobs are built: the claim leases the rows, the work stands
@@ -60,8 +62,8 @@ abstract class ChoreJob implements LockedBatchJob<UUID> {
         return Chore.delete("id in ?1", done).replaceWithVoid();
     }
 
-    /** Runs only when a test asks: its interval is longer than any test run. */
-    @jakarta.enterprise.context.ApplicationScoped
+    /** Runs only when a test asks: its interval is longer than any test run. Singleton: tests read its fields. */
+    @Singleton
     static class OnDemand extends ChoreJob {
         @Override
         public Duration interval() {
@@ -74,14 +76,14 @@ abstract class ChoreJob implements LockedBatchJob<UUID> {
         }
     }
 
-    /** Run by the scheduler every 200 ms; its first claim fails, as a database outage would make it. */
-    @jakarta.enterprise.context.ApplicationScoped
+    /** Run by the scheduler every second; its first claim fails, as a database outage would make it. */
+    @Singleton
     static class Scheduled extends ChoreJob {
-        final java.util.concurrent.atomic.AtomicInteger claims = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger claims = new AtomicInteger();
 
         @Override
         public Duration interval() {
-            return Duration.ofMillis(200);
+            return Duration.ofSeconds(1);
         }
 
         @Override

@@ -51,8 +51,12 @@ class OutboxFailureIT {
         }
     }
 
-    private static int attempts(UUID id) throws Throwable {
-        return ((Number) query("SELECT attempts, id FROM outbox WHERE id = '" + id + "'").get(0)[0]).intValue();
+    private static int attempts(UUID id) {
+        try {
+            return ((Number) query("SELECT attempts, id FROM outbox WHERE id = '" + id + "'").get(0)[0]).intValue();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void execute(String sql) throws Throwable {
