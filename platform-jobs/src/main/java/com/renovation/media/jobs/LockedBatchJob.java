@@ -25,19 +25,20 @@ public interface LockedBatchJob<T> {
     /** How long claimed items stay with the run that claimed them: longer than one batch's work ever takes. */
     Duration LEASE = Duration.ofMinutes(5);
 
-    /** What the job removes, for logs and as the scheduler's job name, e.g. "abandoned uploads". */
-    String name();
+    /**
+     * What the job removes (for logs, and its name in the scheduler, e.g. "abandoned uploads"), how often a replica
+     * runs it and how many items one batch claims at most (a run takes batches until one comes back short). Interval
+     * and batch size come from the job's {@code @ConfigMapping}, where their defaults live.
+     */
+    record Schedule(String name, Duration interval, int batchSize, Duration initialDelay) {
 
-    /** How often a replica runs the job; from the job's {@code @ConfigMapping}, where its default lives. */
-    Duration interval();
-
-    /** How long after start the first run waits (the service warms up meanwhile). */
-    default Duration initialDelay() {
-        return Duration.ofSeconds(30);
+        /** The first run waits half a minute after start, while the service warms up. */
+        public Schedule(String name, Duration interval, int batchSize) {
+            this(name, interval, batchSize, Duration.ofSeconds(30));
+        }
     }
 
-    /** Most items one batch claims; a run takes batches until one comes back short. */
-    int batchSize();
+    Schedule schedule();
 
     /** In a transaction: locks, with SKIP LOCKED, and marks or removes up to {@code limit} items due at {@code now}. */
     Uni<List<T>> claim(Instant now, int limit);

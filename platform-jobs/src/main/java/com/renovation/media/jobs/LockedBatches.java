@@ -32,9 +32,10 @@ public class LockedBatches {
 
     void onStart(@Observes StartupEvent event) {
         for (LockedBatchJob<?> job : jobs) {
-            scheduler.newJob(job.name())
-                    .setInterval(job.interval().toString())
-                    .setDelayed(job.initialDelay().toString())
+            LockedBatchJob.Schedule schedule = job.schedule();
+            scheduler.newJob(schedule.name())
+                    .setInterval(schedule.interval().toString())
+                    .setDelayed(schedule.initialDelay().toString())
                     .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                     .setAsyncTask(execution -> scheduled(job))
                     .schedule();
@@ -43,11 +44,12 @@ public class LockedBatches {
 
     /** One run as the scheduler makes it: the outcome is logged, a failure never propagates. */
     Uni<Void> scheduled(LockedBatchJob<?> job) {
+        String name = job.schedule().name();
         return run(job, Instant.now()).invoke(done -> {
             if (done > 0) {
-                LOG.infof("%s: removed %d", job.name(), done);
+                LOG.infof("%s: removed %d", name, done);
             }
-        }).onFailure().invoke(e -> LOG.warnf("%s failed, the next run tries again: %s", job.name(), e.getMessage()))
+        }).onFailure().invoke(e -> LOG.warnf("%s failed, the next run tries again: %s", name, e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
@@ -57,7 +59,7 @@ public class LockedBatches {
     }
 
     private <T> Uni<Integer> batches(LockedBatchJob<T> job, Instant now, int doneSoFar) {
-        int limit = job.batchSize();
+        int limit = job.schedule().batchSize();
         return Panache.withTransaction(() -> job.claim(now, limit)).chain(claimed -> {
             if (claimed.isEmpty()) {
                 return Uni.createFrom().item(doneSoFar);

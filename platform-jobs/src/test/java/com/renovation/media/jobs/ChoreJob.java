@@ -22,15 +22,6 @@ abstract class ChoreJob implements LockedBatchJob<UUID> {
     final List<UUID> worked = new CopyOnWriteArrayList<>();
     volatile boolean crashInWork;
 
-    @Override
-    public String name() {
-        return kind;
-    }
-
-    @Override
-    public int batchSize() {
-        return 2;
-    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -66,13 +57,8 @@ abstract class ChoreJob implements LockedBatchJob<UUID> {
     @Singleton
     static class OnDemand extends ChoreJob {
         @Override
-        public Duration interval() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public Duration initialDelay() {
-            return Duration.ofHours(1);
+        public Schedule schedule() {
+            return new Schedule(kind, Duration.ofHours(1), 2, Duration.ofHours(1));
         }
     }
 
@@ -82,13 +68,8 @@ abstract class ChoreJob implements LockedBatchJob<UUID> {
         final AtomicInteger claims = new AtomicInteger();
 
         @Override
-        public Duration interval() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public Duration initialDelay() {
-            return Duration.ZERO;
+        public Schedule schedule() {
+            return new Schedule(kind, Duration.ofSeconds(1), 2, Duration.ZERO);
         }
 
         @Override

@@ -9,7 +9,6 @@ import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,18 +36,9 @@ public class AbandonedStyleImageCleanup implements LockedBatchJob<StyleImageRepo
     }
 
     @Override
-    public String name() {
-        return "abandoned style image uploads and stale staged objects";
-    }
-
-    @Override
-    public Duration interval() {
-        return config.cleanupInterval();
-    }
-
-    @Override
-    public int batchSize() {
-        return config.cleanupBatchSize();
+    public Schedule schedule() {
+        return new Schedule("abandoned style image uploads and stale staged objects", config.cleanupInterval(),
+                config.cleanupBatchSize());
     }
 
     /** One run over uploads declared, and staged objects written, before {@code cutoff}; answers what it removed. */

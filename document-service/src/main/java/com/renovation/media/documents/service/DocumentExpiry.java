@@ -9,7 +9,6 @@ import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,18 +34,8 @@ public class DocumentExpiry implements LockedBatchJob<DocumentArtifact> {
     }
 
     @Override
-    public String name() {
-        return "expired documents";
-    }
-
-    @Override
-    public Duration interval() {
-        return config.expiryInterval();
-    }
-
-    @Override
-    public int batchSize() {
-        return config.expiryBatchSize();
+    public Schedule schedule() {
+        return new Schedule("expired documents", config.expiryInterval(), config.expiryBatchSize());
     }
 
     /** One run now; answers how many documents it removed. */

@@ -5,7 +5,6 @@ import com.renovation.media.jobs.LockedBatchJob;
 import com.renovation.media.jobs.LockedBatches;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,18 +28,8 @@ public class DocumentExpiryCleanup implements LockedBatchJob<UUID> {
     }
 
     @Override
-    public String name() {
-        return "expired documents in the projection";
-    }
-
-    @Override
-    public Duration interval() {
-        return limits.expiryInterval();
-    }
-
-    @Override
-    public int batchSize() {
-        return limits.expiryBatchSize();
+    public Schedule schedule() {
+        return new Schedule("expired documents in the projection", limits.expiryInterval(), limits.expiryBatchSize());
     }
 
     /** One run now; answers how many documents it removed. */

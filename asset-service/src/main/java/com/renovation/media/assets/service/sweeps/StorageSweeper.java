@@ -38,23 +38,9 @@ public class StorageSweeper implements LockedBatchJob<StorageSweep> {
     }
 
     @Override
-    public String name() {
-        return "prefixes swept after their upload URLs expired";
-    }
-
-    @Override
-    public Duration interval() {
-        return config.sweepInterval();
-    }
-
-    @Override
-    public Duration initialDelay() {
-        return Duration.ofSeconds(20);
-    }
-
-    @Override
-    public int batchSize() {
-        return config.sweepBatchSize();
+    public Schedule schedule() {
+        return new Schedule("prefixes swept after their upload URLs expired", config.sweepInterval(),
+                config.sweepBatchSize(), Duration.ofSeconds(20));
     }
 
     /** One run over the sweeps due at {@code now}; answers how many were completed. */

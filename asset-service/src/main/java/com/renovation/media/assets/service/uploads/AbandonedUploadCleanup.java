@@ -13,7 +13,6 @@ import com.renovation.media.storage.s3.ObjectStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,18 +49,8 @@ public class AbandonedUploadCleanup implements LockedBatchJob<AbandonedUploadCle
     }
 
     @Override
-    public String name() {
-        return "abandoned uploads";
-    }
-
-    @Override
-    public Duration interval() {
-        return config.cleanupInterval();
-    }
-
-    @Override
-    public int batchSize() {
-        return config.cleanupBatchSize();
+    public Schedule schedule() {
+        return new Schedule("abandoned uploads", config.cleanupInterval(), config.cleanupBatchSize());
     }
 
     /** One run now; answers how many abandoned uploads it removed. */
