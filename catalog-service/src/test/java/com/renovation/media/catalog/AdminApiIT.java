@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.catalog.service.AbandonedUploadCleanup;
+import com.renovation.media.catalog.service.AbandonedStyleImageCleanup;
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
 import com.renovation.media.contracts.events.EventJson;
 import io.agroal.api.AgroalDataSource;
@@ -41,7 +41,7 @@ class AdminApiIT {
     AgroalDataSource db;
 
     @Inject
-    AbandonedUploadCleanup cleanup;
+    AbandonedStyleImageCleanup cleanup;
 
     private static RequestSpecification admin() {
         return given().auth().oauth2(TestSupport.adminToken()).contentType(ContentType.JSON);
@@ -217,9 +217,9 @@ class AdminApiIT {
         TestSupport.put(ticket.path("uploadUrl"), ticket.path("headers"), photo);
         String imageId = ticket.path("imageId");
 
-        AbandonedUploadCleanup.Removed removed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
+        int removed = io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() ->
                 cleanup.run(java.time.Instant.now().plusSeconds(1)));
-        assertThat(removed.uploads()).isGreaterThanOrEqualTo(1);
+        assertThat(removed).isGreaterThanOrEqualTo(1);
         admin().get("/admin/images/" + imageId).then().statusCode(404);
         assertThat(TestSupport.uploadedObjectExists(s3, ticket.path("uploadUrl"))).isFalse();
         assertThat(exists(ticket.path("storagePath"))).isFalse();

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.renovation.media.catalog.service.AbandonedUploadCleanup;
+import com.renovation.media.catalog.service.AbandonedStyleImageCleanup;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.storage.testing.CraftedFiles;
 import com.renovation.media.storage.testing.HostileImages;
@@ -43,7 +43,7 @@ class CatalogStagingIT {
     S3Client s3;
 
     @Inject
-    AbandonedUploadCleanup cleanup;
+    AbandonedStyleImageCleanup cleanup;
 
     @ConfigProperty(name = "quarkus.s3.endpoint-override")
     String s3Endpoint;

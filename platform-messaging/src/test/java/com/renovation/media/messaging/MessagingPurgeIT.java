@@ -2,13 +2,16 @@ package com.renovation.media.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.renovation.media.jobs.LockedBatches;
 import com.renovation.media.messaging.outbox.OutboxRelay;
-import com.renovation.media.messaging.retention.MessagingPurge;
+import com.renovation.media.messaging.retention.OutboxRetention;
+import com.renovation.media.messaging.retention.ProcessedEventRetention;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,13 @@ import org.junit.jupiter.api.Test;
 class MessagingPurgeIT {
 
     @Inject
-    MessagingPurge purge;
+    LockedBatches jobs;
+
+    @Inject
+    OutboxRetention outboxRetention;
+
+    @Inject
+    ProcessedEventRetention processedEventRetention;
 
     @Inject
     OutboxRelay relay;
@@ -50,18 +59,20 @@ class MessagingPurgeIT {
         outboxRow(subject, "old-unsent", "now() - interval '40 days'", "NULL");
         processedEvent(consumer, "now() - interval '8 days'");
 
-        MessagingPurge.Purged purged = VertxContextSupport.subscribeAndAwait(() -> purge.purge());
+        int outboxRows = VertxContextSupport.subscribeAndAwait(() -> jobs.run(outboxRetention, Instant.now()));
+        int processedEvents = VertxContextSupport.subscribeAndAwait(() ->
+                jobs.run(processedEventRetention, Instant.now()));
 
-        assertThat(purged.outboxRows()).isGreaterThanOrEqualTo(5);
-        assertThat(purged.processedEvents()).isGreaterThanOrEqualTo(5);
-        assertThat(outboxTypes(subject)).containsExactlyInAnyOrder("recent-sent", "old-unsent");
+        assertThat(outboxRows).isGreaterThanOrEqualTo(5);
+        assertThat(processedEvents).isGreaterThanOrEqualTo(5);
+        assertThat(outboxTags(subject)).containsExactlyInAnyOrder("recent-sent", "old-unsent");
         assertThat(processedCount(consumer)).isEqualTo(1);
     }
 
-    private static void outboxRow(String subject, String type, String createdAt, String sentAt) throws Throwable {
-        execute("INSERT INTO outbox (id, topic, subject, type, payload, created_at, sent_at) VALUES ('"
-                + UUID.randomUUID() + "', 'messaging-it.purge', '" + subject + "', '" + type + "', '{}', " + createdAt
-                + ", " + sentAt + ")");
+    private static void outboxRow(String subject, String tag, String createdAt, String sentAt) throws Throwable {
+        execute("INSERT INTO outbox (id, topic, subject, payload, created_at, sent_at) VALUES ('"
+                + UUID.randomUUID() + "', 'messaging-it.purge', '" + subject + "', '{\"tag\": \"" + tag + "\"}', "
+                + createdAt + ", " + sentAt + ")");
     }
 
     private static void processedEvent(String consumer, String processedAt) throws Throwable {
@@ -74,9 +85,9 @@ class MessagingPurgeIT {
                 .chain(s -> s.createNativeQuery(sql).executeUpdate())));
     }
 
-    private static List<String> outboxTypes(String subject) throws Throwable {
+    private static List<String> outboxTags(String subject) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("SELECT type FROM outbox WHERE subject = :subject", String.class)
+                .chain(s -> s.createNativeQuery("SELECT payload ->> 'tag' FROM outbox WHERE subject = :subject", String.class)
                         .setParameter("subject", subject).getResultList())));
     }
 

@@ -24,7 +24,11 @@ public interface UploadConfig {
     @WithDefault("1h")
     Duration pendingTtl();
 
-    /** How many abandoned uploads one cleanup run removes at most. */
+    /** How often abandoned uploads are looked for. */
+    @WithDefault("5m")
+    Duration cleanupInterval();
+
+    /** How many abandoned uploads one cleanup batch removes at most. */
     @WithDefault("200")
     int cleanupBatchSize();
 
@@ -36,7 +40,7 @@ public interface UploadConfig {
     @WithDefault("2m")
     Duration sweepGrace();
 
-    /** How many prefixes one sweep run deletes at most. */
+    /** How many prefixes one sweep batch deletes at most. */
     @WithDefault("100")
     int sweepBatchSize();
 

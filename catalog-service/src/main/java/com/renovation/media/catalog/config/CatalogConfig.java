@@ -35,7 +35,11 @@ public interface CatalogConfig {
     @WithDefault("1h")
     Duration pendingUploadTtl();
 
-    /** How many abandoned uploads one cleanup run removes at most. */
+    /** How often abandoned uploads and stale staged objects are looked for. */
+    @WithDefault("5m")
+    Duration cleanupInterval();
+
+    /** How many abandoned uploads one cleanup batch removes at most. */
     @WithDefault("200")
     int cleanupBatchSize();
 

@@ -29,6 +29,7 @@ class ImageRulesTest {
             public long maxPixels() { return maxPixels; }
             public Duration pendingUploadTtl() { return Duration.ofHours(1); }
             public int cleanupBatchSize() { return 10; }
+            public Duration cleanupInterval() { return Duration.ofMinutes(5); }
             public Duration cacheMaxAge() { return Duration.ofSeconds(60); }
         });
     }

@@ -53,12 +53,17 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
                 .getResultList());
     }
 
-    /** Expired documents, locked with SKIP LOCKED so replicas cleaning up at once take disjoint rows. */
+    /**
+     * Leases expired documents to one expiry run until {@code leaseEnd}: replicas take disjoint rows (SKIP LOCKED),
+     * a row a renderer still holds waits for its lease, and a run that dies leaves its rows to one after the lease.
+     */
     @SuppressWarnings("unchecked")
-    public Uni<List<DocumentArtifact>> lockExpired(Instant now, int limit) {
-        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM document_artifacts"
-                + " WHERE expires_at < :now ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED",
-                        DocumentArtifact.class)
+    public Uni<List<DocumentArtifact>> leaseExpired(Instant now, Instant leaseEnd, int limit) {
+        return getSession().chain(s -> s.createNativeQuery("UPDATE document_artifacts SET lease_until = :leaseEnd"
+                + " WHERE id IN (SELECT id FROM document_artifacts WHERE expires_at < :now"
+                + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY expires_at LIMIT :limit"
+                + " FOR UPDATE SKIP LOCKED) RETURNING *", DocumentArtifact.class)
+                .setParameter("leaseEnd", leaseEnd)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());

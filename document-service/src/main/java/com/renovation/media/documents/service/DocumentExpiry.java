@@ -3,60 +3,59 @@ package com.renovation.media.documents.service;
 import com.renovation.media.documents.config.DocumentConfig;
 import com.renovation.media.documents.repository.DocumentArtifact;
 import com.renovation.media.documents.repository.DocumentArtifactRepository;
+import com.renovation.media.jobs.LockedBatchJob;
+import com.renovation.media.jobs.LockedBatches;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
- * Removes documents past their {@code expiresAt}: objects first (if S3 fails, the transaction rolls back and
- * the rows are tried again next round), then rows. Rows are taken with SKIP LOCKED, so replicas running this
- * at once take disjoint rows. asset-service drops its projection rows on the same {@code expiresAt} by itself,
- * so no event is needed.
+ * Removes documents past their {@code expiresAt}: the rows are leased to this run, the PDFs deleted outside any
+ * transaction, then the rows; a run that dies in between leaves them to a run after the lease. asset-service drops
+ * its projection rows on the same {@code expiresAt} by itself, so no event is needed.
  */
 @ApplicationScoped
-public class DocumentExpiry {
-
-    private static final Logger LOG = Logger.getLogger(DocumentExpiry.class);
+public class DocumentExpiry implements LockedBatchJob<DocumentArtifact> {
 
     private final DocumentArtifactRepository artifacts;
     private final ObjectStore objects;
     private final DocumentConfig config;
+    private final LockedBatches jobs;
 
-    public DocumentExpiry(DocumentArtifactRepository artifacts, ObjectStore objects, DocumentConfig config) {
+    public DocumentExpiry(DocumentArtifactRepository artifacts, ObjectStore objects, DocumentConfig config,
+            LockedBatches jobs) {
         this.artifacts = artifacts;
         this.objects = objects;
         this.config = config;
+        this.jobs = jobs;
     }
 
-    @Scheduled(every = "${platform.documents.expiry-interval:5m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return run().invoke(count -> {
-            if (count > 0) {
-                LOG.infof("removed %d expired documents", count);
-            }
-        }).onFailure().invoke(e -> LOG.warnf("document expiry failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+    @Override
+    public Schedule schedule() {
+        return new Schedule("expired documents", config.expiryInterval(), config.expiryBatchSize());
     }
 
-    /** One round; answers how many documents it removed. */
+    /** One run now; answers how many documents it removed. */
     public Uni<Integer> run() {
-        return Panache.withTransaction(() -> artifacts.lockExpired(Instant.now(), config.expiryBatchSize())
-                .chain(expired -> remove(expired).replaceWith(expired.size())));
+        return jobs.run(this, Instant.now());
     }
 
-    private Uni<Void> remove(List<DocumentArtifact> expired) {
-        if (expired.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return objects.deleteAll(Buckets.USER_UPLOADS, expired.stream().map(d -> d.storagePath).toList())
-                .chain(() -> artifacts.delete("id in ?1", expired.stream().map(d -> d.id).toList()))
-                .replaceWithVoid();
+    @Override
+    public Uni<List<DocumentArtifact>> claim(Instant now, int limit) {
+        return artifacts.leaseExpired(now, now.plus(LEASE), limit);
+    }
+
+    @Override
+    public Uni<List<DocumentArtifact>> work(List<DocumentArtifact> claimed) {
+        return objects.deleteAll(Buckets.USER_UPLOADS, claimed.stream().map(d -> d.storagePath).toList())
+                .replaceWith(claimed);
+    }
+
+    @Override
+    public Uni<Void> finish(List<DocumentArtifact> done) {
+        return artifacts.delete("id in ?1", done.stream().map(d -> d.id).toList()).replaceWithVoid();
     }
 }

@@ -20,9 +20,9 @@ public class Outbox {
 
     public Outbox(MessagingConfig config) {
         this.config = config;
-        this.insert = "INSERT INTO " + config.schema() + ".outbox (id, topic, subject, type, payload) "
+        this.insert = "INSERT INTO " + config.schema() + ".outbox (id, topic, subject, payload) "
                 // as text first: the driver would otherwise bind a Java String as a JSON string value
-                + "VALUES (:id, :topic, :subject, :type, cast(cast(:payload AS text) AS jsonb))";
+                + "VALUES (:id, :topic, :subject, cast(cast(:payload AS text) AS jsonb))";
     }
 
     /** Must be called within {@code @WithTransaction} / {@code Panache.withTransaction}. */
@@ -37,7 +37,6 @@ public class Outbox {
                     .setParameter("id", envelope.id())
                     .setParameter("topic", payload.topic())
                     .setParameter("subject", envelope.subject())
-                    .setParameter("type", envelope.type())
                     .setParameter("payload", EventJson.write(envelope))
                     .executeUpdate();
         }).replaceWith(envelope);

@@ -38,14 +38,15 @@ import org.jboss.logging.Logger;
  *
  * <p>Woken by NOTIFY at commit, with a short poll as fallback. Each round locks, with {@code FOR UPDATE SKIP
  * LOCKED}, only the oldest unsent row of each subject: replicas share the work without ever publishing a
- * subject's later event before its earlier one. A failed round rolls back (rows stay pending) and is retried
- * with exponential backoff, so a broker outage delays events but loses none. Delivery is at-least-once:
- * consumers are idempotent on the event id.
+ * subject's later event before its earlier one. Rows whose publish failed stay pending with {@code attempts}
+ * counted and {@code last_error} set (what an operator looks at), and are retried with exponential backoff, so a
+ * broker outage delays events but loses none. Delivery is at-least-once: consumers are idempotent on the event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
 
     private final MessagingConfig config;
     private final Pool pool;
@@ -58,6 +59,7 @@ public class OutboxRelay {
     private final Counter failedRounds;
     private final String selectHeads;
     private final String markSent;
+    private final String markFailed;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -85,11 +87,13 @@ public class OutboxRelay {
         this.published = registry.counter("outbox.published");
         this.failedRounds = registry.counter("outbox.publish.failures");
         String table = config.schema() + ".outbox";
-        this.selectHeads = "SELECT o.id, o.topic, o.subject, o.type, o.payload::text AS payload FROM " + table + " o"
+        this.selectHeads = "SELECT o.id, o.topic, o.subject, o.payload::text AS payload FROM " + table + " o"
                 + " WHERE o.sent_at IS NULL AND o.seq = (SELECT min(h.seq) FROM " + table + " h"
                 + " WHERE h.subject = o.subject AND h.sent_at IS NULL)"
                 + " ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
         this.markSent = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)";
+        this.markFailed = "UPDATE " + table + " o SET attempts = o.attempts + 1, last_error = f.error"
+                + " FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE o.id = f.id";
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -142,43 +146,75 @@ public class OutboxRelay {
 
     private void round() {
         wanted.set(false);
-        pool.withTransaction(this::publishBatch).subscribe().with(count -> {
+        pool.withTransaction(this::publishBatch).subscribe().with(round -> {
+            published.increment(round.sent());
+            if (round.firstError() != null) {
+                retryLater(round.firstError());
+                return;
+            }
             consecutiveFailures = 0;
             running.set(false);
             // rows found: a subject's next event only becomes a head after this commit, so look again
-            if (count > 0 || wanted.get()) {
+            if (round.sent() > 0 || wanted.get()) {
                 wake();
             }
-        }, failure -> {
-            failedRounds.increment();
-            consecutiveFailures++;
-            long backoff = Math.min(config.outbox().maxBackoff().toMillis(),
-                    config.outbox().initialBackoff().toMillis() << Math.min(consecutiveFailures - 1, 20));
-            retryNotBefore = System.currentTimeMillis() + backoff;
-            LOG.warnf("outbox publish failed (%d in a row), retrying in %d ms: %s", consecutiveFailures, backoff,
-                    failure.getMessage());
-            running.set(false);
-            vertx.setTimer(backoff, id -> wake());
+        }, failure -> retryLater(failure.getMessage()));
+    }
+
+    private void retryLater(String error) {
+        failedRounds.increment();
+        consecutiveFailures++;
+        long backoff = Math.min(config.outbox().maxBackoff().toMillis(),
+                config.outbox().initialBackoff().toMillis() << Math.min(consecutiveFailures - 1, 20));
+        retryNotBefore = System.currentTimeMillis() + backoff;
+        LOG.warnf("outbox publish failed (%d in a row), retrying in %d ms: %s", consecutiveFailures, backoff, error);
+        running.set(false);
+        vertx.setTimer(backoff, id -> wake());
+    }
+
+    /** What one round did: rows sent, and the first failure's error (null when none failed). */
+    private record Round(int sent, String firstError) {
+    }
+
+    /** One row's publish: its id, and why it failed (null when it was sent). */
+    private record Attempt(UUID id, String error) {
+    }
+
+    private Uni<Round> publishBatch(SqlConnection connection) {
+        return connection.preparedQuery(selectHeads).execute(Tuple.of(config.outbox().batchSize())).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(new Round(0, null));
+            }
+            List<Uni<Attempt>> attempts = new ArrayList<>();
+            for (Row row : rows) {
+                UUID id = row.getUUID("id");
+                attempts.add(send(row).replaceWith(new Attempt(id, null))
+                        .onFailure().recoverWithItem(e -> new Attempt(id, describe(e))));
+            }
+            return Uni.join().all(attempts).andFailFast()
+                    .emitOn(r -> context.runOnContext(r))
+                    .chain(done -> record(connection, done));
         });
     }
 
-    private Uni<Integer> publishBatch(SqlConnection connection) {
-        return connection.preparedQuery(selectHeads).execute(Tuple.of(config.outbox().batchSize())).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().item(0);
-            }
-            List<Uni<Void>> sends = new ArrayList<>();
-            List<UUID> ids = new ArrayList<>();
-            for (Row row : rows) {
-                ids.add(row.getUUID("id"));
-                sends.add(send(row));
-            }
-            return Uni.join().all(sends).andFailFast()
-                    .emitOn(r -> context.runOnContext(r))
-                    .chain(() -> connection.preparedQuery(markSent).execute(Tuple.of(ids.toArray(new UUID[0]))))
-                    .invoke(() -> published.increment(ids.size()))
-                    .replaceWith(ids.size());
-        });
+    /** Sent rows are stamped; failed ones stay pending with the attempt counted and its error kept. */
+    private Uni<Round> record(SqlConnection connection, List<Attempt> attempts) {
+        UUID[] sent = attempts.stream().filter(a -> a.error() == null).map(Attempt::id).toArray(UUID[]::new);
+        List<Attempt> failed = attempts.stream().filter(a -> a.error() != null).toList();
+        Uni<Void> stamped = sent.length == 0 ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(markSent).execute(Tuple.of(sent)).replaceWithVoid();
+        Uni<Void> counted = failed.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(markFailed).execute(Tuple.of(
+                        failed.stream().map(Attempt::id).toArray(UUID[]::new),
+                        failed.stream().map(Attempt::error).toArray(String[]::new))).replaceWithVoid();
+        return stamped.chain(() -> counted)
+                .replaceWith(new Round(sent.length, failed.isEmpty() ? null : failed.get(0).error()));
+    }
+
+    /** The failure as an operator reads it in last_error: its type and message, bounded. */
+    private static String describe(Throwable failure) {
+        String text = String.valueOf(failure);
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
     /** KafkaProducer.send may block on metadata while the broker is away: never on the event loop. */
@@ -186,7 +222,8 @@ public class OutboxRelay {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"),
                 row.getString("subject"), row.getString("payload"));
         record.headers().add("event-id", row.getUUID("id").toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("event-type", row.getString("type").getBytes(StandardCharsets.UTF_8));
+        // an envelope's type is its topic
+        record.headers().add("event-type", row.getString("topic").getBytes(StandardCharsets.UTF_8));
         return Uni.createFrom().<Void>emitter(emitter -> producer.send(record, (metadata, error) -> {
             if (error != null) {
                 emitter.fail(error);

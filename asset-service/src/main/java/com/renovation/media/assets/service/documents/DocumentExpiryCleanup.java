@@ -1,48 +1,47 @@
 package com.renovation.media.assets.service.documents;
 
-import com.renovation.media.assets.repository.DocumentArtifact;
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import com.renovation.media.jobs.LockedBatchJob;
+import com.renovation.media.jobs.LockedBatches;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import org.jboss.logging.Logger;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Drops documents past their {@code expiresAt} from the projection. document-service removes the PDF and its
- * own row on the same instant (it received expiresAt in document.requested), so no event is exchanged.
- * Rows are taken with SKIP LOCKED, so replicas running this at once take disjoint rows.
+ * own row on the same instant (it received expiresAt in document.requested), so no event is exchanged. There is
+ * no network work: the claim deletes the rows.
  */
 @ApplicationScoped
-public class DocumentExpiryCleanup {
-
-    private static final Logger LOG = Logger.getLogger(DocumentExpiryCleanup.class);
+public class DocumentExpiryCleanup implements LockedBatchJob<UUID> {
 
     private final DocumentArtifactRepository documents;
     private final DocumentLimits limits;
+    private final LockedBatches jobs;
 
-    public DocumentExpiryCleanup(DocumentArtifactRepository documents, DocumentLimits limits) {
+    public DocumentExpiryCleanup(DocumentArtifactRepository documents, DocumentLimits limits, LockedBatches jobs) {
         this.documents = documents;
         this.limits = limits;
+        this.jobs = jobs;
     }
 
-    @Scheduled(every = "${platform.documents.expiry-interval:5m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return run().invoke(count -> {
-            if (count > 0) {
-                LOG.infof("removed %d expired documents from the projection", count);
-            }
-        }).onFailure().invoke(e -> LOG.warnf("document expiry failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+    @Override
+    public Schedule schedule() {
+        return new Schedule("expired documents in the projection", limits.expiryInterval(), limits.expiryBatchSize());
     }
 
-    /** One round; answers how many documents it removed. */
+    /** One run now; answers how many documents it removed. */
     public Uni<Integer> run() {
-        return Panache.withTransaction(() -> documents.lockExpired(Instant.now(), limits.expiryBatchSize())
-                .chain(expired -> expired.isEmpty() ? Uni.createFrom().item(0)
-                        : documents.delete("id in ?1", expired.stream().map((DocumentArtifact d) -> d.id).toList())
-                                .map(Long::intValue)));
+        return jobs.run(this, Instant.now());
+    }
+
+    @Override
+    public Uni<List<UUID>> claim(Instant now, int limit) {
+        return documents.lockExpired(now, limit).chain(expired -> {
+            List<UUID> ids = expired.stream().map(document -> document.id).toList();
+            return ids.isEmpty() ? Uni.createFrom().item(ids) : documents.delete("id in ?1", ids).replaceWith(ids);
+        });
     }
 }

@@ -1,73 +1,90 @@
 package com.renovation.media.assets.service.uploads;
 
 import com.renovation.media.assets.config.UploadConfig;
-import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.assets.repository.StorageSweep;
+import com.renovation.media.assets.repository.StorageSweepRepository;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
+import com.renovation.media.jobs.LockedBatchJob;
+import com.renovation.media.jobs.LockedBatches;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
-import org.jboss.logging.Logger;
 
 /**
- * Removes uploads still pending after the configured age: the object if the client put one, then the row.
- * Rows are taken with SKIP LOCKED, so several replicas can run this at once without doing a row twice.
+ * Removes uploads still pending after the configured age, their row and the objects the client may have put.
+ * The claim deletes the rows (a confirm racing it then finds none) and records the objects as storage sweeps leased
+ * to this run; the objects are deleted outside any transaction, then the sweeps forgotten. If the run dies in
+ * between, {@link com.renovation.media.assets.service.sweeps.StorageSweeper} deletes them once the lease is over.
  */
 @ApplicationScoped
-public class AbandonedUploadCleanup {
+public class AbandonedUploadCleanup implements LockedBatchJob<AbandonedUploadCleanup.Abandoned> {
 
-    private static final Logger LOG = Logger.getLogger(AbandonedUploadCleanup.class);
+    /** One removed upload: the sweeps of its keys this run owns until the lease ends. */
+    public record Abandoned(UUID assetId, List<StorageSweep> sweeps) {
+    }
 
     private final RoomAssetRepository assets;
+    private final StorageSweepRepository sweepRows;
+    private final StorageSweeps sweeps;
     private final ObjectStore objects;
     private final UploadConfig config;
-    private final StorageSweeps sweeps;
+    private final LockedBatches jobs;
 
-    public AbandonedUploadCleanup(RoomAssetRepository assets, ObjectStore objects, UploadConfig config,
-            StorageSweeps sweeps) {
-        this.sweeps = sweeps;
+    public AbandonedUploadCleanup(RoomAssetRepository assets, StorageSweepRepository sweepRows, StorageSweeps sweeps,
+            ObjectStore objects, UploadConfig config, LockedBatches jobs) {
         this.assets = assets;
+        this.sweepRows = sweepRows;
+        this.sweeps = sweeps;
         this.objects = objects;
         this.config = config;
+        this.jobs = jobs;
     }
 
-    @Scheduled(every = "${platform.uploads.cleanup-interval:5m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return run().invoke(count -> {
-            if (count > 0) {
-                LOG.infof("removed %d abandoned uploads", count);
-            }
-        }).onFailure().invoke(e -> LOG.warnf("abandoned upload cleanup failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+    @Override
+    public Schedule schedule() {
+        return new Schedule("abandoned uploads", config.cleanupInterval(), config.cleanupBatchSize());
     }
 
-    /** One pass; answers how many abandoned uploads it removed. */
+    /** One run now; answers how many abandoned uploads it removed. */
     public Uni<Integer> run() {
-        Instant cutoff = Instant.now().minus(config.pendingTtl());
-        return Panache.withTransaction(() -> assets.lockAbandoned(cutoff, config.cleanupBatchSize())
-                .chain(abandoned -> removeAll(abandoned).replaceWith(abandoned.size())));
+        return jobs.run(this, Instant.now());
     }
 
-    private Uni<Void> removeAll(List<RoomAsset> abandoned) {
-        if (abandoned.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<String> keys = abandoned.stream().flatMap(a -> Stream.of(a.storagePath,
-                StoragePaths.incomingKey(a.sessionId, a.roomId, a.id))).toList();
-        // objects first: if S3 fails, the transaction rolls back and the rows are retried next time
-        return objects.deleteAll(Buckets.USER_UPLOADS, keys)
-                .chain(() -> assets.delete("id in ?1", abandoned.stream().map(a -> a.id).toList()))
-                .chain(() -> Multi.createFrom().iterable(abandoned).onItem()
-                        .transformToUniAndConcatenate(sweeps::incomingOf).collect().last())
-                .replaceWithVoid();
+    @Override
+    public Uni<List<Abandoned>> claim(Instant now, int limit) {
+        return assets.lockAbandoned(now.minus(config.pendingTtl()), limit).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(List.<Abandoned>of());
+            }
+            List<Abandoned> claimed = found.stream().map(asset -> new Abandoned(asset.id, Stream.of(asset.storagePath,
+                            StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id))
+                    .map(key -> StorageSweep.of(Buckets.USER_UPLOADS, key, now.plus(LEASE))).toList())).toList();
+            return assets.delete("id in ?1", found.stream().map(asset -> asset.id).toList())
+                    .chain(() -> sweepRows.persist(claimed.stream().flatMap(a -> a.sweeps().stream())))
+                    // the upload URL may still write its incoming key after this run deleted it
+                    .chain(() -> Multi.createFrom().iterable(found).onItem()
+                            .transformToUniAndConcatenate(sweeps::incomingOf).collect().last())
+                    .replaceWith(claimed);
+        });
+    }
+
+    @Override
+    public Uni<List<Abandoned>> work(List<Abandoned> claimed) {
+        return objects.deleteAll(Buckets.USER_UPLOADS, claimed.stream().flatMap(a -> a.sweeps().stream())
+                .map(sweep -> sweep.prefix).toList()).replaceWith(claimed);
+    }
+
+    @Override
+    public Uni<Void> finish(List<Abandoned> done) {
+        return sweepRows.delete("id in ?1", done.stream().flatMap(a -> a.sweeps().stream())
+                .map(sweep -> sweep.id).toList()).replaceWithVoid();
     }
 }

@@ -16,6 +16,7 @@ class UploadRulesTest {
         public long maxPdfBytes() { return 5000; }
         public Duration pendingTtl() { return Duration.ofHours(1); }
         public int cleanupBatchSize() { return 10; }
+        public Duration cleanupInterval() { return Duration.ofMinutes(5); }
         public int maxMetadataBytes() { return 200; }
         public long maxPixels() { return 50_000_000; }
         public Duration sweepInterval() { return Duration.ofMinutes(1); }
