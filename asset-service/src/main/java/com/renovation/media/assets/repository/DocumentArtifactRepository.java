@@ -19,7 +19,7 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
      */
     public Uni<Void> lockLineage(UUID sessionId, UUID roomId, DocumentType documentType) {
         return getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "document:" + sessionId + ":" + roomId + ":" + documentType.wire())
+                .setParameter("key", "document:" + sessionId + ":" + roomId + ":" + documentType.value())
                 .getSingleResult()).replaceWithVoid();
     }
 

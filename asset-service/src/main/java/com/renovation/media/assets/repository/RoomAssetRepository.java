@@ -44,8 +44,9 @@ public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUI
      */
     @SuppressWarnings("unchecked")
     public Uni<List<RoomAsset>> lockAbandoned(Instant createdBefore, int limit) {
-        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM room_assets WHERE status = 'pending'"
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM room_assets WHERE status = :pending"
                 + " AND created_at < :before ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", RoomAsset.class)
+                .setParameter("pending", AssetStatus.PENDING.value())
                 .setParameter("before", createdBefore)
                 .setParameter("limit", limit)
                 .getResultList());

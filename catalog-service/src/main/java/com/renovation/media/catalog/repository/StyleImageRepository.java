@@ -33,8 +33,9 @@ public class StyleImageRepository implements PanacheRepositoryBase<StyleImage, U
     @SuppressWarnings("unchecked")
     public Uni<List<Abandoned>> lockAbandoned(java.time.Instant createdBefore, int limit) {
         return getSession().chain(s -> s.createNativeQuery("SELECT id, storage_path FROM style_images"
-                        + " WHERE status = 'uploading' AND created_at < :before ORDER BY created_at LIMIT :limit"
+                        + " WHERE status = :uploading AND created_at < :before ORDER BY created_at LIMIT :limit"
                         + " FOR UPDATE SKIP LOCKED", Object[].class)
+                .setParameter("uploading", StyleImageStatus.UPLOADING.value())
                 .setParameter("before", createdBefore)
                 .setParameter("limit", limit)
                 .getResultList())

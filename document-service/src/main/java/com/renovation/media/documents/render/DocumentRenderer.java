@@ -66,7 +66,7 @@ public final class DocumentRenderer {
             writer.setCloseStream(false);
             writer.setPageEvent(new PageDecorations(fonts.base(), request.title()));
             document.addTitle(request.title());
-            document.addSubject(request.documentType().wire() + " v" + request.version());
+            document.addSubject(request.documentType().value() + " v" + request.version());
             document.addCreator("document-service");
             document.addCreationDate();
             document.open();

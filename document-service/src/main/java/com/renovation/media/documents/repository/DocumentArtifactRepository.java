@@ -20,8 +20,8 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
         return getSession().chain(s -> s.createNativeQuery("SELECT * FROM document_artifacts"
                 + " WHERE status = :pending OR (status = :rendering AND lease_until < :now)"
                 + " ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED", DocumentArtifact.class)
-                .setParameter("pending", DocumentStatus.PENDING.wire())
-                .setParameter("rendering", DocumentStatus.RENDERING.wire())
+                .setParameter("pending", DocumentStatus.PENDING.value())
+                .setParameter("rendering", DocumentStatus.RENDERING.value())
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());

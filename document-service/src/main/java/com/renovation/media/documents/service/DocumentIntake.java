@@ -69,7 +69,7 @@ public class DocumentIntake {
         row.phase = request.phase();
         row.title = request.title();
         row.content = EventJson.MAPPER.valueToTree(request.content());
-        row.storagePath = StoragePaths.documentKey(request.sessionId(), request.documentType().wire(), request.version(),
+        row.storagePath = StoragePaths.documentKey(request.sessionId(), request.documentType().value(), request.version(),
                 StoragePaths.uniqueTimestamp());
         row.filename = row.storagePath.substring(row.storagePath.lastIndexOf('/') + 1);
         row.contentType = "application/pdf";

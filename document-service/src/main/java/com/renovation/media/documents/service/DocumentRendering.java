@@ -131,8 +131,8 @@ public class DocumentRendering {
                 .chain(file -> objects.putFile(Buckets.USER_UPLOADS, row.storagePath, file.file(), "application/pdf")
                         .chain(() -> ready(row, file))
                         .eventually(() -> FileRenderer.delete(file.file())))
-                .invoke(() -> registry.timer("documents.render", "type", row.documentType.wire(), "outcome",
-                        DocumentStatus.READY.wire())
+                .invoke(() -> registry.timer("documents.render", "type", row.documentType.value(), "outcome",
+                        DocumentStatus.READY.value())
                         .record(Duration.ofNanos(System.nanoTime() - started)))
                 .onFailure(RenderFailure.class).recoverWithUni(e -> failed(row, e.getMessage()))
                 .onFailure().recoverWithUni(e -> retryLater(row, e));
@@ -167,7 +167,7 @@ public class DocumentRendering {
                 metadata.put("skippedImages", file.document().skippedImages());
                 metadata.put("omittedImages", file.document().omittedImages());
                 row.metadata = metadata;
-                LOG.infof("document %s (%s v%d) ready: %d pages, %d bytes", row.id, row.documentType.wire(), row.version,
+                LOG.infof("document %s (%s v%d) ready: %d pages, %d bytes", row.id, row.documentType.value(), row.version,
                         row.pageCount, row.fileSize);
                 return outbox.add(new DocumentReady(row.id, row.sessionId, row.version, Buckets.USER_UPLOADS,
                         row.storagePath, row.fileSize, row.pageCount)).replaceWithVoid();
@@ -190,7 +190,7 @@ public class DocumentRendering {
             if (erased) {
                 return artifacts.delete(row).replaceWithVoid();
             }
-            registry.counter("documents.render.failed", "type", row.documentType.wire()).increment();
+            registry.counter("documents.render.failed", "type", row.documentType.value()).increment();
             LOG.warnf("document %s failed: %s", row.id, reason);
             row.status = DocumentStatus.FAILED;
             row.error = reason;
@@ -220,7 +220,7 @@ public class DocumentRendering {
         try {
             content = EventJson.MAPPER.treeToValue(row.content, row.documentType.contentClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new RenderFailure("the content is not that of a " + row.documentType.wire() + ": "
+            throw new RenderFailure("the content is not that of a " + row.documentType.value() + ": "
                     + e.getMessage());
         }
         return new RenderRequest(row.documentType, row.title, row.phase, row.version, content, Instant.now());

@@ -16,20 +16,20 @@ public enum DocumentStatus {
 
     /** What JSON and the database columns hold. */
     @EnumeratedValue
-    private final String wire;
+    private final String value;
 
-    DocumentStatus(String wire) {
-        this.wire = wire;
+    DocumentStatus(String value) {
+        this.value = value;
     }
 
     @JsonValue
-    public String wire() {
-        return wire;
+    public String value() {
+        return value;
     }
 
     /** @throws IllegalArgumentException for a value that names no status */
-    public static DocumentStatus of(String wire) {
-        return Arrays.stream(values()).filter(status -> status.wire.equals(wire)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown document status " + wire));
+    public static DocumentStatus of(String value) {
+        return Arrays.stream(values()).filter(status -> status.value.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown document status " + value));
     }
 }

@@ -15,17 +15,17 @@ public enum DocumentType {
 
     /** What JSON and the database columns hold. */
     @EnumeratedValue
-    private final String wire;
+    private final String value;
     private final Class<? extends DocumentContent> contentClass;
 
-    DocumentType(String wire, Class<? extends DocumentContent> contentClass) {
-        this.wire = wire;
+    DocumentType(String value, Class<? extends DocumentContent> contentClass) {
+        this.value = value;
         this.contentClass = contentClass;
     }
 
     @JsonValue
-    public String wire() {
-        return wire;
+    public String value() {
+        return value;
     }
 
     /** The record its {@code content} is read into. */
@@ -33,13 +33,13 @@ public enum DocumentType {
         return contentClass;
     }
 
-    public static Optional<DocumentType> find(String wire) {
-        return Arrays.stream(values()).filter(type -> type.wire.equals(wire)).findFirst();
+    public static Optional<DocumentType> find(String value) {
+        return Arrays.stream(values()).filter(type -> type.value.equals(value)).findFirst();
     }
 
     /** @throws IllegalArgumentException for a value that names no type */
-    public static DocumentType of(String wire) {
-        return find(wire).orElseThrow(() -> new IllegalArgumentException("unknown document type " + wire));
+    public static DocumentType of(String value) {
+        return find(value).orElseThrow(() -> new IllegalArgumentException("unknown document type " + value));
     }
 
     /** The type whose content is of this record. */
@@ -49,7 +49,7 @@ public enum DocumentType {
     }
 
     /** "checklist_pdf, plan_pdf, …": what a client may ask for. */
-    public static String allWires() {
-        return Arrays.stream(values()).map(DocumentType::wire).collect(Collectors.joining(", "));
+    public static String allValues() {
+        return Arrays.stream(values()).map(DocumentType::value).collect(Collectors.joining(", "));
     }
 }

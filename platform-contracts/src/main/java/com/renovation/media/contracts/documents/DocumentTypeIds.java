@@ -13,7 +13,7 @@ public final class DocumentTypeIds extends TypeIdResolverBase {
 
     @Override
     public String idFromValue(Object value) {
-        return ((DocumentContent) value).type().wire();
+        return ((DocumentContent) value).type().value();
     }
 
     @Override
@@ -22,7 +22,7 @@ public final class DocumentTypeIds extends TypeIdResolverBase {
             return idFromValue(value);
         }
         return DocumentContent.class.isAssignableFrom(suggestedType)
-                ? DocumentType.of(suggestedType.asSubclass(DocumentContent.class)).wire() : null;
+                ? DocumentType.of(suggestedType.asSubclass(DocumentContent.class)).value() : null;
     }
 
     @Override

@@ -11,21 +11,21 @@ class DocumentTypeTest {
 
     @Test
     void typesMapToTheirColumnValuesAndContentRecords() {
-        assertThat(Arrays.stream(DocumentType.values()).map(DocumentType::wire))
+        assertThat(Arrays.stream(DocumentType.values()).map(DocumentType::value))
                 .containsExactly("checklist_pdf", "plan_pdf", "estimate_pdf", "room_report_pdf");
         assertThat(DocumentType.of("estimate_pdf")).isEqualTo(DocumentType.ESTIMATE);
         assertThat(DocumentType.ROOM_REPORT.contentClass()).isEqualTo(RoomReport.class);
         assertThat(DocumentType.find("poster_pdf")).isEmpty();
         assertThatThrownBy(() -> DocumentType.of("Checklist_pdf")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(DocumentType.allWires()).isEqualTo("checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf");
+        assertThat(DocumentType.allValues()).isEqualTo("checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf");
         for (DocumentType type : DocumentType.values()) {
-            assertThat(new DocumentTypeIds().idFromValueAndType(null, type.contentClass())).isEqualTo(type.wire());
+            assertThat(new DocumentTypeIds().idFromValueAndType(null, type.contentClass())).isEqualTo(type.value());
         }
     }
 
     @Test
     void statusesMapToTheirColumnValues() {
-        assertThat(Arrays.stream(DocumentStatus.values()).map(DocumentStatus::wire))
+        assertThat(Arrays.stream(DocumentStatus.values()).map(DocumentStatus::value))
                 .containsExactly("pending", "rendering", "ready", "failed");
         assertThat(DocumentStatus.of("ready")).isEqualTo(DocumentStatus.READY);
         assertThatThrownBy(() -> DocumentStatus.of("done")).isInstanceOf(IllegalArgumentException.class);

@@ -66,7 +66,7 @@ class AsyncApiDocumentTest {
         JsonNode schema = document().at("/components/schemas/DocumentRequested/properties");
         List<String> types = new ArrayList<>();
         schema.at("/documentType/enum").forEach(type -> types.add(type.asText()));
-        assertThat(types).containsExactlyElementsOf(Arrays.stream(DocumentType.values()).map(DocumentType::wire)
+        assertThat(types).containsExactlyElementsOf(Arrays.stream(DocumentType.values()).map(DocumentType::value)
                 .toList());
         List<String> contents = new ArrayList<>();
         schema.at("/content/oneOf").forEach(ref -> contents.add(refName(ref)));
@@ -76,7 +76,7 @@ class AsyncApiDocumentTest {
             List<String> properties = new ArrayList<>();
             document().at("/components/schemas/" + type.contentClass().getSimpleName() + "/properties").fieldNames()
                     .forEachRemaining(properties::add);
-            assertThat(properties).as("properties of " + type.wire()).containsExactlyElementsOf(Arrays
+            assertThat(properties).as("properties of " + type.value()).containsExactlyElementsOf(Arrays
                     .stream(type.contentClass().getRecordComponents()).map(RecordComponent::getName).toList());
         }
     }

@@ -30,7 +30,7 @@ public @interface DocumentTypeName {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("must be one of " + DocumentType.allWires())
+            context.buildConstraintViolationWithTemplate("must be one of " + DocumentType.allValues())
                     .addConstraintViolation();
             return false;
         }

@@ -159,11 +159,11 @@ public class DocumentService {
             return DocumentView.of(document, current, null, null);
         }
         PresignedUrls.SignedUrl url = urls.download(document.bucket, document.storagePath,
-                document.documentType.wire() + "_v" + document.version + ".pdf", FileType.PDF.contentType());
+                document.documentType.value() + "_v" + document.version + ".pdf", FileType.PDF.contentType());
         return DocumentView.of(document, current, url.url(), url.expiresAt());
     }
 
     private static String lineageKey(UUID roomId, DocumentType documentType) {
-        return roomId + "/" + documentType.wire();
+        return roomId + "/" + documentType.value();
     }
 }

@@ -24,8 +24,8 @@ public record DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, St
 
     public DocumentRequested {
         if (documentType != null && content != null && content.type() != documentType) {
-            throw new IllegalArgumentException("content of a " + content.type().wire() + " given for a "
-                    + documentType.wire());
+            throw new IllegalArgumentException("content of a " + content.type().value() + " given for a "
+                    + documentType.value());
         }
     }
 
