@@ -19,16 +19,16 @@ import org.jboss.logging.Logger;
  * picks up whatever this misses. session.deleted and room.deleted erase the documents of the session or room.
  */
 @ApplicationScoped
-public class DocumentEventsConsumer {
+public class RequestAndErasureConsumer {
 
-    private static final Logger LOG = Logger.getLogger(DocumentEventsConsumer.class);
+    private static final Logger LOG = Logger.getLogger(RequestAndErasureConsumer.class);
 
     private final IdempotentConsumer consumer;
     private final DocumentIntake intake;
     private final DocumentRendering rendering;
     private final Erasure erasure;
 
-    public DocumentEventsConsumer(IdempotentConsumer consumer, DocumentIntake intake, DocumentRendering rendering,
+    public RequestAndErasureConsumer(IdempotentConsumer consumer, DocumentIntake intake, DocumentRendering rendering,
             Erasure erasure) {
         this.consumer = consumer;
         this.intake = intake;

@@ -12,12 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps the asset projection in step with the variant-worker: variants appear, the asset becomes ready. */
 @ApplicationScoped
-public class VariantEventsConsumer {
+public class AssetVariantsConsumer {
 
     private final IdempotentConsumer consumer;
     private final VariantProjection projection;
 
-    public VariantEventsConsumer(IdempotentConsumer consumer, VariantProjection projection) {
+    public AssetVariantsConsumer(IdempotentConsumer consumer, VariantProjection projection) {
         this.consumer = consumer;
         this.projection = projection;
     }

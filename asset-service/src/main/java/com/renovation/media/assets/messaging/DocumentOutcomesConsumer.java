@@ -12,12 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps the document projection in step with document-service: ready (with its object) or failed. */
 @ApplicationScoped
-public class DocumentEventsConsumer {
+public class DocumentOutcomesConsumer {
 
     private final IdempotentConsumer consumer;
     private final DocumentProjection projection;
 
-    public DocumentEventsConsumer(IdempotentConsumer consumer, DocumentProjection projection) {
+    public DocumentOutcomesConsumer(IdempotentConsumer consumer, DocumentProjection projection) {
         this.consumer = consumer;
         this.projection = projection;
     }

@@ -12,12 +12,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps the style images' variants in step with the variant-worker. */
 @ApplicationScoped
-public class VariantEventsConsumer {
+public class StyleImageVariantsConsumer {
 
     private final IdempotentConsumer consumer;
     private final VariantProjection projection;
 
-    public VariantEventsConsumer(IdempotentConsumer consumer, VariantProjection projection) {
+    public StyleImageVariantsConsumer(IdempotentConsumer consumer, VariantProjection projection) {
         this.consumer = consumer;
         this.projection = projection;
     }
