@@ -71,7 +71,7 @@ public class DocumentRendering {
         this.registry = registry;
     }
 
-    @Scheduled(every = "${platform.documents.render-poll:2s}", delayed = "2s",
+    @Scheduled(every = "${platform.documents.render-poll}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return renderDue().onFailure().invoke(e -> LOG.warnf("render round failed: %s", e.getMessage()))
