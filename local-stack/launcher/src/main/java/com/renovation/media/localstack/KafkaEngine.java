@@ -29,7 +29,7 @@ import org.apache.kafka.common.config.TopicConfig;
  * A single-node Kafka broker in KRaft mode, run from the kafka_2.13 artifact as its own JVM. Its client listener
  * is PLAINTEXT, or SASL_PLAINTEXT with the PLAIN mechanism when it is given users (tests of client security).
  */
-public final class KafkaEngine implements Engine {
+public final class KafkaEngine extends ProcessEngine {
 
     /**
      * How long events stay on a topic (they carry owner data: session ids, object keys, file names). Segments roll
@@ -43,13 +43,13 @@ public final class KafkaEngine implements Engine {
     private final PlatformSettings settings;
     /** user -> password on the SASL listener; empty: a PLAINTEXT listener. */
     private final Map<String, String> saslUsers;
-    private ManagedProcess process;
 
     public KafkaEngine(PlatformSettings settings) {
         this(settings, Map.of());
     }
 
     private KafkaEngine(PlatformSettings settings, Map<String, String> saslUsers) {
+        super(Duration.ofSeconds(30));
         this.settings = settings;
         this.saslUsers = saslUsers;
     }
@@ -221,19 +221,7 @@ public final class KafkaEngine implements Engine {
         return Admin.create(props);
     }
 
-    @Override
-    public boolean crashed() {
-        return process != null && !process.isAlive();
-    }
 
-    @Override
-    public void stop() {
-        if (process != null) {
-            // SIGTERM lets the broker shut down in a controlled way and flush its logs
-            process.stop(Duration.ofSeconds(30));
-            process = null;
-        }
-    }
 
     @Override
     public boolean healthy() {

@@ -16,12 +16,12 @@ import software.amazon.awssdk.services.s3.model.BucketCannedACL;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** S3Proxy with its filesystem backend, run as its own JVM; creates the private buckets and the public one. */
-public final class S3Engine implements Engine {
+public final class S3Engine extends ProcessEngine {
 
     private final PlatformSettings settings;
-    private ManagedProcess process;
 
     public S3Engine(PlatformSettings settings) {
+        super(Duration.ofSeconds(10));
         this.settings = settings;
     }
 
@@ -84,18 +84,7 @@ public final class S3Engine implements Engine {
                 .build();
     }
 
-    @Override
-    public boolean crashed() {
-        return process != null && !process.isAlive();
-    }
 
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(10));
-            process = null;
-        }
-    }
 
     @Override
     public boolean healthy() {

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /** One Quarkus service run from its fast-jar, in the "local" profile, wired to the local engines. */
-final class ServiceProcess implements Engine {
+final class ServiceProcess extends ProcessEngine {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformSettings settings;
     private final PlatformSettings.ServiceSpec spec;
     private final LocalJwt jwt;
-    private ManagedProcess process;
 
     ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalJwt jwt) {
+        super(Duration.ofSeconds(20));
         this.settings = settings;
         this.spec = spec;
         this.jwt = jwt;
@@ -78,18 +78,7 @@ final class ServiceProcess implements Engine {
         return env;
     }
 
-    @Override
-    public boolean crashed() {
-        return process != null && !process.isAlive();
-    }
 
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(20));
-            process = null;
-        }
-    }
 
     @Override
     public boolean healthy() {
