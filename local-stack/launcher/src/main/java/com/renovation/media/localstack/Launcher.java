@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,10 +58,13 @@ public final class Launcher {
     }
 
     private static List<Engine> engines(PlatformSettings settings, LocalJwt jwt) {
-        List<Engine> all = new ArrayList<>(List.of(new PostgresEngine(settings), new KafkaEngine(settings),
-                new S3Engine(settings)));
-        settings.services().forEach(spec -> all.add(new ServiceProcess(settings, spec, jwt)));
-        return all;
+        return phases(settings, jwt).stream().flatMap(List::stream).toList();
+    }
+
+    /** What may start together: the engines, then the services (which all need every engine). */
+    private static List<List<Engine>> phases(PlatformSettings settings, LocalJwt jwt) {
+        return List.of(List.of(new PostgresEngine(settings), new KafkaEngine(settings), new S3Engine(settings)),
+                settings.services().stream().<Engine>map(spec -> new ServiceProcess(settings, spec, jwt)).toList());
     }
 
     private static int up(PlatformSettings settings) throws Exception {
@@ -77,7 +81,8 @@ public final class Launcher {
         LocalJwt jwt = new LocalJwt(settings.home());
         jwt.ensureKeys();
 
-        List<Engine> started = new ArrayList<>();
+        // read by the shutdown hook and the restart loop while a phase is still starting
+        List<Engine> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -90,20 +95,11 @@ public final class Launcher {
         }, "platform-shutdown"));
 
         long begin = System.nanoTime();
-        for (Engine engine : engines(settings, jwt)) {
-            long t = System.nanoTime();
-            System.out.printf("starting %-17s ", engine.name());
-            System.out.flush();
-            started.add(engine);
-            try {
-                engine.start();
-            } catch (Exception e) {
-                System.out.println("FAILED");
-                System.err.println(engine.name() + ": " + e.getMessage());
-                System.err.println("logs: " + settings.logDir());
+        for (List<Engine> phase : phases(settings, jwt)) {
+            started.addAll(phase); // before they start: a stop during start-up reaches them too
+            if (!StartPhase.startTogether(phase, settings.logDir().toString())) {
                 return 1; // the shutdown hook stops what did start
             }
-            System.out.printf("ready in %4.1f s  %s%n", (System.nanoTime() - t) / 1e9, engine.address());
         }
         System.out.printf("%nplatform ready in %.1f s; data in %s, logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 settings.home(), settings.logDir());
