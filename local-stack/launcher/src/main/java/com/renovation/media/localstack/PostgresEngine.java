@@ -44,6 +44,9 @@ public final class PostgresEngine implements Engine {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // the launcher stops it last, after the services: a hook of its own would stop it at once,
+                // while services still drain events that then fail and go to their dead-letter topics
+                .setRegisterShutdownHook(false)
                 .start();
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
             s.execute("ALTER USER " + PlatformSettings.DB_USER + " PASSWORD '" + PlatformSettings.DB_PASSWORD + "'");

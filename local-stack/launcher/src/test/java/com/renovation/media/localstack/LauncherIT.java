@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.ConfigResource;
@@ -121,7 +122,17 @@ class LauncherIT {
         List<ProcessHandle> children = first.toHandle().descendants().toList();
         assertThat(children).isNotEmpty();
 
-        assertThat(run("down")).isZero();
+        // PostgreSQL goes last: services and Kafka still working on events must never find the database gone
+        CompletableFuture<Integer> down = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run("down");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Ports.await("Kafka stopped", Duration.ofSeconds(90), () -> !Ports.isOpen(settings.kafkaPort()));
+        assertThat(Ports.isOpen(settings.pgPort())).as("PostgreSQL still up when Kafka has stopped").isTrue();
+        assertThat(down.get(120, TimeUnit.SECONDS)).isZero();
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("launcher exits on down").isTrue();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(ManagedProcess.fromPidFile(new PostgresEngine(settings).postmasterPidFile())).isEmpty();
