@@ -3,6 +3,7 @@ package com.renovation.media.variants;
 import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.RenderAbort;
 import com.renovation.media.variants.imaging.RenderedVariant;
+import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.service.SourceImage;
 import com.renovation.media.variants.service.VariantPlan;
 import com.renovation.media.variants.service.VariantRenderer;
@@ -50,8 +51,9 @@ public class HeldRenderer extends VariantRenderer {
     }
 
     @Override
-    protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, RenderAbort abort) {
-        List<RenderedVariant> made = super.renderNow(source, bytes, abort);
+    protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, List<VariantFormat> formats,
+            RenderAbort abort) {
+        List<RenderedVariant> made = super.renderNow(source, bytes, formats, abort);
         Hold hold = HOLDS.get(source.id());
         if (hold != null) {
             hold.inFlight.countDown();

@@ -1,8 +1,6 @@
 package com.renovation.media.variants.config;
 
-import com.renovation.media.variants.imaging.ImageDecoder;
 import com.renovation.media.variants.imaging.ImageProbe;
-import com.renovation.media.variants.imaging.ResizeMethod;
 import com.renovation.media.variants.imaging.VariantFormat;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,20 +22,13 @@ public interface VariantConfig {
      */
     Map<String, Box> presets();
 
-    /** Formats made of every preset; avif only where an encoder (avifenc) is installed. */
+    /** Formats made of every preset; jpeg and webp make a source ready, avif follows (see VariantFormat). */
     @WithDefault("jpeg,webp,avif")
     List<VariantFormat> formats();
 
     /** Images with more pixels than this are refused from their header, before decoding. */
     @WithDefault("" + ImageProbe.DEFAULT_MAX_PIXELS)
     long maxPixels();
-
-    /**
-     * Images whose decode is estimated (from the header) to need more heap than this are refused; see
-     * ImageDecoder for the estimate. The default lets a 24 MP photo decode whole and two renders fit ~400 MB.
-     */
-    @WithDefault("" + ImageDecoder.DEFAULT_MAX_DECODE_BYTES)
-    long maxDecodeBytes();
 
     /** JPEGs with more scans than this are refused before decoding (progressive scan bombs). */
     @WithDefault("" + ImageProbe.DEFAULT_MAX_JPEG_SCANS)
@@ -55,16 +46,9 @@ public interface VariantConfig {
     @WithDefault("" + ImageProbe.DEFAULT_MAX_BYTES)
     long maxSourceBytes();
 
-    /** Images processed at once by this replica (each holds a decoded image in memory). */
+    /** Images processed at once by this replica (each holds its compressed source and the presets made so far in memory). */
     @WithDefault("2")
     int concurrency();
-
-    /**
-     * How images are scaled down. Box + Lanczos3 is the default because bench/images/run.sh measured it both
-     * faster than imgscalr and closer (PSNR) to a full Lanczos3 reference.
-     */
-    @WithDefault("box-lanczos3")
-    ResizeMethod resizeMethod();
 
     /** One preset's box, in pixels. */
     interface Box {

@@ -1,19 +1,13 @@
 package com.renovation.media.variants.imaging;
 
 import com.renovation.media.storage.filetype.WebpLosslessCodes;
-
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
-
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Reads format, size and orientation from the header only, and refuses what must not be
- * decoded: unknown formats, corrupt headers, images with more pixels than the limit
- * (decompression bombs) and JPEGs with more scans than the limit (scan bombs) — before a single pixel is
- * allocated.
+ * Reads format and orientation from the bytes, and refuses what must not be decoded: files above the byte
+ * limit, unknown formats, JPEGs with more scans than the limit (scan bombs) and lossless WebPs with invalid
+ * Huffman codes — before a decoder sees them. The pixel limit (decompression bombs) is checked on the size the
+ * decoder reads from the header, before any pixel is decoded: see {@link #checkPixels}.
  */
 public final class ImageProbe {
 
@@ -53,11 +47,6 @@ public final class ImageProbe {
         }
         SourceFormat format = SourceFormat.detect(source)
                 .orElseThrow(() -> new ImageRejectedException("not a JPEG, PNG or WebP image"));
-        ImageSize size = headerSize(format, source);
-        if (size.pixels() > maxPixels) {
-            throw new ImageRejectedException("image is " + size + " = " + megapixels(size.pixels())
-                    + " MP, above the " + megapixels(maxPixels) + " MP limit");
-        }
         if (format == SourceFormat.WEBP) {
             WebpLosslessCodes.refusal(source).ifPresent(reason -> {
                 throw new ImageRejectedException(reason);
@@ -69,27 +58,14 @@ public final class ImageProbe {
                 throw new ImageRejectedException("JPEG has more than " + maxJpegScans + " scans (a scan bomb)");
             }
         }
-        return new ImageInfo(format, size, ExifOrientationReader.read(format, source));
+        return new ImageInfo(format, ExifOrientationReader.read(format, source));
     }
 
-    private static ImageSize headerSize(SourceFormat format, byte[] source) {
-        ImageReader reader = format.newReader();
-        try (ImageInputStream in = new ByteArrayImageInputStream(source)) {
-            reader.setInput(in, true, true);
-            // Both read the header only: no pixel is decoded or allocated here.
-            int width = reader.getWidth(0);
-            int height = reader.getHeight(0);
-            if (width <= 0 || height <= 0) {
-                throw new ImageRejectedException(format + " header declares an empty image (" + width + "×" + height + ")");
-            }
-            return new ImageSize(width, height);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ImageRejectedException rejected) {
-                throw rejected;
-            }
-            throw new ImageRejectedException("corrupt " + format + " header: " + describe(e), e);
-        } finally {
-            reader.dispose();
+    /** @throws ImageRejectedException when an image of the stored {@code size} has more pixels than the limit */
+    public void checkPixels(ImageSize size) {
+        if (size.pixels() > maxPixels) {
+            throw new ImageRejectedException("image is " + size + " = " + megapixels(size.pixels())
+                    + " MP, above the " + megapixels(maxPixels) + " MP limit");
         }
     }
 

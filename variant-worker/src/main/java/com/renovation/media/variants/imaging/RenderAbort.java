@@ -1,17 +1,17 @@
 package com.renovation.media.variants.imaging;
 
-import javax.imageio.ImageReader;
+import com.renovation.media.variants.imaging.vips.VipsImage;
 
 /**
- * Lets another thread stop one render: it asks the ImageIO reader in use to abort (readers check between rows
- * or blocks), interrupts the rendering thread, and makes the pipeline give up at its next step. Aborting after
- * the render finished changes nothing.
+ * Lets another thread stop one render: libvips is told to stop computing the image in progress (it checks
+ * between strips, and the computation then fails), the rendering thread is interrupted, and the pipeline gives
+ * up at its next step. Aborting after the render finished changes nothing.
  */
 public final class RenderAbort {
 
     private volatile boolean aborted;
     private volatile String reason;
-    private ImageReader reader;
+    private VipsImage computing;
     private Thread worker;
 
     /** For renders nobody will abort (tests, benchmarks). */
@@ -25,8 +25,8 @@ public final class RenderAbort {
         }
         reason = why;
         aborted = true;
-        if (reader != null) {
-            reader.abort();
+        if (computing != null) {
+            computing.kill();
         }
         if (worker != null) {
             worker.interrupt();
@@ -55,16 +55,17 @@ public final class RenderAbort {
     /** Called by the rendering thread when it is done, before it takes other work. */
     public synchronized void finish() {
         worker = null;
-        reader = null;
+        computing = null;
         if (aborted) {
             Thread.interrupted(); // the abort's interrupt must not leak into the pool thread's next task
         }
     }
 
-    synchronized void reading(ImageReader current) {
-        reader = current;
-        if (aborted && current != null) {
-            current.abort();
+    /** The image now being computed (null: none); it must be cleared here before it is closed. */
+    synchronized void computing(VipsImage image) {
+        computing = image;
+        if (aborted && image != null) {
+            image.kill();
         }
     }
 }

@@ -1,8 +1,5 @@
 package com.renovation.media.variants.imaging;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import java.util.Iterator;
 import java.util.Optional;
 
 /** The source formats accepted, recognised by their magic bytes (never by a declared type or name). */
@@ -22,39 +19,6 @@ public enum SourceFormat {
             return Optional.of(WEBP);
         }
         return Optional.empty();
-    }
-
-    /** A new reader; ImageIO readers are not thread-safe, so each decode gets its own. */
-    ImageReader newReader() {
-        return switch (this) {
-            // TwelveMonkeys reads CMYK/YCCK and applies ICC profiles; it delegates the rest to the JDK reader.
-            case JPEG -> preferred("jpeg", "com.twelvemonkeys.");
-            case PNG -> preferred("png", "com.sun.imageio.");
-            // Created directly, never looked up: the pure-Java reader, not the native one (see WebPCodecs).
-            case WEBP -> WebPCodecs.newReader();
-        };
-    }
-
-    private static ImageReader preferred(String formatName, String classPrefix) {
-        ImageReader first = null;
-        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(formatName); it.hasNext(); ) {
-            ImageReader reader = it.next();
-            if (reader.getClass().getName().startsWith(classPrefix)) {
-                if (first != null) {
-                    first.dispose();
-                }
-                return reader;
-            }
-            if (first == null) {
-                first = reader;
-            } else {
-                reader.dispose();
-            }
-        }
-        if (first == null) {
-            throw new IllegalStateException("no ImageIO reader for " + formatName);
-        }
-        return first;
     }
 
     static boolean startsWith(byte[] data, int offset, byte[] prefix) {

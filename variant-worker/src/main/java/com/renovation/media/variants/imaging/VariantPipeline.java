@@ -1,18 +1,27 @@
 package com.renovation.media.variants.imaging;
 
-import java.awt.image.BufferedImage;
+import com.renovation.media.variants.imaging.vips.Libvips;
+import com.renovation.media.variants.imaging.vips.VipsException;
+import com.renovation.media.variants.imaging.vips.VipsImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
- * Source bytes in, encoded variants out: probe → decode once → resize per preset → encode per
- * format. Stateless and thread-safe; no I/O except the optional avifenc subprocess.
+ * Source bytes in, encoded variants out, through libvips: probe → header (pixel limit) → decode shrunk on
+ * load → sRGB → resize the largest preset into memory → encode it per format → make each smaller preset from the
+ * largest made image that is comfortably bigger. Stateless and thread-safe; each render uses one thread.
+ *
+ * <p>Memory is bounded by design, not by the source's pixel count: the decode streams in strips (a JPEG
+ * already scaled down by 2, 4 or 8 in the DCT domain), so a render holds the compressed source, a few strips
+ * and the presets it made (at most maxWidth×maxHeight×4 bytes each).
  */
 public final class VariantPipeline {
 
@@ -20,15 +29,9 @@ public final class VariantPipeline {
     static final double MIN_DERIVATION_FACTOR = 2.0;
 
     private final ImageProbe probe;
-    private final ImageDecoder decoder;
-    private final Resizer resizer;
-    private final VariantEncoder encoder;
 
-    public VariantPipeline(ImageProbe probe, ImageDecoder decoder, ResizeMethod method, VariantEncoder encoder) {
+    public VariantPipeline(ImageProbe probe) {
         this.probe = probe;
-        this.decoder = decoder;
-        this.resizer = method.resizer();
-        this.encoder = encoder;
     }
 
     /** Reads at most the probe's byte limit, so an oversized stream is refused without buffering it whole. */
@@ -42,8 +45,7 @@ public final class VariantPipeline {
     }
 
     /**
-     * Every preset in every format, largest preset first. AVIF is left out where
-     * {@link AvifSupport#available()} is false.
+     * Every preset in every format, largest preset first.
      *
      * @throws ImageRejectedException the source can never be made into variants
      */
@@ -52,57 +54,95 @@ public final class VariantPipeline {
     }
 
     /**
-     * As {@link #render(byte[], List, List)}, on the calling thread, giving up at the next step once
+     * As {@link #render(byte[], List, List)}, on the calling thread, giving up at the next step (or strip) once
      * {@code abort} is aborted.
      */
     public List<RenderedVariant> render(byte[] source, List<VariantPreset> presets, List<VariantFormat> formats,
             RenderAbort abort) {
         ImageInfo info = probe.probe(source);
-        ImageSize upright = info.uprightSize();
-        Map<VariantPreset, ImageSize> targets = new LinkedHashMap<>();
-        presets.stream()
-                .sorted(Comparator.comparingLong((VariantPreset p) -> p.fit(upright).pixels()).reversed())
-                .forEach(p -> targets.put(p, p.fit(upright)));
-        List<VariantFormat> encodable = formats.stream()
-                .filter(f -> f != VariantFormat.AVIF || AvifSupport.available())
-                .distinct().toList();
-        if (targets.isEmpty() || encodable.isEmpty()) {
+        List<VariantFormat> encodable = formats.stream().distinct().toList();
+        if (presets.isEmpty() || encodable.isEmpty()) {
             return List.of();
         }
-        DecodedImage decoded = decoder.decode(source, info, targets.values().iterator().next(), abort);
-
-        List<BufferedImage> made = new ArrayList<>();
-        List<RenderedVariant> variants = new ArrayList<>();
-        for (Map.Entry<VariantPreset, ImageSize> target : targets.entrySet()) {
-            abort.check();
-            BufferedImage image = resized(decoded, made, target.getValue());
-            made.add(image);
-            for (VariantFormat format : encodable) {
-                abort.check();
-                variants.add(new RenderedVariant(target.getKey(), format, target.getValue(),
-                        encoder.encode(image, format), encoder.quality(format)));
+        Libvips vips = Libvips.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment bytes = arena.allocate(source.length);
+            MemorySegment.copy(source, 0, bytes, JAVA_BYTE, 0, source.length);
+            ImageSize upright;
+            try (VipsImage header = VipsImage.load(vips, arena, bytes, info.format(), 1)) {
+                ImageSize stored = new ImageSize(header.width(), header.height());
+                probe.checkPixels(stored);
+                upright = info.orientation().upright(stored);
             }
+            List<VariantPreset> largestFirst = presets.stream()
+                    .sorted(Comparator.comparingLong((VariantPreset p) -> p.fit(upright).pixels()).reversed())
+                    .toList();
+            return render(new Source(vips, arena, bytes, info.format(), upright), largestFirst, encodable, abort);
+        } catch (VipsException e) {
+            abort.check(); // an aborted computation fails in libvips: report the abort's reason
+            throw new ImageRejectedException(e.getMessage(), e);
         }
-        return variants;
+    }
+
+    private static List<RenderedVariant> render(Source source, List<VariantPreset> presets,
+            List<VariantFormat> formats, RenderAbort abort) {
+        List<VipsImage> made = new ArrayList<>();
+        try {
+            List<RenderedVariant> variants = new ArrayList<>();
+            for (VariantPreset preset : presets) {
+                abort.check();
+                VipsImage image = resized(source, made, preset, abort);
+                made.add(image);
+                abort.computing(image);
+                for (VariantFormat format : formats) {
+                    abort.check();
+                    variants.add(new RenderedVariant(preset, format, new ImageSize(image.width(), image.height()),
+                            VariantEncoder.encode(image, format), VariantEncoder.quality(format)));
+                }
+                abort.computing(null);
+            }
+            return variants;
+        } finally {
+            abort.computing(null);
+            made.forEach(VipsImage::close);
+        }
     }
 
     /**
-     * From the smallest already-made image that is still comfortably larger (cheaper, and as
-     * good: it was low-passed for a finer grid); otherwise from the decode, turned upright after
-     * resizing.
+     * In memory: from the smallest already-made image that is still comfortably larger (cheaper, and as good: it
+     * was low-passed for a finer grid), else from the source, decoded anew with the shrink this preset allows.
      */
-    private BufferedImage resized(DecodedImage decoded, List<BufferedImage> made, ImageSize target) {
+    private static VipsImage resized(Source source, List<VipsImage> made, VariantPreset preset, RenderAbort abort) {
+        ImageSize target = preset.fit(source.upright());
         for (int i = made.size() - 1; i >= 0; i--) {
-            BufferedImage larger = made.get(i);
-            if (larger.getWidth() == target.width() && larger.getHeight() == target.height()) {
-                return larger;
-            }
-            if (larger.getWidth() >= target.width() * MIN_DERIVATION_FACTOR
-                    && larger.getHeight() >= target.height() * MIN_DERIVATION_FACTOR) {
-                return resizer.resize(larger, target);
+            VipsImage larger = made.get(i);
+            if (larger.width() >= target.width() * MIN_DERIVATION_FACTOR
+                    && larger.height() >= target.height() * MIN_DERIVATION_FACTOR) {
+                try (VipsImage lazy = larger.thumbnail(preset.maxWidth(), preset.maxHeight())) {
+                    return computed(lazy, abort);
+                }
             }
         }
-        ImageSize stored = decoded.orientation().stored(target);
-        return decoded.orientation().apply(resizer.resize(decoded.stored(), stored));
+        int shrink = ShrinkOnLoad.of(source.format(), source.upright(), target);
+        try (VipsImage decoded = VipsImage.load(source.vips(), source.arena(), source.bytes(), source.format(), shrink);
+             VipsImage srgb = decoded.inSrgb();
+             VipsImage lazy = srgb.thumbnail(preset.maxWidth(), preset.maxHeight())) {
+            return computed(lazy, abort);
+        } catch (VipsException e) {
+            throw new ImageRejectedException("corrupt or truncated " + source.format() + " data: " + e.getMessage(), e);
+        }
+    }
+
+    private static VipsImage computed(VipsImage lazy, RenderAbort abort) {
+        abort.computing(lazy);
+        try {
+            return lazy.inMemory();
+        } finally {
+            abort.computing(null);
+        }
+    }
+
+    /** The compressed source in native memory, with what the probe and the header said about it. */
+    private record Source(Libvips vips, Arena arena, MemorySegment bytes, SourceFormat format, ImageSize upright) {
     }
 }

@@ -6,11 +6,15 @@ import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.contracts.events.payload.SessionDeleted;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
+import com.renovation.media.variants.service.RenderOutcome;
 import com.renovation.media.variants.service.SourceImage;
 import com.renovation.media.variants.service.SourceKeys;
 import com.renovation.media.variants.service.VariantService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -32,20 +36,25 @@ public class SourceEventsConsumer {
         this.keys = keys;
     }
 
+    /** The web formats, recorded with the event (the asset becomes ready); the slower formats follow in the background. */
     @Incoming(Channels.ASSET_CONFIRMED)
     public Uni<Void> onAssetConfirmed(Message<String> message) {
+        AtomicReference<RenderOutcome> made = new AtomicReference<>();
+        Context context = Vertx.currentContext();
         return consumer.process(message, Channels.ASSET_CONFIRMED, AssetConfirmed.class, event -> {
             keys.check(event.data());
-            return service.render(SourceImage.of(event.data()));
-        }, (event, rendered) -> service.record(rendered));
+            return service.render(SourceImage.of(event.data())).invoke(made::set);
+        }, (event, rendered) -> service.record(rendered)).invoke(() -> service.renderLaterInBackground(made.get(), context));
     }
 
     @Incoming(Channels.CATALOG_IMAGE_ADDED)
     public Uni<Void> onCatalogImageAdded(Message<String> message) {
+        AtomicReference<RenderOutcome> made = new AtomicReference<>();
+        Context context = Vertx.currentContext();
         return consumer.process(message, Channels.CATALOG_IMAGE_ADDED, CatalogImageAdded.class, event -> {
             keys.check(event.data());
-            return service.render(SourceImage.of(event.data()));
-        }, (event, rendered) -> service.record(rendered));
+            return service.render(SourceImage.of(event.data())).invoke(made::set);
+        }, (event, rendered) -> service.record(rendered)).invoke(() -> service.renderLaterInBackground(made.get(), context));
     }
 
     @Incoming(Channels.ASSET_DELETED)

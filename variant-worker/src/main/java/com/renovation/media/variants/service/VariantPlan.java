@@ -1,42 +1,54 @@
 package com.renovation.media.variants.service;
 
 import com.renovation.media.variants.config.VariantConfig;
-import com.renovation.media.variants.imaging.AvifSupport;
-import com.renovation.media.variants.imaging.ImageDecoder;
 import com.renovation.media.variants.imaging.ImageProbe;
-import com.renovation.media.variants.imaging.LibwebpVersion;
-import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPipeline;
 import com.renovation.media.variants.imaging.VariantPreset;
-import com.renovation.media.variants.imaging.WebPCodecs;
+import com.renovation.media.variants.imaging.vips.Libvips;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
-/** The configured presets and formats, and the pipeline that makes them: read once at start. */
+/**
+ * The configured presets and formats, and the pipeline that makes them: read once at start. The web formats
+ * (JPEG, WebP) make a source ready; slower formats (AVIF) follow, off that critical path.
+ */
 @ApplicationScoped
 public class VariantPlan {
 
     private static final Logger LOG = Logger.getLogger(VariantPlan.class);
 
     private final List<VariantPreset> presets;
-    private final List<VariantFormat> formats;
+    private final List<VariantFormat> webFormats;
+    private final List<VariantFormat> laterFormats;
     private final VariantPipeline pipeline;
 
     public VariantPlan(VariantConfig config) {
         this.presets = presets(config.presets());
-        this.formats = config.formats().stream()
-                .filter(f -> f != VariantFormat.AVIF || AvifSupport.available())
-                .distinct().toList();
+        List<VariantFormat> formats = config.formats().stream().distinct().toList();
+        this.webFormats = formats.stream().filter(f -> !f.deferred()).toList();
+        this.laterFormats = formats.stream().filter(VariantFormat::deferred)
+                .filter(f -> f != VariantFormat.AVIF || encodesAvif()).toList();
+        if (webFormats.isEmpty()) {
+            throw new IllegalArgumentException("platform.variants.formats needs jpeg or webp: " + formats
+                    + " would never make a source ready");
+        }
         this.pipeline = new VariantPipeline(
-                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()),
-                new ImageDecoder(ImageDecoder.DEFAULT_MAX_DECODED_PIXELS, ImageDecoder.DEFAULT_MIN_HEADROOM,
-                        config.maxDecodeBytes()), config.resizeMethod(), new VariantEncoder());
+                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()));
+    }
+
+    private static boolean encodesAvif() {
+        if (!Libvips.get().encodesAvif()) {
+            LOG.warnf("AVIF variants skipped: %s has no AV1 encoder", Libvips.get());
+            return false;
+        }
+        return true;
     }
 
     /** Largest box first, then by name: the same order on every replica and in every log line. */
@@ -51,30 +63,33 @@ public class VariantPlan {
                 .toList();
     }
 
+    /** libvips is loaded (and its codecs warmed) at start: a missing library stops the worker here, not on the first upload. */
     void onStart(@Observes StartupEvent event) {
-        LOG.infof("WebP: uploads decoded by %s; variants encoded by %s", WebPCodecs.decoderDescription(),
-                WebPCodecs.encoderDescription());
-        WebPCodecs.bundledLibwebp().filter(v -> !v.hasCve20234863Fix()).ifPresent(v -> {
-            throw new IllegalStateException("the WebP encoder bundles libwebp " + v + ", older than "
-                    + LibwebpVersion.CVE_2023_4863_FIXED + " (CVE-2023-4863): refusing to start");
-        });
-        if (!AvifSupport.available()) {
-            LOG.info("AVIF variants skipped: no avifenc on PATH (install libavif-bin to make them)");
-        }
-        LOG.infof("variants: %s in %s", presets, formats);
+        LOG.infof("imaging: %s; variants: %s in %s, then %s", Libvips.get(), presets, webFormats, laterFormats);
     }
 
     public List<VariantPreset> presets() {
         return presets;
     }
 
-    public List<VariantFormat> formats() {
-        return formats;
+    /** The formats that make a source ready. */
+    public List<VariantFormat> webFormats() {
+        return webFormats;
     }
 
-    /** How many variants one source gets. */
+    /** The formats made after the source is ready, as further variants. */
+    public List<VariantFormat> laterFormats() {
+        return laterFormats;
+    }
+
+    /** Every format, as a regeneration makes them at once. */
+    public List<VariantFormat> allFormats() {
+        return Stream.concat(webFormats.stream(), laterFormats.stream()).toList();
+    }
+
+    /** How many variants make a source ready (announced with each variant.ready). */
     public int expectedVariants() {
-        return presets.size() * formats.size();
+        return presets.size() * webFormats.size();
     }
 
     public VariantPipeline pipeline() {

@@ -4,6 +4,7 @@ import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderAbort;
 import com.renovation.media.variants.imaging.RenderedVariant;
+import com.renovation.media.variants.imaging.VariantFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * Renders one source's variants on the bounded imaging pool, under a deadline: decoding and encoding are CPU
  * work that must neither run on the event loop nor hold a partition forever. When the deadline passes, the
- * render is aborted (the ImageIO reader's abort, an interrupt, and a check between steps) and the source is
+ * render is aborted (libvips stops at its next strip, the thread is interrupted, the pipeline checks between steps) and the source is
  * refused with the reason, so the consumer goes on with the next record.
  */
 @ApplicationScoped
@@ -32,23 +33,29 @@ public class VariantRenderer {
     private final VariantPlan plan;
     private final Duration timeout;
     private final Timer renderTime;
-    /** Bounds how many decoded images sit in memory at once. */
+    /** Bounds how many images are rendered at once. */
     private final ExecutorService imaging;
+    /** The slower formats, one at a time, so they never hold up the formats that make a source ready. */
+    private final ExecutorService imagingLater;
 
     public VariantRenderer(VariantPlan plan, VariantConfig config, MeterRegistry registry) {
         this.plan = plan;
         this.timeout = config.renderTimeout();
         this.renderTime = registry.timer("variants.render");
-        this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "imaging");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> daemon(runnable, "imaging"));
+        this.imagingLater = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "imaging-later"));
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     @PreDestroy
     void stop() {
         imaging.shutdownNow();
+        imagingLater.shutdownNow();
     }
 
     /**
@@ -57,17 +64,17 @@ public class VariantRenderer {
      * @return fails with {@link ImageRejectedException} when the source can never have variants or the render
      *         took longer than the configured timeout
      */
-    public Uni<List<RenderedVariant>> render(SourceImage source, byte[] bytes) {
+    public Uni<List<RenderedVariant>> render(SourceImage source, byte[] bytes, List<VariantFormat> formats) {
         Context context = Vertx.currentContext();
         RenderAbort abort = new RenderAbort();
         CompletableFuture<List<RenderedVariant>> rendering = CompletableFuture.supplyAsync(() -> {
             abort.start();
             try {
-                return renderTime.record(() -> renderNow(source, bytes, abort));
+                return renderTime.record(() -> renderNow(source, bytes, formats, abort));
             } finally {
                 abort.finish();
             }
-        }, imaging);
+        }, formats.stream().allMatch(VariantFormat::deferred) ? imagingLater : imaging);
         return Uni.createFrom().completionStage(rendering)
                 .ifNoItem().after(timeout).recoverWithUni(() -> {
                     String reason = "decoding and rendering took longer than " + readable(timeout);
@@ -89,7 +96,8 @@ public class VariantRenderer {
     }
 
     /** The render itself, on an imaging thread; overridable so tests can hold a render in flight. */
-    protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, RenderAbort abort) {
-        return plan.pipeline().render(bytes, plan.presets(), plan.formats(), abort);
+    protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, List<VariantFormat> formats,
+            RenderAbort abort) {
+        return plan.pipeline().render(bytes, plan.presets(), formats, abort);
     }
 }

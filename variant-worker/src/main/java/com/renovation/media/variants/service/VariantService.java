@@ -9,11 +9,14 @@ import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderedVariant;
+import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.repository.Variant;
 import com.renovation.media.variants.repository.VariantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -39,6 +43,8 @@ public class VariantService {
     private static final String WHOLE_SET = "all";
     private static final String ANY_FORMAT = "any";
     private static final RenderOutcome SKIPPED = new RenderOutcome.Skipped();
+    /** Sources at most waiting for their slower formats; each waiting one holds only its identity. */
+    static final int MAX_LATER_WAITING = 256;
 
     private final VariantRepository variants;
     private final ObjectStore objects;
@@ -46,6 +52,7 @@ public class VariantService {
     private final VariantPlan plan;
     private final VariantRenderer renderer;
     private final MeterRegistry registry;
+    private final AtomicInteger laterWaiting = new AtomicInteger();
 
     public VariantService(VariantRepository variants, ObjectStore objects, Outbox outbox, VariantPlan plan,
             VariantRenderer renderer, MeterRegistry registry) {
@@ -58,10 +65,61 @@ public class VariantService {
     }
 
     /**
-     * Reads the source, renders its variants and uploads them; must not run in a transaction. A source found
-     * deleted gets nothing, and loses any variant objects an earlier attempt uploaded before it learnt so.
+     * Reads the source, renders the variants that make it ready (the web formats) and uploads them; must not
+     * run in a transaction. A source found deleted gets nothing, and loses any variant objects an earlier
+     * attempt uploaded before it learnt so.
      */
     public Uni<RenderOutcome> render(SourceImage source) {
+        return render(source, plan.webFormats());
+    }
+
+    /**
+     * After {@link #record} committed what {@link #render} made: starts making the slower formats (AVIF) in the
+     * background, on a fresh Vert.x context derived from {@code origin}, so the consumer goes on with the next
+     * event at once. Best effort and bounded: a failure is logged and counted, and with too many waiting the
+     * source is skipped (counted; {@code POST /admin/variants/{id}/regenerate} makes them later).
+     */
+    public void renderLaterInBackground(RenderOutcome made, Context origin) {
+        if (!(made instanceof RenderOutcome.Stored) || plan.laterFormats().isEmpty()) {
+            return;
+        }
+        if (laterWaiting.incrementAndGet() > MAX_LATER_WAITING) {
+            laterWaiting.decrementAndGet();
+            LOG.warnf("%s: %s variants skipped, %d sources are waiting for them", ((RenderOutcome.Stored) made).source(),
+                    plan.laterFormats(), MAX_LATER_WAITING);
+            registry.counter("variants.later.skipped").increment();
+            return;
+        }
+        Runnable start = () -> renderLater(made).onTermination().invoke(laterWaiting::decrementAndGet)
+                .subscribe().with(ignored -> { }, failure -> { });
+        if (origin == null) {
+            start.run();
+        } else {
+            VertxContext.createNewDuplicatedContext(origin).runOnContext(ignored -> start.run());
+        }
+    }
+
+    /** The slower formats of a source made ready: rendered, uploaded and recorded as further variants. */
+    Uni<Void> renderLater(RenderOutcome made) {
+        SourceImage source = ((RenderOutcome.Stored) made).source();
+        return render(source, plan.laterFormats())
+                .chain(later -> {
+                    if (later instanceof RenderOutcome.Refused refused) {
+                        // the web formats of the same source were made: this is the slower encoder failing
+                        return Uni.createFrom().failure(new ImageRejectedException(refused.reason()));
+                    }
+                    return Panache.withTransaction(() -> record(later));
+                })
+                .onFailure().recoverWithItem(e -> {
+                    if (!(e instanceof SourceDeletedMeanwhile)) {
+                        LOG.warnf(e, "%s: %s variants not made", source, plan.laterFormats());
+                        registry.counter("variants.later.failed").increment();
+                    }
+                    return null;
+                });
+    }
+
+    private Uni<RenderOutcome> render(SourceImage source, List<VariantFormat> formats) {
         if (!source.hasVariants()) {
             return Uni.createFrom().item(SKIPPED);
         }
@@ -76,7 +134,7 @@ public class VariantService {
                     return Uni.createFrom().item(SKIPPED);
                 }
                 return objects.read(source.bucket(), source.path())
-                        .chain(bytes -> renderer.render(source, bytes))
+                        .chain(bytes -> renderer.render(source, bytes, formats))
                         .chain(rendered -> upload(source, rendered)
                                 .replaceWith((RenderOutcome) new RenderOutcome.Stored(source, rendered)))
                         .onFailure(ImageRejectedException.class)
@@ -99,7 +157,7 @@ public class VariantService {
             return unlessDeleted(stored.source(), () -> {
                 Uni<Void> recorded = Uni.createFrom().voidItem();
                 for (RenderedVariant variant : stored.variants()) {
-                    recorded = recorded.chain(() -> recordReady(stored.source(), variant, stored.variants().size()));
+                    recorded = recorded.chain(() -> recordReady(stored.source(), variant, plan.expectedVariants()));
                 }
                 return recorded;
             });
@@ -252,11 +310,11 @@ public class VariantService {
             }
             SourceImage source = SourceImage.of(rows.get(0));
             List<String> oldKeys = rows.stream().map(r -> r.storagePath).filter(Objects::nonNull).toList();
-            return render(source).chain(outcome -> Panache.withTransaction(() -> variants.delete("sourceId", sourceId)
+            return render(source, plan.allFormats()).chain(outcome -> Panache.withTransaction(() -> variants.delete("sourceId", sourceId)
                             .chain(() -> record(outcome)))
                     .chain(() -> objects.deleteAll(source.bucket(), oldKeys.stream()
                             .filter(k -> !newKeys(outcome).contains(k)).toList()))
-                    .replaceWith(plan.expectedVariants())
+                    .replaceWith(plan.presets().size() * plan.allFormats().size())
                     .onFailure(SourceDeletedMeanwhile.class)
                     .recoverWithUni(() -> removeLeftovers(source).replaceWith(-1)));
         });

@@ -13,15 +13,23 @@ final class Pixels {
     }
 
     static int red(BufferedImage image, int x, int y) {
-        return (image.getRGB(x, y) >> 16) & 0xFF;
+        return grey(image) ? image.getRaster().getSample(x, y, 0) : (image.getRGB(x, y) >> 16) & 0xFF;
     }
 
     static int green(BufferedImage image, int x, int y) {
-        return (image.getRGB(x, y) >> 8) & 0xFF;
+        return grey(image) ? image.getRaster().getSample(x, y, 0) : (image.getRGB(x, y) >> 8) & 0xFF;
     }
 
     static int blue(BufferedImage image, int x, int y) {
-        return image.getRGB(x, y) & 0xFF;
+        return grey(image) ? image.getRaster().getSample(x, y, 0) : image.getRGB(x, y) & 0xFF;
+    }
+
+    /**
+     * A one-band image (a grey JPEG) as its stored value: Java2D takes grey as linear light and would brighten
+     * it through getRGB, where browsers show the value as sRGB.
+     */
+    private static boolean grey(BufferedImage image) {
+        return image.getRaster().getNumBands() == 1;
     }
 
     /** "r,g,b" of a pixel, for readable assertion messages. */

@@ -13,7 +13,6 @@ public final class StandardVariants {
     }
 
     public static VariantPipeline pipeline() {
-        return new VariantPipeline(new ImageProbe(), new ImageDecoder(), ResizeMethod.BOX_LANCZOS3,
-                new VariantEncoder());
+        return new VariantPipeline(new ImageProbe());
     }
 }

@@ -32,7 +32,7 @@ final class TestImages {
     /** Smooth colour gradients plus a little noise: compresses and resizes like a photo. */
     static BufferedImage photoLike(int width, int height, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] data = StandardImages.bytes(image);
+        byte[] data = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
         Random random = new Random(seed);
         int i = 0;
         for (int y = 0; y < height; y++) {
@@ -109,6 +109,30 @@ final class TestImages {
         return bytes.toByteArray();
     }
 
+    /** WebP through webp-imageio's encoder (lossy q80 or lossless): a source the worker did not make. */
+    static byte[] webp(BufferedImage image, boolean lossless) {
+        ImageWriter writer;
+        try {
+            writer = new com.luciad.imageio.webp.WebPImageWriterSpi().createWriterInstance();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            com.luciad.imageio.webp.WebPWriteParam param = new com.luciad.imageio.webp.WebPWriteParam(Locale.ROOT);
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType(param.getCompressionTypes()[lossless
+                    ? com.luciad.imageio.webp.WebPWriteParam.LOSSLESS_COMPRESSION
+                    : com.luciad.imageio.webp.WebPWriteParam.LOSSY_COMPRESSION]);
+            if (!lossless) {
+                param.setCompressionQuality(0.8f);
+            }
+            return write(writer, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** Any of the formats the worker reads or writes, WebP through TwelveMonkeys' pure-Java reader. */
     static BufferedImage read(byte[] bytes) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));

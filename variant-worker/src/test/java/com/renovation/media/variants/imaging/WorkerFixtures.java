@@ -31,7 +31,7 @@ public final class WorkerFixtures {
     }
 
     public static java.awt.image.BufferedImage decode(byte[] bytes) {
-        return ImageDecoderTestSupport.decodeAny(bytes);
+        return TestImages.read(bytes);
     }
 
     public static boolean contains(byte[] data, String ascii) {

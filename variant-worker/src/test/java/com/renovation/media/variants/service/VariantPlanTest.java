@@ -3,9 +3,7 @@ package com.renovation.media.variants.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.renovation.media.variants.imaging.ImageDecoder;
 import com.renovation.media.variants.imaging.ImageProbe;
-import com.renovation.media.variants.imaging.ResizeMethod;
 import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPreset;
 import com.renovation.media.variants.config.VariantConfig;
@@ -14,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The plan read from {@code platform.variants.*}: typed presets, formats and resize method; the shipped defaults. */
+/** The plan read from {@code platform.variants.*}: typed presets and formats; the shipped defaults. */
 class VariantPlanTest {
 
     @Test
@@ -24,34 +22,32 @@ class VariantPlanTest {
         assertThat(new VariantPlan(config).presets()).containsExactly(
                 new VariantPreset("optimized", 1200, 1200), new VariantPreset("thumbnail", 300, 200));
         assertThat(config.formats()).containsExactly(VariantFormat.JPEG, VariantFormat.WEBP, VariantFormat.AVIF);
-        assertThat(config.resizeMethod()).isEqualTo(ResizeMethod.BOX_LANCZOS3);
         assertThat(config.maxPixels()).isEqualTo(ImageProbe.DEFAULT_MAX_PIXELS).isEqualTo(50_000_000L);
         assertThat(config.maxSourceBytes()).isEqualTo(ImageProbe.DEFAULT_MAX_BYTES).isEqualTo(50L * 1024 * 1024);
         assertThat(config.maxJpegScans()).isEqualTo(ImageProbe.DEFAULT_MAX_JPEG_SCANS).isEqualTo(100);
-        assertThat(config.maxDecodeBytes()).isEqualTo(ImageDecoder.DEFAULT_MAX_DECODE_BYTES).isEqualTo(192L << 20);
+        VariantPlan plan = new VariantPlan(config);
+        assertThat(plan.webFormats()).containsExactly(VariantFormat.JPEG, VariantFormat.WEBP);
+        assertThat(plan.laterFormats()).containsExactly(VariantFormat.AVIF);
+        assertThat(plan.expectedVariants()).isEqualTo(4);
     }
 
     @Test
-    void presetsFormatsAndTheResizeMethodAreReadAsTypes() {
+    void presetsAndFormatsAreReadAsTypes() {
         VariantConfig config = VariantConfigs.with(Map.of(
                 "platform.variants.presets.square.max-width", "640",
                 "platform.variants.presets.square.max-height", "640",
-                "platform.variants.formats", "webp, JPEG",
-                "platform.variants.resize-method", "IMGSCALR_QUALITY"));
+                "platform.variants.formats", "webp, JPEG"));
 
         assertThat(new VariantPlan(config).presets()).contains(new VariantPreset("square", 640, 640)).hasSize(3);
         assertThat(config.formats()).containsExactly(VariantFormat.WEBP, VariantFormat.JPEG);
-        assertThat(config.resizeMethod()).isEqualTo(ResizeMethod.IMGSCALR_QUALITY);
-        assertThat(VariantConfigs.with(Map.of("platform.variants.resize-method", "imgscalr-quality")).resizeMethod())
-                .isEqualTo(ResizeMethod.IMGSCALR_QUALITY);
     }
 
     @Test
-    void anUnknownFormatOrMethodOrAnIncompletePresetStopsTheStart() {
+    void anUnknownFormatOrAnIncompletePresetOrNoWebFormatStopsTheStart() {
         assertThatThrownBy(() -> VariantConfigs.with(Map.of("platform.variants.formats", "jpeg,gif")))
                 .hasMessageContaining("gif");
-        assertThatThrownBy(() -> VariantConfigs.with(Map.of("platform.variants.resize-method", "nearest")))
-                .hasMessageContaining("nearest");
+        assertThatThrownBy(() -> new VariantPlan(VariantConfigs.with(Map.of("platform.variants.formats", "avif"))))
+                .hasMessageContaining("would never make a source ready");
         assertThatThrownBy(() -> VariantConfigs.with(Map.of("platform.variants.presets.wide.max-width", "2000")))
                 .hasMessageContaining("platform.variants.presets.wide.max-height");
         VariantConfig flat = VariantConfigs.with(Map.of("platform.variants.presets.flat.max-width", "100",

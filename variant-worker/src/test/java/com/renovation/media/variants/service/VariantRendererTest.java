@@ -9,6 +9,7 @@ import com.renovation.media.variants.config.VariantConfigs;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderAbort;
 import com.renovation.media.variants.imaging.RenderedVariant;
+import com.renovation.media.variants.imaging.VariantFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,8 @@ class VariantRendererTest {
         }
 
         @Override
-        protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, RenderAbort abort) {
+        protected List<RenderedVariant> renderNow(SourceImage source, byte[] bytes, List<VariantFormat> formats,
+                RenderAbort abort) {
             seen = abort;
             try {
                 new CountDownLatch(1).await();
@@ -49,7 +51,7 @@ class VariantRendererTest {
     void aRenderPastItsDeadlineIsAbortedAndRefusedWithTheReason() throws InterruptedException {
         StuckRenderer renderer = new StuckRenderer(config(Duration.ofMillis(300)));
         try {
-            assertThatThrownBy(() -> renderer.render(SOURCE, new byte[10]).await().atMost(Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> renderer.render(SOURCE, new byte[10], List.of(VariantFormat.JPEG)).await().atMost(Duration.ofSeconds(30)))
                     .isInstanceOf(ImageRejectedException.class)
                     .hasMessage("decoding and rendering took longer than 300 ms");
             assertThat(renderer.interrupted.await(30, TimeUnit.SECONDS)).as("the imaging thread was interrupted").isTrue();
