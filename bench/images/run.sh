@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
-# Image pipeline benchmark: variant-worker's VariantPipeline against vipsthumbnail on synthetic
-# photo-like 12 MP and 24 MP JPEGs. For each image: the whole variant set (thumbnail 300×200 and
-# optimized 1200 px, each as JPEG q80 and WebP q80) — median wall time and peak RSS — per
-# ResizeMethod, each in its own JVM; the same four files from vipsthumbnail (one run per output,
-# as a shell pipeline would do it); then the resize quality (PSNR against an ideal Lanczos3).
+# Image pipeline benchmark: variant-worker's pipeline (libvips in-process through Java's foreign-function API)
+# against sharp (npm, libvips inside; what Node image services run on), side by side in one run, on the same
+# files, each pinned to the same core: the whole variant set (optimized 1200 px and thumbnail 300×200, JPEG q80
+# and WebP q80, orientation applied) from the file's bytes in memory. vipsthumbnail (Debian's libvips-tools,
+# one process per output as a shell pipeline would do) is a second reference. Then AVIF: the time the worker's
+# later formats take, beside sharp's AVIF defaults.
 #
-# Knobs (environment):
-#   BENCH_RUNS (7) measured runs; BENCH_WARMUP (8) JIT warm-up runs
-#   BENCH_CPUS (0) CPU list for taskset, "" = no pinning (both sides get the same CPUs)
-#   BENCH_XMX (128m, the smallest power of two that fits 24 MP) JVM heap cap: it largely sets the JVM's RSS
-#   BENCH_WORK (bench/images/work) scratch directory; BENCH_MODULE (variant-worker) module to build and run
-# Other load on the machine skews the times: the load average is printed first.
+#   bench/images/run.sh [IMAGE...]      without arguments: synthetic 12 MP, noisy 12 MP and 24 MP photos
+#
+# For each image one line: image=NAME ours_ms sharp_ms ratio_vs_sharp ours_rss_mb sharp_rss_mb rss_ratio_vs_sharp,
+# then both sides' output sizes. Times are medians of BENCH_RUNS warm runs; each side runs twice, interleaved,
+# and keeps its better median (the machine's other load drifts).
+# Knobs: BENCH_RUNS (9), BENCH_WARMUP (5), BENCH_CPUS (0; "" = no pinning), BENCH_XMX (64m), BENCH_WORK
+# (bench/images/work), SHARP_VERSION (0.35.5). Other load on the machine skews the times: the load average is printed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=${BENCH_WORK:-$ROOT/bench/images/work}
-MODULE=${BENCH_MODULE:-$ROOT/variant-worker}
-RUNS=${BENCH_RUNS:-7}
-WARMUP=${BENCH_WARMUP:-8}
+HERE="$ROOT/bench/images"
+WORK=${BENCH_WORK:-$HERE/work}
+RUNS=${BENCH_RUNS:-9}
+WARMUP=${BENCH_WARMUP:-5}
 CPUS=${BENCH_CPUS-0}
-XMX=${BENCH_XMX:-128m}
+XMX=${BENCH_XMX:-64m}
+SHARP_VERSION=${SHARP_VERSION:-0.35.5}
+MODULE="$ROOT/variant-worker"
 mkdir -p "$WORK"
+
+source "$ROOT/local-stack/jdk.sh"
+use_platform_jdk
 
 need() { # command, Debian package
   command -v "$1" >/dev/null 2>&1 && return
@@ -28,88 +35,99 @@ need() { # command, Debian package
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
   else sudo apt-get update -qq && sudo apt-get install -y -qq "$2" >/dev/null; fi
 }
-need vipsthumbnail libvips-tools
 need /usr/bin/time time
+need vipsthumbnail libvips-tools
 PIN=()
 if [ -n "$CPUS" ]; then need taskset util-linux; PIN=(taskset -c "$CPUS"); fi
 
+# sharp, pinned, into a scratch folder (its prebuilt libvips comes inside the npm packages)
+SHARP_DIR="$WORK/sharp-$SHARP_VERSION"
+if [ ! -d "$SHARP_DIR/node_modules/sharp" ]; then
+  echo "installing sharp@$SHARP_VERSION from npm into $SHARP_DIR" >&2
+  mkdir -p "$SHARP_DIR" && (cd "$SHARP_DIR" && npm install --no-save --no-audit --no-fund "sharp@$SHARP_VERSION" >&2)
+fi
+# ours: the libvips the worker runs with (./platform fetches it); else the same build that came with sharp
+if [ -z "${PLATFORM_VARIANTS_LIBVIPS_PATH:-}" ]; then
+  PLATFORM_VARIANTS_LIBVIPS_PATH=$(ls "$ROOT"/.platform/native/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.* \
+    "$SHARP_DIR"/node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.* 2>/dev/null | head -1 || true)
+fi
+export PLATFORM_VARIANTS_LIBVIPS_PATH
+
 echo "building variant-worker test classes…" >&2
+(cd "$ROOT" && mvn -B -q install -DskipTests -pl variant-worker -am >/dev/null)
 (cd "$MODULE" && mvn -B -q test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test >/dev/null)
 CP="$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$MODULE/target/bench.cp")"
 PKG=com.renovation.media.variants.imaging.bench
 
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-field() { tr ' ' '\n' | sed -n "s/^$1=//p"; } # value of key=value in a line
+field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+mb() { awk -v k="$1" 'BEGIN {printf "%.0f", k / 1024}'; }
+sizes() { tr ' ' '\n' | grep '_bytes=' | tr '\n' ' '; }
 
-IMAGES=("photo-12mp:4000:3000" "photo-24mp:6000:4000")
-for spec in "${IMAGES[@]}"; do
-  IFS=: read -r name w h <<<"$spec"
-  [ -s "$WORK/$name.jpg" ] || java -cp "$CP" "$PKG.SyntheticPhoto" "$WORK/$name.jpg" "$w" "$h" >&2
-done
-
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; pinned to CPUs: ${CPUS:-none}; JVM -Xmx$XMX"
-echo "java: $(java -version 2>&1 | sed -n 1p); libjavajpeg → $(ldd "$(dirname "$(readlink -f "$(command -v java)")")/../lib/libjavajpeg.so" 2>/dev/null | grep -o 'libjpeg[^ ]*' | sed -n 1p)"
-echo "vips: $(vips --version)"
-echo
-
-RESULTS="$WORK/results.txt"
-: >"$RESULTS"
-for spec in "${IMAGES[@]}"; do
-  IFS=: read -r name w h <<<"$spec"
-  img="$WORK/$name.jpg"
-  size_mb=$(awk -v b="$(stat -c %s "$img")" 'BEGIN {printf "%.1f", b / 1e6}')
-
-  for method in BOX_LANCZOS3 IMGSCALR_QUALITY; do
-    line=$(/usr/bin/time -f "time_rss_kb=%M" -o "$WORK/time.txt" "${PIN[@]}" \
-      java -Xmx"$XMX" -cp "$CP" "$PKG.PipelineBenchmark" time "$img" "$method" "$WARMUP" "$RUNS")
-    echo "image=$name $line $(cat "$WORK/time.txt")" >>"$RESULTS"
+if [ $# -eq 0 ]; then
+  for spec in "photo-12mp:4000:3000:1:6" "photo-12mp-noisy:4000:3000:2:20" "photo-24mp:6000:4000:3:6"; do
+    IFS=: read -r name w h seed grain <<<"$spec"
+    [ -s "$WORK/$name.jpg" ] || java -cp "$CP" "$PKG.SyntheticPhoto" "$WORK/$name.jpg" "$w" "$h" "$seed" "$grain" >&2
+    set -- "$@" "$WORK/$name.jpg"
   done
+fi
 
-  # vipsthumbnail: one process per output file; time the four together, take the peak RSS of any.
+ours() { # image formats → "key=value… rss_kb=…"
+  local line
+  line=$(/usr/bin/time -f "%M" -o "$WORK/time.txt" "${PIN[@]}" java -Xmx"$XMX" -XX:+UseSerialGC \
+    --enable-native-access=ALL-UNNAMED -cp "$CP" "$PKG.PipelineBenchmark" "$1" "$WARMUP" "$RUNS" "$2")
+  echo "$line rss_kb=$(cat "$WORK/time.txt")"
+}
+theirs() {
+  local line
+  line=$(NODE_PATH="$SHARP_DIR/node_modules" UV_THREADPOOL_SIZE=1 /usr/bin/time -f "%M" -o "$WORK/time.txt" "${PIN[@]}" \
+    node "$HERE/sharp-variants.js" "$1" "$WARMUP" "$RUNS" "$2")
+  echo "$line rss_kb=$(cat "$WORK/time.txt")"
+}
+better() { # two result lines → the one with the lower median
+  if awk -v a="$(echo "$1" | field median_ms)" -v b="$(echo "$2" | field median_ms)" 'BEGIN {exit !(a <= b)}'; then
+    echo "$1"; else echo "$2"; fi
+}
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; pinned to CPUs: ${CPUS:-none}"
+echo "ours: $(java -version 2>&1 | sed -n 1p), -Xmx$XMX, $PLATFORM_VARIANTS_LIBVIPS_PATH"
+echo "sharp $SHARP_VERSION on node $(node --version); vipsthumbnail: $(vips --version)"
+echo
+for img in "$@"; do
+  name=$(basename "$img" .jpg)
+  a1=$(ours "$img" jpeg,webp); s1=$(theirs "$img" jpeg,webp)
+  a2=$(ours "$img" jpeg,webp); s2=$(theirs "$img" jpeg,webp)
+  a=$(better "$a1" "$a2"); s=$(better "$s1" "$s2")
+  ours_ms=$(echo "$a" | field median_ms); sharp_ms=$(echo "$s" | field median_ms)
+  ours_rss=$(( $(echo "$a1" | field rss_kb) > $(echo "$a2" | field rss_kb) ? $(echo "$a1" | field rss_kb) : $(echo "$a2" | field rss_kb) ))
+  sharp_rss=$(( $(echo "$s1" | field rss_kb) > $(echo "$s2" | field rss_kb) ? $(echo "$s1" | field rss_kb) : $(echo "$s2" | field rss_kb) ))
+
+  # vipsthumbnail: one process per output file; the four together, the peak RSS of any
   totals=()
-  peak=0
-  for ((run = 0; run < RUNS + 1; run++)); do
-    start=$(now_ms)
+  for ((run = 0; run < 4; run++)); do
+    start=$(date +%s%N)
     for out in "1200x1200:opt.jpg" "1200x1200:opt.webp" "300x200:thumb.jpg" "300x200:thumb.webp"; do
       IFS=: read -r box file <<<"$out"
-      VIPS_CONCURRENCY=1 /usr/bin/time -f "%M" -o "$WORK/vips-time.txt" "${PIN[@]}" \
-        vipsthumbnail "$img" -s "$box" -o "$WORK/vips-$name-$file[Q=80,strip]"
-      rss=$(cat "$WORK/vips-time.txt")
-      (( rss > peak )) && peak=$rss
+      VIPS_CONCURRENCY=1 "${PIN[@]}" vipsthumbnail "$img" -s "$box" -o "$WORK/vips-$name-$file[Q=80,strip]"
     done
-    (( run > 0 )) && totals+=($(( $(now_ms) - start )))  # the first run only warms the page cache
+    (( run > 0 )) && totals+=($(( ($(date +%s%N) - start) / 1000000 )))
   done
   vips_ms=$(printf '%s\n' "${totals[@]}" | median)
-  sizes=""
-  for file in opt.jpg opt.webp thumb.jpg thumb.webp; do sizes="$sizes ${file/./_}_bytes=$(stat -c %s "$WORK/vips-$name-$file")"; done
-  echo "image=$name method=vipsthumbnail median_ms=$vips_ms vmhwm_kb=$peak$sizes" >>"$RESULTS"
 
-  # Lossless vips outputs for the quality comparison.
-  vipsthumbnail "$img" -s 1200x1200 -o "$WORK/vips-$name-opt.png"
-  vipsthumbnail "$img" -s 300x200 -o "$WORK/vips-$name-thumb.png"
-  java -cp "$CP" "$PKG.PipelineBenchmark" quality "$img" "$WORK/vips-$name-opt.png" "$WORK/vips-$name-thumb.png" \
-    | sed "s/^/image=$name /" >>"$RESULTS"
-
-  echo "== $name: ${w}×${h}, $size_mb MB JPEG q90 — whole variant set (4 files), median of $RUNS runs"
-  vips_line=$(grep "image=$name method=vipsthumbnail" "$RESULTS")
-  vips_rss=$(echo "$vips_line" | field vmhwm_kb)
-  printf '%-18s %10s %10s %10s %10s %10s %10s %10s %12s %12s\n' method total_ms decode resize enc_jpeg enc_webp peakRSS_MB ×vips_time ×vips_RSS opt.webp_KB
-  for method in BOX_LANCZOS3 IMGSCALR_QUALITY; do
-    l=$(grep "image=$name method=$method " "$RESULTS")
-    t=$(echo "$l" | field median_ms)
-    rss=$(echo "$l" | field vmhwm_kb)
-    resize=$(awk -v a="$(echo "$l" | field resize_optimized_ms)" -v b="$(echo "$l" | field resize_thumbnail_ms)" 'BEGIN {print a + b}')
-    printf '%-18s %10s %10s %10s %10s %10s %10.0f %10.2f %12.2f %12.0f\n' "$method" "$t" \
-      "$(echo "$l" | field decode_ms)" "$resize" "$(echo "$l" | field encode_jpeg_ms)" "$(echo "$l" | field encode_webp_ms)" \
-      "$(awk -v k="$rss" 'BEGIN {print k / 1024}')" "$(awk -v a="$t" -v b="$vips_ms" 'BEGIN {print a / b}')" \
-      "$(awk -v a="$rss" -v b="$vips_rss" 'BEGIN {print a / b}')" "$(awk -v b="$(echo "$l" | field optimized_webp_bytes)" 'BEGIN {print b / 1024}')"
-  done
-  printf '%-18s %10s %10s %10s %10s %10s %10.0f %10s %12s %12.0f\n' vipsthumbnail "$vips_ms" - - - - \
-    "$(awk -v k="$vips_rss" 'BEGIN {print k / 1024}')" 1.00 1.00 "$(awk -v b="$(echo "$vips_line" | field opt_webp_bytes)" 'BEGIN {print b / 1024}')"
-  echo "resize quality, PSNR in dB against an ideal Lanczos3 from the full decode (higher is better; under ~40 shows aliasing):"
-  grep "image=$name resizer=" "$RESULTS" | sed "s/^image=$name //; s/resizer=//" | column -t
-  echo
+  echo "image=$name ours_ms=$ours_ms sharp_ms=$sharp_ms ratio_vs_sharp=$(ratio "$ours_ms" "$sharp_ms")" \
+    "ours_rss_mb=$(mb "$ours_rss") sharp_rss_mb=$(mb "$sharp_rss") rss_ratio_vs_sharp=$(ratio "$ours_rss" "$sharp_rss")" \
+    "vipsthumbnail_ms=$vips_ms ours_first_ms=$(echo "$a" | field first_ms)"
+  echo "  sizes ours:  $(echo "$a" | sizes)"
+  echo "  sizes sharp: $(echo "$s" | sizes)"
 done
-echo "raw figures: $RESULTS"
+
+echo
+echo "AVIF (the formats that follow ready), both variants of the first image, effort 4, quality 50:"
+img=$1
+a=$(ours "$img" avif); s=$(theirs "$img" avif)
+echo "avif ours_ms=$(echo "$a" | field median_ms) sharp_ms=$(echo "$s" | field median_ms)" \
+  "ratio_vs_sharp=$(ratio "$(echo "$a" | field median_ms)" "$(echo "$s" | field median_ms)")"
+echo "  sizes ours:  $(echo "$a" | sizes)"
+echo "  sizes sharp: $(echo "$s" | sizes)"

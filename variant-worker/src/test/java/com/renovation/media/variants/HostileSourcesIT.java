@@ -143,11 +143,11 @@ class HostileSourcesIT {
     }
 
     @Test
-    void aFiftyMegapixelWebPIsRefusedForTheMemoryItNeedsAndTheNextEventIsProcessed() {
-        AssetConfirmed huge = stored(HostileImages.webpWithHugeHeader(10_000, 5_000), "huge.webp", "image/webp");
+    void aWebPAboveThePixelLimitIsRefusedFromItsHeaderAndTheNextEventIsProcessed() {
+        AssetConfirmed huge = stored(HostileImages.webpWithHugeHeader(16_384, 16_384), "huge.webp", "image/webp");
         assertThat(huge.fileSize()).isLessThan(100);
         KafkaTestClient.publish("asset-service", huge);
-        assertThat(failure(huge.assetId()).get("error").asText()).contains("10000", "above the 192 MB limit");
+        assertThat(failure(huge.assetId()).get("error").asText()).contains("16384×16384", "above the 50 MP limit");
         workerStillMakesVariants();
     }
 }

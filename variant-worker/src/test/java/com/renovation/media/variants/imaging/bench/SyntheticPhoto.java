@@ -17,7 +17,7 @@ import java.util.Random;
  * grain — so it compresses and resizes roughly like a camera picture of a room, and fine
  * periodic detail shows any aliasing (moiré) a resizer lets through.
  *
- * <p>Usage: {@code SyntheticPhoto out.jpg width height [seed]}
+ * <p>Usage: {@code SyntheticPhoto out.jpg width height [seed] [grain sigma, 6; a noisy high-ISO photo: 20]}
  */
 public final class SyntheticPhoto {
 
@@ -28,7 +28,8 @@ public final class SyntheticPhoto {
         int width = Integer.parseInt(args[1]);
         int height = Integer.parseInt(args[2]);
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-        BufferedImage image = render(width, height, seed);
+        double grain = args.length > 4 ? Double.parseDouble(args[4]) : 6;
+        BufferedImage image = render(width, height, seed, grain);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -44,7 +45,7 @@ public final class SyntheticPhoto {
         System.out.printf("%s: %d×%d, %.1f MB%n", out, width, height, out.length() / 1e6);
     }
 
-    static BufferedImage render(int width, int height, long seed) {
+    static BufferedImage render(int width, int height, long seed, double grainSigma) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
@@ -83,7 +84,7 @@ public final class SyntheticPhoto {
                     b = 60 + 20 * stripe;
                 }
                 double texture = 28 * (medium.at(x, y) - 0.5) + 14 * (fine.at(x, y) - 0.5);
-                double grain = random.nextGaussian() * 6;
+                double grain = random.nextGaussian() * grainSigma;
                 bgr[i++] = clamp(b * light + texture + grain);
                 bgr[i++] = clamp(g * light + texture + grain);
                 bgr[i++] = clamp(r * light + texture + grain);
