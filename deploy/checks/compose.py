@@ -24,18 +24,22 @@ def volume_source(volume):
 
 
 def check_dockerfile(where, path, service):
-    """Debian's OpenJDK 17 (system libjpeg-turbo, STACK.md), pinned base, the fast-jar layout; avifenc for the worker."""
+    """Every stage FROM a pinned image, running on Temurin's Java 25 JRE, the fast-jar layout; libvips for the worker."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    base = re.search(r"^FROM\s+(\S+)", text, re.M)
-    if not base or not base.group(1).startswith("debian:") or not pinned(base.group(1)):
-        error(where, "Dockerfile.jvm must start FROM a pinned debian: image")
-    if "openjdk-17-jre-headless" not in text:
-        error(where, "Dockerfile.jvm must install Debian's openjdk-17-jre-headless")
+    bases = re.findall(r"^FROM\s+(\S+)", text, re.M)
+    for base in bases:
+        if not pinned(base):
+            error(where, f"Dockerfile.jvm stage FROM {base} is not pinned to a version")
+    if not bases or not bases[-1].startswith("eclipse-temurin:25"):
+        error(where, "Dockerfile.jvm must run FROM a pinned eclipse-temurin:25 image (the Java the platform is built on)")
     if "target/quarkus-app/" not in text or "quarkus-run.jar" not in text:
         error(where, "Dockerfile.jvm must run the fast-jar target/quarkus-app/quarkus-run.jar")
-    if service == "variant-worker" and "libavif-bin" not in text:
-        error(where, "variant-worker's image needs libavif-bin (avifenc) for AVIF variants")
+    if service == "variant-worker":
+        if "PLATFORM_VARIANTS_LIBVIPS_PATH=" not in text:
+            error(where, "variant-worker's image must set PLATFORM_VARIANTS_LIBVIPS_PATH to the libvips it carries")
+        if "--enable-native-access=ALL-UNNAMED" not in text:
+            error(where, "variant-worker's JAVA_OPTS must allow --enable-native-access=ALL-UNNAMED (libvips)")
 
 
 def check_compose(root, path, configs, registry):

@@ -127,6 +127,26 @@ class BrokenInputs(unittest.TestCase):
 
     # kubernetes workloads
 
+    def dockerfile_of(self, service):
+        """Points compose's build of the service at the copied repository, whose Dockerfile a test may edit."""
+        self.compose["services"][service]["build"]["context"] = os.path.join(self.root, service)
+        return f"{service}/src/main/docker/Dockerfile.jvm"
+
+    def test_a_dockerfile_stage_from_an_unpinned_image_is_refused(self):
+        path = self.dockerfile_of("variant-worker")
+        self.edit(path, "FROM node:20.20.2-bookworm-slim AS libvips", "FROM node AS libvips")
+        self.assertProblem("compose variant-worker: Dockerfile.jvm stage FROM node is not pinned")
+
+    def test_a_service_image_not_on_java_25_is_refused(self):
+        path = self.dockerfile_of("catalog-service")
+        self.edit(path, "FROM eclipse-temurin:25.0.3_9-jre-noble", "FROM eclipse-temurin:17.0.16_8-jre-noble")
+        self.assertProblem("compose catalog-service: Dockerfile.jvm must run FROM a pinned eclipse-temurin:25 image")
+
+    def test_a_worker_image_without_its_libvips_is_refused(self):
+        path = self.dockerfile_of("variant-worker")
+        self.edit(path, "ENV PLATFORM_VARIANTS_LIBVIPS_PATH=", "ENV UNUSED_PATH=")
+        self.assertProblem("variant-worker's image must set PLATFORM_VARIANTS_LIBVIPS_PATH")
+
     def test_a_probe_on_the_wrong_path_is_refused(self):
         deployment = self.object("dev", "Deployment", "asset-service")
         deployment["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGet"]["path"] = "/health"
