@@ -7,7 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -17,8 +27,13 @@ import javax.imageio.ImageIO;
 
 /**
  * confirm → ready latency on a running platform: uploads N photo-like JPEGs one after another and, for each,
- * measures from the confirm response until GET /assets/{id} reports every variant ready (polled every 10 ms).
- * Usage: java ConfirmToReady.java <api> <token> <count> <megapixels>
+ * measures from the confirm response until GET /assets/{id} reports the asset ready (polled every 5 ms). Then
+ * the hops, from the events' own timestamps (one machine, one clock): the confirm's transaction (the event's
+ * time) → asset-service's relay publishing asset.confirmed (its Kafka timestamp) → variant-worker's transaction
+ * recording the last web variant (that variant.ready's time: consumer poll, S3 read, render, S3 writes) → the
+ * worker's relay publishing it → asset-service's projection, seen by the poll; and the worker's mean render
+ * time from its metrics.
+ * Usage: java -cp KAFKA_CLIENTS ConfirmToReady.java <api> <token> <count> <megapixels> <kafka> <worker-metrics-url>
  */
 public class ConfirmToReady {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,6 +48,8 @@ public class ConfirmToReady {
         String room = field(post(api + "/sessions/" + session + "/rooms", auth,
                 "{\"name\":\"Bench\",\"roomType\":\"kitchen\"}"), "id");
         List<Long> millis = new ArrayList<>();
+        Map<String, long[]> seen = new LinkedHashMap<>(); // asset → {confirm response, ready seen}
+        double[] renderBefore = renderSeconds(args[5]);
         for (int i = 0; i < count; i++) {
             String ticket = post(api + "/assets/uploads", auth, "{\"roomId\":\"" + room + "\",\"assetType\":\"photo\","
                     + "\"filename\":\"bench.jpg\",\"contentType\":\"image/jpeg\",\"size\":" + photo.length + "}");
@@ -42,20 +59,102 @@ public class ConfirmToReady {
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(),
                     HttpResponse.BodyHandlers.discarding());
             post(api + "/assets/" + asset + "/confirm", auth, "");
+            long confirmed = System.currentTimeMillis();
             long start = System.nanoTime();
             while (!get(api + "/assets/" + asset, auth).contains("\"status\":\"ready\"")) {
                 if (System.nanoTime() - start > 60_000_000_000L) {
                     throw new IllegalStateException("asset " + asset + " not ready after 60 s");
                 }
-                Thread.sleep(10);
+                Thread.sleep(5);
             }
             millis.add((System.nanoTime() - start) / 1_000_000);
+            seen.put(asset, new long[]{confirmed, System.currentTimeMillis()});
         }
+        double[] renderAfter = renderSeconds(args[5]);
         HTTP.send(HttpRequest.newBuilder(URI.create(api + "/sessions/" + session)).header("Authorization", auth)
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());
         Collections.sort(millis);
         System.out.printf("confirm → ready, %d uploads of a %.0f MP JPEG (%d KB): p50 %d ms, p99 %d ms, max %d ms%n",
                 count, megapixels, photo.length / 1024, pct(millis, 50), pct(millis, 99), millis.get(millis.size() - 1));
+        hops(args[4], seen);
+        if (renderAfter[0] > renderBefore[0]) {
+            System.out.printf("worker render (decode, resize, encode JPEG + WebP), mean of %.0f: %.0f ms%n",
+                    renderAfter[0] - renderBefore[0],
+                    1000 * (renderAfter[1] - renderBefore[1]) / (renderAfter[0] - renderBefore[0]));
+        }
+    }
+
+    /** Per-hop medians from the events' timestamps; see the class comment. */
+    static void hops(String kafka, Map<String, long[]> seen) {
+        Map<String, long[]> confirmed = new HashMap<>(); // asset → {event time, kafka timestamp}
+        Map<String, long[]> ready = new HashMap<>();     // asset → latest web variant's {event time, kafka timestamp}
+        Properties props = new Properties();
+        props.put("bootstrap.servers", kafka);
+        props.put("key.deserializer", StringDeserializer.class.getName());
+        props.put("value.deserializer", StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            for (String topic : List.of("asset.confirmed", "variant.ready")) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        String subject = record.key();
+                        if (subject == null || !seen.containsKey(subject)) {
+                            continue;
+                        }
+                        long time = Instant.parse(field(record.value(), "time")).toEpochMilli();
+                        if (topic.equals("asset.confirmed")) {
+                            confirmed.put(subject, new long[]{time, record.timestamp()});
+                        } else if (!record.value().contains("\"format\":\"avif\"")) {
+                            ready.merge(subject, new long[]{time, record.timestamp()},
+                                    (a, b) -> a[0] >= b[0] ? a : b);
+                        }
+                    }
+                }
+            }
+        }
+        List<Long> confirmCommit = new ArrayList<>(), relay = new ArrayList<>(), worker = new ArrayList<>(),
+                workerRelay = new ArrayList<>(), projection = new ArrayList<>();
+        for (Map.Entry<String, long[]> asset : seen.entrySet()) {
+            long[] c = confirmed.get(asset.getKey());
+            long[] r = ready.get(asset.getKey());
+            if (c == null || r == null) {
+                continue;
+            }
+            confirmCommit.add(asset.getValue()[0] - c[0]);
+            relay.add(c[1] - c[0]);
+            worker.add(r[0] - c[1]);
+            workerRelay.add(r[1] - r[0]);
+            projection.add(asset.getValue()[1] - r[1]);
+        }
+        System.out.printf("hops, medians of %d (ms): confirm event → response %d | asset relay %d | worker (poll, read,"
+                        + " render, store, record) %d | worker relay %d | projection + poll %d%n", relay.size(),
+                median(confirmCommit), median(relay), median(worker), median(workerRelay), median(projection));
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
+    /** {count, total seconds} of the worker's variants.render timer, from its Prometheus endpoint. */
+    static double[] renderSeconds(String metricsUrl) throws Exception {
+        String text = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double count = 0;
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("variants_render_seconds_count")) {
+                count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("variants_render_seconds_sum")) {
+                sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return new double[]{count, sum};
     }
 
     static long pct(List<Long> sorted, int p) {

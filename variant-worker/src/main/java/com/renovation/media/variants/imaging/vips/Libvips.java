@@ -170,6 +170,13 @@ public final class Libvips {
         return encodesAvif;
     }
 
+    /** A small black JPEG made by this library: for warming the decoders and encoders at start. */
+    public byte[] sampleJpeg(int width, int height) {
+        try (Arena arena = Arena.ofConfined(); VipsImage black = VipsImage.black(this, arena, width, height)) {
+            return black.jpeg(80);
+        }
+    }
+
     public String version() {
         return version;
     }
