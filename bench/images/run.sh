@@ -3,8 +3,8 @@
 # against sharp (npm, libvips inside; what Node image services run on), side by side in one run, on the same
 # files, each pinned to the same core: the whole variant set (optimized 1200 px and thumbnail 300×200, JPEG q80
 # and WebP q80, orientation applied) from the file's bytes in memory. vipsthumbnail (Debian's libvips-tools,
-# one process per output as a shell pipeline would do) is a second reference. Then AVIF: the time the worker's
-# later formats take, beside sharp's AVIF defaults.
+# one process per output as a shell pipeline would do) is a second reference. Then AVIF: time and size at each
+# AV1 effort, and the time the worker's later formats take beside sharp's AVIF defaults.
 #
 #   bench/images/run.sh [IMAGE...]      without arguments: synthetic 12 MP, noisy 12 MP and 24 MP photos
 #
@@ -123,6 +123,9 @@ for img in "$@"; do
   echo "  sizes sharp: $(echo "$s" | sizes)"
 done
 
+echo
+echo "AVIF effort sweep, the optimized variant of the first image, quality 50 (the worker uses effort 4):"
+"${PIN[@]}" java -Xmx"$XMX" --enable-native-access=ALL-UNNAMED -cp "$CP" "$PKG.AvifEffortSweep" "$1" 3 | sed 's/^/  /'
 echo
 echo "AVIF (the formats that follow ready), both variants of the first image, effort 4, quality 50:"
 img=$1

@@ -41,9 +41,10 @@ class AvifAfterReadyIT {
     void theWebFormatsAreAnnouncedFirstAndAvifFollowsWithTheSameReadyCount() {
         byte[] image = WorkerFixtures.jpegWithExif(1600, 1200, 1);
         UUID session = UUID.randomUUID();
-        String key = StoragePaths.assetKey(session, UUID.randomUUID(), "photo", StoragePaths.uniqueTimestamp(), "a.jpg");
+        UUID room = UUID.randomUUID();
+        String key = StoragePaths.assetKey(session, room, "photo", StoragePaths.uniqueTimestamp(), "a.jpg");
         s3.putObject(b -> b.bucket(BUCKET).key(key).contentType("image/jpeg"), RequestBody.fromBytes(image));
-        AssetConfirmed asset = new AssetConfirmed(UUID.randomUUID(), session, UUID.randomUUID(), "owner", "photo",
+        AssetConfirmed asset = new AssetConfirmed(UUID.randomUUID(), session, room, "owner", "photo",
                 BUCKET, key, "image/jpeg", image.length, "0".repeat(64));
         KafkaTestClient.publish("asset-service", asset);
 

@@ -14,6 +14,7 @@ import com.renovation.media.variants.repository.Variant;
 import com.renovation.media.variants.repository.VariantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -95,7 +96,10 @@ public class VariantService {
         if (origin == null) {
             start.run();
         } else {
-            VertxContext.createNewDuplicatedContext(origin).runOnContext(ignored -> start.run());
+            // its own duplicated context, flagged safe for Hibernate Reactive: nothing shared with the consumer's
+            Context context = VertxContext.createNewDuplicatedContext(origin);
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> start.run());
         }
     }
 
