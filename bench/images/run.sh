@@ -11,17 +11,17 @@
 # For each image one line: image=NAME ours_ms sharp_ms ratio_vs_sharp ours_rss_mb sharp_rss_mb rss_ratio_vs_sharp,
 # then both sides' output sizes. Times are medians of BENCH_RUNS warm runs; each side runs twice, interleaved,
 # and keeps its better median (the machine's other load drifts).
-# Knobs: BENCH_RUNS (9), BENCH_WARMUP (5), BENCH_CPUS (0; "" = no pinning), BENCH_XMX (64m), BENCH_WORK
-# (bench/images/work), SHARP_VERSION (0.35.5). Other load on the machine skews the times: the load average is printed.
+# Knobs: BENCH_RUNS (15), BENCH_WARMUP (8), BENCH_CPUS (0; "" = no pinning), BENCH_XMX (32m), BENCH_WORK
+# (bench/images/work), SHARP_VERSION (0.35.5). Ours runs as the worker is deployed: MALLOC_ARENA_MAX=2. Other load on the machine skews the times: the load average is printed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/bench/images"
 WORK=${BENCH_WORK:-$HERE/work}
-RUNS=${BENCH_RUNS:-9}
-WARMUP=${BENCH_WARMUP:-5}
+RUNS=${BENCH_RUNS:-15}
+WARMUP=${BENCH_WARMUP:-8}
 CPUS=${BENCH_CPUS-0}
-XMX=${BENCH_XMX:-64m}
+XMX=${BENCH_XMX:-32m}
 SHARP_VERSION=${SHARP_VERSION:-0.35.5}
 MODULE="$ROOT/variant-worker"
 mkdir -p "$WORK"
@@ -76,7 +76,7 @@ fi
 
 ours() { # image formats → "key=value… rss_kb=…"
   local line
-  line=$(/usr/bin/time -f "%M" -o "$WORK/time.txt" "${PIN[@]}" java -Xmx"$XMX" -XX:+UseSerialGC \
+  line=$(MALLOC_ARENA_MAX=2 /usr/bin/time -f "%M" -o "$WORK/time.txt" "${PIN[@]}" java -Xmx"$XMX" -XX:+UseSerialGC \
     --enable-native-access=ALL-UNNAMED -cp "$CP" "$PKG.PipelineBenchmark" "$1" "$WARMUP" "$RUNS" "$2")
   echo "$line rss_kb=$(cat "$WORK/time.txt")"
 }

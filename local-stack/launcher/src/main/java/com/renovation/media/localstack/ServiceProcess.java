@@ -75,6 +75,8 @@ final class ServiceProcess extends ProcessEngine {
         env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toString());
         env.put("JWT_ISSUER", LocalJwt.ISSUER);
         env.put("JWT_AUDIENCE", LocalJwt.AUDIENCE);
+        // libvips (variant-worker) allocates from its worker threads; more glibc arenas only add resident memory
+        env.put("MALLOC_ARENA_MAX", "2");
         return env;
     }
 

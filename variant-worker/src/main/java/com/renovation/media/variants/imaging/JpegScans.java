@@ -1,5 +1,9 @@
 package com.renovation.media.variants.imaging;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Counts a JPEG's scans (SOS markers) by walking its marker segments and skipping entropy-coded data, without
  * decoding. A progressive JPEG may legally repeat scans, and each one makes libjpeg go over every coefficient
@@ -54,6 +58,10 @@ final class JpegScans {
     private static int endOfEntropyData(byte[] jpeg, int from) {
         int i = from;
         while (i + 1 < jpeg.length) {
+            i = nextFF(jpeg, i);
+            if (i + 1 >= jpeg.length) {
+                break;
+            }
             if ((jpeg[i] & 0xFF) == 0xFF) {
                 int next = jpeg[i + 1] & 0xFF;
                 if (next != 0x00 && next != 0xFF && !(next >= 0xD0 && next <= 0xD7)) {
@@ -65,5 +73,28 @@ final class JpegScans {
             }
         }
         return jpeg.length;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the next 0xFF byte at or after {@code from} (or the length): eight bytes a step, as entropy-coded
+     * data is most of a photo's bytes and holds few 0xFF.
+     */
+    static int nextFF(byte[] data, int from) {
+        int i = from;
+        while (i + Long.BYTES <= data.length) {
+            long inverted = ~(long) LONGS.get(data, i); // an 0xFF byte becomes 0x00
+            if (((inverted - ONES) & ~inverted & HIGHS) != 0) {
+                break;
+            }
+            i += Long.BYTES;
+        }
+        while (i < data.length && data[i] != (byte) 0xFF) {
+            i++;
+        }
+        return i;
     }
 }
