@@ -124,10 +124,10 @@ for img in "$@"; do
 done
 
 echo
-echo "AVIF effort sweep, the optimized variant of the first image, quality 50 (the worker uses effort 4):"
+echo "AVIF effort sweep, the optimized variant of the first image, quality 50 (the worker uses effort 1):"
 "${PIN[@]}" java -Xmx"$XMX" --enable-native-access=ALL-UNNAMED -cp "$CP" "$PKG.AvifEffortSweep" "$1" 3 | sed 's/^/  /'
 echo
-echo "AVIF (the formats that follow ready), both variants of the first image, effort 4, quality 50:"
+echo "AVIF (the formats that follow ready), both variants of the first image, quality 50 (ours effort 1, sharp its default 4):"
 img=$1
 a=$(ours "$img" avif); s=$(theirs "$img" avif)
 echo "avif ours_ms=$(echo "$a" | field median_ms) sharp_ms=$(echo "$s" | field median_ms)" \

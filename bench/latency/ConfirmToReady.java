@@ -108,7 +108,7 @@ public class ConfirmToReady {
                         long time = Instant.parse(field(record.value(), "time")).toEpochMilli();
                         if (topic.equals("asset.confirmed")) {
                             confirmed.put(subject, new long[]{time, record.timestamp()});
-                        } else if (!record.value().contains("\"format\":\"avif\"")) {
+                        } else if (!record.value().matches("(?s).*\"format\"\\s*:\\s*\"avif\".*")) {
                             ready.merge(subject, new long[]{time, record.timestamp()},
                                     (a, b) -> a[0] >= b[0] ? a : b);
                         }
@@ -204,7 +204,7 @@ public class ConfirmToReady {
     }
 
     static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + name + " in " + json);
         }

@@ -25,8 +25,10 @@ class RendererWarmUp {
     void onStart(@Observes StartupEvent event, DocumentRenderer renderer) {
         long start = System.nanoTime();
         ImageSource none = (key, limit) -> new ImageSource.Missing();
+        // as asset-service hands it over: totals computed
         Estimate estimate = new Estimate("EUR", new BigDecimal("0.2"), List.of(new Estimate.Line("Tiles",
-                new BigDecimal("12.5"), "m2", new BigDecimal("30"), null, null)), null, null, null);
+                new BigDecimal("12.5"), "m2", new BigDecimal("30"), "EUR", new BigDecimal("375"))),
+                new BigDecimal("375"), new BigDecimal("75"), new BigDecimal("450"));
         renderer.render(new RenderRequest(DocumentType.ESTIMATE, "Warm-up", null, 1, estimate, Instant.now()), none,
                 OutputStream.nullOutputStream());
         Checklist checklist = new Checklist(List.of(new Checklist.Item("Tiles", true)));

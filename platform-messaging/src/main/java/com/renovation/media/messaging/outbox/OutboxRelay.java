@@ -13,6 +13,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
@@ -181,20 +182,23 @@ public class OutboxRelay {
     }
 
     private Uni<Round> publishBatch(SqlConnection connection) {
-        return connection.preparedQuery(selectHeads).execute(Tuple.of(config.outbox().batchSize())).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().item(new Round(0, null));
-            }
-            List<Uni<Attempt>> attempts = new ArrayList<>();
-            for (Row row : rows) {
-                UUID id = row.getUUID("id");
-                attempts.add(send(row).replaceWith(new Attempt(id, null))
-                        .onFailure().recoverWithItem(e -> new Attempt(id, describe(e))));
-            }
-            return Uni.join().all(attempts).andFailFast()
-                    .emitOn(r -> context.runOnContext(r))
-                    .chain(done -> record(connection, done));
-        });
+        // A lost "sent" stamp only means the row is published again, which consumers deduplicate: this commit
+        // need not wait for the WAL flush, and a subject's next event becomes a head that much sooner.
+        return connection.query("SET LOCAL synchronous_commit TO OFF").execute()
+                .chain(() -> connection.preparedQuery(selectHeads).execute(Tuple.of(config.outbox().batchSize())))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(new Round(0, null)) : publish(connection, rows));
+    }
+
+    private Uni<Round> publish(SqlConnection connection, RowSet<Row> rows) {
+        List<Uni<Attempt>> attempts = new ArrayList<>();
+        for (Row row : rows) {
+            UUID id = row.getUUID("id");
+            attempts.add(send(row).replaceWith(new Attempt(id, null))
+                    .onFailure().recoverWithItem(e -> new Attempt(id, describe(e))));
+        }
+        return Uni.join().all(attempts).andFailFast()
+                .emitOn(r -> context.runOnContext(r))
+                .chain(done -> record(connection, done));
     }
 
     /** Sent rows are stamped; failed ones stay pending with the attempt counted and its error kept. */
