@@ -3,7 +3,7 @@
 #                       starts the engines and services with its own java.home, then all use it); returns 1
 #                       after one line on stderr when no JDK is new enough.
 # The first of: JAVA_HOME, `java` on PATH, the newest /usr/lib/jvm/*/ that is Java 25 or newer. Java 25 because
-# variant-worker calls libvips through the foreign-function API (final since 22) and starts from an AOT cache.
+# variant-worker calls libvips through the foreign-function API (final since 22).
 PLATFORM_JAVA_MIN=25
 
 # The feature release of a version string: 25 of "25.0.3", "25" or "25-ea"; 1 of "1.8.0_402"; 0 if none.

@@ -15,7 +15,7 @@ SELECT * FROM assets.room_assets WHERE id = :asset FOR UPDATE;
 UPDATE assets.room_assets SET status = 'uploaded', sha256 = md5(random()::text) || md5(random()::text),
     width = 64, height = 48, confirmed_at = now(), updated_at = now() WHERE id = :asset;
 -- stamped sent: the relay must not publish bench rows
-INSERT INTO assets.outbox (id, topic, subject, type, payload, sent_at)
-VALUES (gen_random_uuid(), 'load-bench', :asset, 'load-bench', '{}', now());
+INSERT INTO assets.outbox (id, topic, subject, payload, sent_at)
+VALUES (gen_random_uuid(), 'load-bench', :asset, '{}', now());
 SELECT * FROM assets.asset_variants WHERE parent_asset_id = :asset;
 COMMIT;

@@ -1,5 +1,7 @@
 package com.renovation.media.messaging.outbox;
 
+import com.renovation.media.contracts.events.PlatformService;
+import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.messaging.config.MessagingConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -110,7 +112,26 @@ public class OutboxRelay {
                 ok -> LOG.debugf("listening for outbox_%s", config.schema()),
                 failure -> LOG.warnf("LISTEN failed, relying on polling: %s", failure.getMessage()));
         timers.add(vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> wake()));
+        fetchMetadata();
         wake();
+    }
+
+    /**
+     * The partitions of every topic this service produces, fetched once at start on a worker thread: the first
+     * event after a start then goes out at once instead of waiting for the producer's metadata round trip.
+     */
+    private void fetchMetadata() {
+        PlatformService.named(config.source()).ifPresent(service -> Infrastructure.getDefaultWorkerPool().execute(() -> {
+            for (Topic topic : Topic.values()) {
+                if (topic.producer() == service) {
+                    try {
+                        producer.partitionsFor(topic.topicName());
+                    } catch (RuntimeException e) {
+                        LOG.debugf("no metadata for %s yet: %s", topic.topicName(), e.getMessage());
+                    }
+                }
+            }
+        }));
     }
 
     void onStop(@Observes ShutdownEvent event) {

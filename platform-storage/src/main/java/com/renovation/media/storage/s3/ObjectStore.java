@@ -1,9 +1,12 @@
 package com.renovation.media.storage.s3;
 
+import com.renovation.media.storage.layout.Buckets;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import software.amazon.awssdk.core.ResponseBytes;
@@ -42,10 +46,23 @@ public class ObjectStore {
     public record ObjectInfo(long size, String contentType) {
     }
 
+    private static final Logger LOG = Logger.getLogger(ObjectStore.class);
+    private static final String WARM_UP_KEY = "warm-up-probe";
+
     private final S3AsyncClient s3;
 
     public ObjectStore(S3AsyncClient s3) {
         this.s3 = s3;
+    }
+
+    /**
+     * One cheap request at start (the HEAD of a key that is never there): the SDK's classes, signer and
+     * connection pool are ready before the first real request needs them, instead of delaying it by a second.
+     */
+    void warm(@Observes StartupEvent event) {
+        head(Buckets.USER_UPLOADS, WARM_UP_KEY).subscribe().with(
+                found -> LOG.debugf("S3 client warmed"),
+                failure -> LOG.debugf("S3 warm-up request failed: %s", failure.getMessage()));
     }
 
     public Uni<Optional<ObjectInfo>> head(String bucket, String key) {
