@@ -44,63 +44,35 @@ public final class VipsImage implements AutoCloseable {
      * {@code source} must stay valid as long as any image made from this one.
      */
     public static VipsImage load(Libvips vips, Arena arena, MemorySegment source, SourceFormat format, int shrink) {
-        MemorySegment out = arena.allocate(ADDRESS);
-        try {
-            int status = switch (format) {
-                case JPEG -> (int) vips.jpegload.invokeExact(source, source.byteSize(), out,
-                        arena.allocateFrom("shrink"), shrink, arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
-                        arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
-                case WEBP -> (int) vips.webpload.invokeExact(source, source.byteSize(), out,
-                        arena.allocateFrom("scale"), 1.0 / shrink, arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
-                        arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
-                case PNG -> (int) vips.pngload.invokeExact(source, source.byteSize(), out,
-                        arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
-                        arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
-            };
-            return result(vips, arena, status, out, "corrupt " + format + " header");
-        } catch (VipsException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return made(vips, arena, "corrupt " + format + " header", out -> switch (format) {
+            case JPEG -> (int) vips.jpegload.invokeExact(source, source.byteSize(), out,
+                    arena.allocateFrom("shrink"), shrink, arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
+                    arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
+            case WEBP -> (int) vips.webpload.invokeExact(source, source.byteSize(), out,
+                    arena.allocateFrom("scale"), 1.0 / shrink, arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
+                    arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
+            case PNG -> (int) vips.pngload.invokeExact(source, source.byteSize(), out,
+                    arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
+                    arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
+        });
     }
 
     /** A black sRGB image: for checking what the library can encode. */
     static VipsImage black(Libvips vips, Arena arena, int width, int height) {
-        MemorySegment out = arena.allocate(ADDRESS);
-        try {
-            int status = (int) vips.black.invokeExact(out, width, height, arena.allocateFrom("bands"), 3,
-                    MemorySegment.NULL);
-            return result(vips, arena, status, out, "could not make an image");
-        } catch (VipsException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return made(vips, arena, "could not make an image", out -> (int) vips.black.invokeExact(out, width, height,
+                arena.allocateFrom("bands"), 3, MemorySegment.NULL));
     }
 
     public int width() {
-        try {
-            return (int) vips.width.invokeExact(pointer);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return call(() -> (int) vips.width.invokeExact(pointer));
     }
 
     public int height() {
-        try {
-            return (int) vips.height.invokeExact(pointer);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return call(() -> (int) vips.height.invokeExact(pointer));
     }
 
     public boolean hasAlpha() {
-        try {
-            return (int) vips.hasAlpha.invokeExact(pointer) != 0;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return call(() -> (int) vips.hasAlpha.invokeExact(pointer) != 0);
     }
 
     /**
@@ -109,40 +81,26 @@ public final class VipsImage implements AutoCloseable {
      * The same image where nothing needs converting.
      */
     public VipsImage inSrgb() {
-        try {
-            int interpretation = (int) vips.interpretation.invokeExact(pointer);
-            int bands = (int) vips.bands.invokeExact(pointer);
-            if (interpretation == INTERPRETATION_GREY16
-                    || (int) vips.bandFormat.invokeExact(pointer) == FORMAT_USHORT && bands <= 2) {
-                return greyToEightBits();
+        int interpretation = call(() -> (int) vips.interpretation.invokeExact(pointer));
+        boolean sixteenBitGrey = interpretation == INTERPRETATION_GREY16
+                || call(() -> (int) vips.bandFormat.invokeExact(pointer)) == FORMAT_USHORT
+                && call(() -> (int) vips.bands.invokeExact(pointer)) <= 2;
+        if (sixteenBitGrey) {
+            try (VipsImage eightBits = made(vips, arena, "could not convert 16-bit grey", out -> (int) vips.cast
+                    .invokeExact(pointer, out, FORMAT_UCHAR, arena.allocateFrom("shift"), TRUE, MemorySegment.NULL))) {
+                return made(vips, arena, "could not convert 16-bit grey", out -> (int) vips.copy.invokeExact(
+                        eightBits.pointer, out, arena.allocateFrom("interpretation"), INTERPRETATION_B_W,
+                        MemorySegment.NULL));
             }
-            boolean cmyk = interpretation == INTERPRETATION_CMYK;
-            boolean profiled = (long) vips.typeOf.invokeExact(pointer, arena.allocateFrom("icc-profile-data")) != 0;
-            if (!cmyk && !profiled) {
-                return new VipsImage(vips, arena, reference());
-            }
-            MemorySegment out = arena.allocate(ADDRESS);
-            int status = (int) vips.iccTransform.invokeExact(pointer, out, arena.allocateFrom("srgb"),
-                    arena.allocateFrom("embedded"), TRUE, arena.allocateFrom("input_profile"),
-                    arena.allocateFrom(cmyk ? "cmyk" : "srgb"), MemorySegment.NULL);
-            return result(vips, arena, status, out, "could not convert the colours to sRGB");
-        } catch (VipsException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
         }
-    }
-
-    private VipsImage greyToEightBits() throws Throwable {
-        MemorySegment out = arena.allocate(ADDRESS);
-        int status = (int) vips.cast.invokeExact(pointer, out, FORMAT_UCHAR, arena.allocateFrom("shift"), TRUE,
-                MemorySegment.NULL);
-        try (VipsImage eightBits = result(vips, arena, status, out, "could not convert 16-bit grey")) {
-            MemorySegment grey = arena.allocate(ADDRESS);
-            int copied = (int) vips.copy.invokeExact(eightBits.pointer, grey, arena.allocateFrom("interpretation"),
-                    INTERPRETATION_B_W, MemorySegment.NULL);
-            return result(vips, arena, copied, grey, "could not convert 16-bit grey");
+        boolean cmyk = interpretation == INTERPRETATION_CMYK;
+        boolean profiled = call(() -> (long) vips.typeOf.invokeExact(pointer, arena.allocateFrom("icc-profile-data"))) != 0;
+        if (!cmyk && !profiled) {
+            return new VipsImage(vips, arena, reference());
         }
+        return made(vips, arena, "could not convert the colours to sRGB", out -> (int) vips.iccTransform.invokeExact(
+                pointer, out, arena.allocateFrom("srgb"), arena.allocateFrom("embedded"), TRUE,
+                arena.allocateFrom("input_profile"), arena.allocateFrom(cmyk ? "cmyk" : "srgb"), MemorySegment.NULL));
     }
 
     /**
@@ -150,32 +108,18 @@ public final class VipsImage implements AutoCloseable {
      * resized with Lanczos3 (alpha premultiplied while resizing). Colours as they are: see {@link #inSrgb()}.
      */
     public VipsImage thumbnail(int maxWidth, int maxHeight) {
-        MemorySegment out = arena.allocate(ADDRESS);
-        try {
-            int status = (int) vips.thumbnailImage.invokeExact(pointer, out, maxWidth,
-                    arena.allocateFrom("height"), maxHeight, arena.allocateFrom("size"), SIZE_DOWN,
-                    MemorySegment.NULL);
-            return result(vips, arena, status, out, "could not resize");
-        } catch (VipsException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return made(vips, arena, "could not resize", out -> (int) vips.thumbnailImage.invokeExact(pointer, out,
+                maxWidth, arena.allocateFrom("height"), maxHeight, arena.allocateFrom("size"), SIZE_DOWN,
+                MemorySegment.NULL));
     }
 
     /** Computes the pixels once into memory, so that several encodes and resizes read them without recomputing. */
     public VipsImage inMemory() {
-        try {
-            MemorySegment copy = (MemorySegment) vips.copyMemory.invokeExact(pointer);
-            if (copy.equals(MemorySegment.NULL)) {
-                throw new VipsException(vips.lastError());
-            }
-            return new VipsImage(vips, arena, copy);
-        } catch (VipsException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+        MemorySegment copy = call(() -> (MemorySegment) vips.copyMemory.invokeExact(pointer));
+        if (copy.equals(MemorySegment.NULL)) {
+            throw new VipsException(vips.lastError());
         }
+        return new VipsImage(vips, arena, copy);
     }
 
     /** Transparency composited over white (JPEG has no alpha); the same image when it has none. */
@@ -183,24 +127,19 @@ public final class VipsImage implements AutoCloseable {
         if (!hasAlpha()) {
             return new VipsImage(vips, arena, reference());
         }
-        MemorySegment out = arena.allocate(ADDRESS);
+        MemorySegment white = arena.allocate(JAVA_DOUBLE, 3);
+        for (int band = 0; band < 3; band++) {
+            white.setAtIndex(JAVA_DOUBLE, band, 255.0);
+        }
+        MemorySegment background = call(() -> (MemorySegment) vips.arrayDouble.invokeExact(white, 3));
         try {
-            MemorySegment white = arena.allocate(JAVA_DOUBLE, 3);
-            for (int band = 0; band < 3; band++) {
-                white.setAtIndex(JAVA_DOUBLE, band, 255.0);
-            }
-            MemorySegment background = (MemorySegment) vips.arrayDouble.invokeExact(white, 3);
-            try {
-                int status = (int) vips.flatten.invokeExact(pointer, out, arena.allocateFrom("background"),
-                        background, MemorySegment.NULL);
-                return result(vips, arena, status, out, "could not flatten transparency");
-            } finally {
+            return made(vips, arena, "could not flatten transparency", out -> (int) vips.flatten.invokeExact(pointer,
+                    out, arena.allocateFrom("background"), background, MemorySegment.NULL));
+        } finally {
+            call(() -> {
                 vips.areaUnref.invokeExact(background);
-            }
-        } catch (VipsException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
+                return null;
+            });
         }
     }
 
@@ -228,29 +167,23 @@ public final class VipsImage implements AutoCloseable {
 
     /** Asks a computation on this image, running on another thread, to stop; it then fails. */
     public void kill() {
-        try {
+        call(() -> {
             vips.setKill.invokeExact(pointer, TRUE);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void close() {
-        try {
+        call(() -> {
             vips.unref.invokeExact(pointer);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+            return null;
+        });
     }
 
     /** A further reference to the same image, closed on its own. */
     private MemorySegment reference() {
-        try {
-            return (MemorySegment) vips.ref.invokeExact(pointer);
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        return call(() -> (MemorySegment) vips.ref.invokeExact(pointer));
     }
 
     @FunctionalInterface
@@ -261,27 +194,48 @@ public final class VipsImage implements AutoCloseable {
     private byte[] save(String format, Saver saver) {
         MemorySegment buffer = arena.allocate(ADDRESS);
         MemorySegment length = arena.allocate(JAVA_LONG);
+        if (call(() -> saver.save(buffer, length)) != 0) {
+            throw new VipsException("could not encode " + format + ": " + vips.lastError());
+        }
+        MemorySegment encoded = buffer.get(ADDRESS, 0);
         try {
-            if (saver.save(buffer, length) != 0) {
-                throw new VipsException("could not encode " + format + ": " + vips.lastError());
-            }
-            MemorySegment encoded = buffer.get(ADDRESS, 0);
-            try {
-                return encoded.reinterpret(length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
-            } finally {
+            return encoded.reinterpret(length.get(JAVA_LONG, 0)).toArray(JAVA_BYTE);
+        } finally {
+            call(() -> {
                 vips.gFree.invokeExact(encoded);
-            }
-        } catch (VipsException e) {
+                return null;
+            });
+        }
+    }
+
+    /** A libvips operation writing its result to {@code out}, returning 0 on success. */
+    @FunctionalInterface
+    private interface Operation {
+        int run(MemorySegment out) throws Throwable;
+    }
+
+    /** The image an operation made, or its refusal with libvips' reason after {@code what}. */
+    private static VipsImage made(Libvips vips, Arena arena, String what, Operation operation) {
+        MemorySegment out = arena.allocate(ADDRESS);
+        if (call(() -> operation.run(out)) != 0) {
+            throw new VipsException(what + ": " + vips.lastError());
+        }
+        return new VipsImage(vips, arena, out.get(ADDRESS, 0));
+    }
+
+    @FunctionalInterface
+    private interface Downcall<T> {
+        T call() throws Throwable;
+    }
+
+    /** A call into the library: a method handle's checked Throwable only ever means a binding mistake. */
+    private static <T> T call(Downcall<T> downcall) {
+        try {
+            return downcall.call();
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static VipsImage result(Libvips vips, Arena arena, int status, MemorySegment out, String what) {
-        if (status != 0) {
-            throw new VipsException(what + ": " + vips.lastError());
-        }
-        return new VipsImage(vips, arena, out.get(ADDRESS, 0));
     }
 }
