@@ -69,11 +69,6 @@ public final class ImageProbe {
         }
     }
 
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
     private static String megapixels(long pixels) {
         return trimmed(pixels / 1_000_000.0);
     }

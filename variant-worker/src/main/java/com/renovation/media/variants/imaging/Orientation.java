@@ -31,9 +31,4 @@ public enum Orientation {
     public ImageSize upright(ImageSize stored) {
         return transposes() ? stored.transposed() : stored;
     }
-
-    /** The stored size that becomes the given upright size. */
-    public ImageSize stored(ImageSize upright) {
-        return transposes() ? upright.transposed() : upright;
-    }
 }

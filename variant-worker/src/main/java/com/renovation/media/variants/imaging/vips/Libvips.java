@@ -177,14 +177,6 @@ public final class Libvips {
         }
     }
 
-    public String version() {
-        return version;
-    }
-
-    public String location() {
-        return location;
-    }
-
     @Override
     public String toString() {
         return "libvips " + version + " (" + location + ")";
