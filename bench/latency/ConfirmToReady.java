@@ -27,9 +27,10 @@ import javax.imageio.ImageIO;
 
 /**
  * confirm → ready latency on a running platform: uploads N photo-like JPEGs one after another and, for each,
- * measures from the confirm response until GET /assets/{id} reports the asset ready (polled every 5 ms). Then
- * the hops, from the events' own timestamps (one machine, one clock): the confirm's transaction (the event's
- * time) → asset-service's relay publishing asset.confirmed (its Kafka timestamp) → variant-worker's transaction
+ * measures from the confirm response until GET /assets/{id} reports the asset ready (polled every {@code -Dpoll.ms},
+ * default 5 ms). Then the hops, from the events' own timestamps (one machine, one clock): the confirm's
+ * transaction (the event's time) → asset-service's relay publishing asset.confirmed (its Kafka timestamp) →
+ * variant-worker's transaction
  * recording the last web variant (that variant.ready's time: consumer poll, S3 read, render, S3 writes) → the
  * worker's relay publishing it → asset-service's projection, seen by the poll; and the worker's mean render
  * time from its metrics.
@@ -65,7 +66,7 @@ public class ConfirmToReady {
                 if (System.nanoTime() - start > 60_000_000_000L) {
                     throw new IllegalStateException("asset " + asset + " not ready after 60 s");
                 }
-                Thread.sleep(5);
+                Thread.sleep(Long.getLong("poll.ms", 5));
             }
             millis.add((System.nanoTime() - start) / 1_000_000);
             seen.put(asset, new long[]{confirmed, System.currentTimeMillis()});
@@ -74,8 +75,9 @@ public class ConfirmToReady {
         HTTP.send(HttpRequest.newBuilder(URI.create(api + "/sessions/" + session)).header("Authorization", auth)
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());
         Collections.sort(millis);
-        System.out.printf("confirm → ready, %d uploads of a %.0f MP JPEG (%d KB): p50 %d ms, p99 %d ms, max %d ms%n",
-                count, megapixels, photo.length / 1024, pct(millis, 50), pct(millis, 99), millis.get(millis.size() - 1));
+        System.out.printf("confirm → ready, %d uploads of a %.0f MP JPEG (%d KB), polled every %d ms: p50 %d ms, p99 %d ms,"
+                + " max %d ms%n", count, megapixels, photo.length / 1024, Long.getLong("poll.ms", 5), pct(millis, 50),
+                pct(millis, 99), millis.get(millis.size() - 1));
         hops(args[4], seen);
         if (renderAfter[0] > renderBefore[0]) {
             System.out.printf("worker render (decode, resize, encode JPEG + WebP), mean of %.0f: %.0f ms%n",

@@ -82,4 +82,22 @@ class IdempotentConsumerIT {
         assertThat(reason(deadLetters(failing.toString()).get(0))).contains("effect failed on purpose");
         assertThat(effectsOf(failing)).isZero();
     }
+
+    @Test
+    void anEventOfAnotherServicesObjectIsAcknowledgedWithoutATransactionOrARecord() throws Throwable {
+        UUID elsewhere = UUID.randomUUID();
+        String record = envelope(elsewhere, "for elsewhere");
+        KafkaTestClient.send(TOPIC, elsewhere.toString(), record);
+        UUID marker = UUID.randomUUID();
+        KafkaTestClient.send(TOPIC, marker.toString(), envelope(marker, "after the other service's event"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(marker) == 1);
+        assertThat(effectsOf(elsewhere)).isZero();
+        Long recorded = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("SELECT count(*) FROM messaging_it.processed_events"
+                        + " WHERE event_id = :id", Long.class).setParameter("id", EventJson.read(record).id())
+                        .getSingleResult())));
+        assertThat(recorded).as("nothing recorded for an event this service is not concerned with").isZero();
+        assertThat(deadLetters(elsewhere.toString())).isEmpty();
+    }
 }

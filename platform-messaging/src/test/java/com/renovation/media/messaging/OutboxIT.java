@@ -124,4 +124,28 @@ class OutboxIT {
             assertThat(received).as("order of subject %s", subject).isEqualTo(written.get(subject));
         }
     }
+
+    @Test
+    void aSubjectsPendingEventsGoOutInOneRoundInTheOrderTheyWereWritten() throws Throwable {
+        UUID noteId = UUID.randomUUID();
+        List<String> written = new ArrayList<>();
+        relay.pause();
+        try {
+            for (int i = 0; i < 6; i++) {
+                saveNote(noteId, "step " + i);
+                written.add("step " + i);
+            }
+        } finally {
+            relay.resume();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordsOf(noteId).size() >= 6);
+        assertThat(recordsOf(noteId)).extracting(r -> EventJson.read(r.value()).data().get("text").asText())
+                .isEqualTo(written);
+        // one round stamps its rows in one transaction: one sent_at, not one round trip per event
+        Long stamps = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("SELECT count(DISTINCT sent_at) FROM messaging_it.outbox"
+                        + " WHERE subject = :subject", Long.class).setParameter("subject", noteId.toString())
+                        .getSingleResult())));
+        assertThat(stamps).isEqualTo(1L);
+    }
 }

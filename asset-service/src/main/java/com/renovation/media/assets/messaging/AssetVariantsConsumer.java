@@ -2,6 +2,7 @@ package com.renovation.media.assets.messaging;
 
 import com.renovation.media.assets.service.projections.VariantProjection;
 import com.renovation.media.contracts.events.Channels;
+import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
@@ -25,12 +26,12 @@ public class AssetVariantsConsumer {
     @Incoming(Channels.VARIANT_READY)
     public Uni<Void> onReady(Message<String> message) {
         return consumer.process(message, Channels.VARIANT_READY, VariantReady.class,
-                event -> projection.ready(event.data()));
+                ready -> ready.sourceKind() == SourceKind.ROOM_ASSET, event -> projection.ready(event.data()));
     }
 
     @Incoming(Channels.VARIANT_FAILED)
     public Uni<Void> onFailed(Message<String> message) {
         return consumer.process(message, Channels.VARIANT_FAILED, VariantFailed.class,
-                event -> projection.failed(event.data()));
+                failed -> failed.sourceKind() == SourceKind.ROOM_ASSET, event -> projection.failed(event.data()));
     }
 }

@@ -2,6 +2,7 @@ package com.renovation.media.catalog.messaging;
 
 import com.renovation.media.catalog.service.VariantProjection;
 import com.renovation.media.contracts.events.Channels;
+import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
@@ -25,12 +26,12 @@ public class StyleImageVariantsConsumer {
     @Incoming(Channels.VARIANT_READY)
     public Uni<Void> onReady(Message<String> message) {
         return consumer.process(message, Channels.VARIANT_READY, VariantReady.class,
-                event -> projection.ready(event.data()));
+                ready -> ready.sourceKind() == SourceKind.STYLE_IMAGE, event -> projection.ready(event.data()));
     }
 
     @Incoming(Channels.VARIANT_FAILED)
     public Uni<Void> onFailed(Message<String> message) {
         return consumer.process(message, Channels.VARIANT_FAILED, VariantFailed.class,
-                event -> projection.failed(event.data()));
+                failed -> failed.sourceKind() == SourceKind.STYLE_IMAGE, event -> projection.failed(event.data()));
     }
 }

@@ -102,6 +102,9 @@ class LauncherIT {
         try (S3Client s3 = new S3Engine(settings).client()) {
             s3.putObject(b -> b.bucket("user-uploads").key("kept.txt"), RequestBody.fromString("uploaded before"));
         }
+        // the S3 server logs warnings, not a DEBUG line per request (gigabytes, and its CPU, under load)
+        assertThat(Files.readAllLines(settings.logDir().resolve("s3.log")))
+                .noneMatch(line -> line.contains(" DEBUG ") || line.contains(" TRACE "));
         // a crashed engine is restarted by the running launcher
         ProcessHandle crashed = ManagedProcess.fromPidFile(settings.runDir().resolve("s3.pid")).orElseThrow();
         new ProcessBuilder("kill", "-9", Long.toString(crashed.pid())).start().waitFor();

@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -49,6 +50,23 @@ public class IdempotentConsumer {
     public <T> Uni<Void> process(Message<String> message, String consumer, Class<T> type,
             Function<Event<T>, Uni<?>> effect) {
         return attempt(message, consumer, type, event -> applyOnce(event, consumer, effect));
+    }
+
+    /**
+     * As {@link #process(Message, String, Class, Function)}, for a topic that carries events of other services'
+     * objects too (variant events of assets and of style images): an event this service is not {@code
+     * concerned} with is acknowledged at once, with no transaction and nothing recorded (the test is pure, so a
+     * redelivery comes to the same answer).
+     */
+    public <T> Uni<Void> process(Message<String> message, String consumer, Class<T> type,
+            Predicate<T> concerned, Function<Event<T>, Uni<?>> effect) {
+        return attempt(message, consumer, type, event -> {
+            if (!concerned.test(event.data())) {
+                registry.counter("events.consumed", "consumer", consumer, "outcome", "not-concerned").increment();
+                return Uni.createFrom().item(false);
+            }
+            return applyOnce(event, consumer, effect);
+        });
     }
 
     /**

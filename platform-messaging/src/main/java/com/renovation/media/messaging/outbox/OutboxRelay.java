@@ -24,14 +24,18 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,8 +44,10 @@ import org.jboss.logging.Logger;
  * Publishes committed outbox rows to Kafka (key = subject, acks=all, idempotent producer), then stamps them sent.
  *
  * <p>Woken by NOTIFY at commit, with a short poll as fallback. Each round locks, with {@code FOR UPDATE SKIP
- * LOCKED}, only the oldest unsent row of each subject: replicas share the work without ever publishing a
- * subject's later event before its earlier one. Rows whose publish failed stay pending with {@code attempts}
+ * LOCKED}, the oldest unsent row of each subject, and with it takes that subject's later unsent rows: while it
+ * holds a subject's head no other replica can, so replicas share the work without ever publishing a subject's
+ * later event before its earlier one, and one round sends a subject's events one after another through the
+ * idempotent producer, which keeps them in order. Rows whose publish failed stay pending with {@code attempts}
  * counted and {@code last_error} set (what an operator looks at), and are retried with exponential backoff, so a
  * broker outage delays events but loses none. Delivery is at-least-once: consumers are idempotent on the event id.
  */
@@ -60,7 +66,8 @@ public class OutboxRelay {
     private final String datasourcePassword;
     private final Counter published;
     private final Counter failedRounds;
-    private final String selectHeads;
+    private final String lockHeads;
+    private final String selectPending;
     private final String markSent;
     private final String markFailed;
 
@@ -90,10 +97,13 @@ public class OutboxRelay {
         this.published = registry.counter("outbox.published");
         this.failedRounds = registry.counter("outbox.publish.failures");
         String table = config.schema() + ".outbox";
-        this.selectHeads = "SELECT o.id, o.topic, o.subject, o.payload::text AS payload FROM " + table + " o"
+        this.lockHeads = "SELECT o.subject FROM " + table + " o"
                 + " WHERE o.sent_at IS NULL AND o.seq = (SELECT min(h.seq) FROM " + table + " h"
                 + " WHERE h.subject = o.subject AND h.sent_at IS NULL)"
-                + " ORDER BY o.seq LIMIT $1 FOR UPDATE SKIP LOCKED";
+                + " ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED";
+        // a prefix of each locked subject's pending rows, in the order they were written
+        this.selectPending = "SELECT id, topic, subject, payload::text AS payload FROM " + table
+                + " WHERE sent_at IS NULL AND subject = ANY($1) ORDER BY seq LIMIT $2";
         this.markSent = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)";
         this.markFailed = "UPDATE " + table + " o SET attempts = o.attempts + 1, last_error = f.error"
                 + " FROM unnest($1::uuid[], $2::text[]) AS f(id, error) WHERE o.id = f.id";
@@ -198,34 +208,57 @@ public class OutboxRelay {
     private record Round(int sent, String firstError) {
     }
 
-    /** One row's publish: its id, and why it failed (null when it was sent). */
-    private record Attempt(UUID id, String error) {
+    /** One row's publish: its id and subject, and why it failed (null when it was sent). */
+    private record Attempt(UUID id, String subject, Throwable failure) {
+
+        String error() {
+            return failure == null ? null : describe(failure);
+        }
     }
 
     private Uni<Round> publishBatch(SqlConnection connection) {
         // A lost "sent" stamp only means the row is published again, which consumers deduplicate: this commit
         // need not wait for the WAL flush, and a subject's next event becomes a head that much sooner.
+        int batch = config.outbox().batchSize();
         return connection.query("SET LOCAL synchronous_commit TO OFF").execute()
-                .chain(() -> connection.preparedQuery(selectHeads).execute(Tuple.of(config.outbox().batchSize())))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(new Round(0, null)) : publish(connection, rows));
+                .chain(() -> connection.preparedQuery(lockHeads).execute(Tuple.of(batch)))
+                .chain(heads -> {
+                    if (heads.size() == 0) {
+                        return Uni.createFrom().item(new Round(0, null));
+                    }
+                    String[] subjects = new String[heads.size()];
+                    int i = 0;
+                    for (Row head : heads) {
+                        subjects[i++] = head.getString("subject");
+                    }
+                    return connection.preparedQuery(selectPending).execute(Tuple.of(subjects, batch))
+                            .chain(rows -> publish(connection, rows));
+                });
     }
 
     private Uni<Round> publish(SqlConnection connection, RowSet<Row> rows) {
-        List<Uni<Attempt>> attempts = new ArrayList<>();
-        for (Row row : rows) {
-            UUID id = row.getUUID("id");
-            attempts.add(send(row).replaceWith(new Attempt(id, null))
-                    .onFailure().recoverWithItem(e -> new Attempt(id, describe(e))));
-        }
-        return Uni.join().all(attempts).andFailFast()
+        return sendInOrder(rows)
                 .emitOn(r -> context.runOnContext(r))
                 .chain(done -> record(connection, done));
     }
 
-    /** Sent rows are stamped; failed ones stay pending with the attempt counted and its error kept. */
+    /**
+     * Sent rows are stamped; failed ones stay pending with the attempt counted and its error kept, and so do
+     * the rows of the same subject after a failed one (sent again later, which consumers deduplicate).
+     */
     private Uni<Round> record(SqlConnection connection, List<Attempt> attempts) {
-        UUID[] sent = attempts.stream().filter(a -> a.error() == null).map(Attempt::id).toArray(UUID[]::new);
-        List<Attempt> failed = attempts.stream().filter(a -> a.error() != null).toList();
+        Set<String> broken = new HashSet<>();
+        List<UUID> sentIds = new ArrayList<>();
+        List<Attempt> failed = new ArrayList<>();
+        for (Attempt attempt : attempts) {
+            if (attempt.error() != null) {
+                broken.add(attempt.subject());
+                failed.add(attempt);
+            } else if (!broken.contains(attempt.subject())) {
+                sentIds.add(attempt.id());
+            }
+        }
+        UUID[] sent = sentIds.toArray(UUID[]::new);
         Uni<Void> stamped = sent.length == 0 ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(markSent).execute(Tuple.of(sent)).replaceWithVoid();
         Uni<Void> counted = failed.isEmpty() ? Uni.createFrom().voidItem()
@@ -242,20 +275,53 @@ public class OutboxRelay {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    /** KafkaProducer.send may block on metadata while the broker is away: never on the event loop. */
-    private Uni<Void> send(Row row) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"),
-                row.getString("subject"), row.getString("payload"));
-        record.headers().add("event-id", row.getUUID("id").toString().getBytes(StandardCharsets.UTF_8));
+    /**
+     * Hands the rows to the producer one after another, on one worker thread (KafkaProducer.send may block on
+     * metadata while the broker is away: never on the event loop), so a subject's events enter its partition in
+     * the order they were written; then waits for every acknowledgement. After a send refused at once (a record
+     * too large), that subject's later rows are not handed over in this round; after a timeout waiting for
+     * metadata (the broker is away) no further row is, rather than each waiting out the same timeout. Rows not
+     * handed over stay as they are.
+     */
+    private Uni<List<Attempt>> sendInOrder(RowSet<Row> rows) {
+        return Uni.createFrom().item(() -> {
+            List<CompletableFuture<Attempt>> acks = new ArrayList<>(rows.size());
+            Set<String> refused = new HashSet<>();
+            for (Row row : rows) {
+                if (refused.contains(row.getString("subject"))) {
+                    continue;
+                }
+                CompletableFuture<Attempt> ack = send(row);
+                acks.add(ack);
+                Attempt now = ack.getNow(null);
+                if (now != null && now.failure() != null) {
+                    if (now.failure() instanceof TimeoutException) {
+                        break;
+                    }
+                    refused.add(now.subject());
+                }
+            }
+            return acks;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(acks -> Uni.createFrom().completionStage(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                        .thenApply(all -> acks.stream().map(CompletableFuture::join).toList())));
+    }
+
+    private CompletableFuture<Attempt> send(Row row) {
+        UUID id = row.getUUID("id");
+        String subject = row.getString("subject");
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"), subject,
+                row.getString("payload"));
+        record.headers().add("event-id", id.toString().getBytes(StandardCharsets.UTF_8));
         // an envelope's type is its topic
         record.headers().add("event-type", row.getString("topic").getBytes(StandardCharsets.UTF_8));
-        return Uni.createFrom().<Void>emitter(emitter -> producer.send(record, (metadata, error) -> {
-            if (error != null) {
-                emitter.fail(error);
-            } else {
-                emitter.complete(null);
-            }
-        })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        CompletableFuture<Attempt> ack = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> ack.complete(new Attempt(id, subject, error)));
+        } catch (RuntimeException e) {
+            ack.complete(new Attempt(id, subject, e));
+        }
+        return ack;
     }
 
     /**

@@ -66,14 +66,26 @@ public class ObjectStore {
     }
 
     public Uni<Optional<ObjectInfo>> head(String bucket, String key) {
-        return call(() -> s3.headObject(b -> b.bucket(bucket).key(key))
-                .thenApply(r -> Optional.of(new ObjectInfo(r.contentLength(), r.contentType())))
-                .exceptionally(e -> {
-                    if (isNotFound(e)) {
-                        return Optional.empty();
-                    }
-                    throw e instanceof CompletionException ce ? ce : new CompletionException(e);
-                }));
+        return call(() -> emptyIfNotFound(s3.headObject(b -> b.bucket(bucket).key(key))
+                .thenApply(r -> Optional.of(new ObjectInfo(r.contentLength(), r.contentType())))));
+    }
+
+    /**
+     * The whole object, or empty when there is none (one request, where a HEAD first would be two); only for
+     * objects whose size the caller has bounded.
+     */
+    public Uni<Optional<byte[]>> readIfPresent(String bucket, String key) {
+        return call(() -> emptyIfNotFound(s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes())
+                .thenApply(r -> Optional.of(r.asByteArray()))));
+    }
+
+    private static <T> CompletableFuture<Optional<T>> emptyIfNotFound(CompletableFuture<Optional<T>> request) {
+        return request.exceptionally(e -> {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+        });
     }
 
     /** Bytes {@code from} to {@code to} inclusive (clamped by S3 to the object's end). */

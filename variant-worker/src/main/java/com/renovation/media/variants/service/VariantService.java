@@ -132,13 +132,13 @@ public class VariantService {
                 LOG.debugf("%s was deleted: no variants", source);
                 return removeLeftovers(source).replaceWith(SKIPPED);
             }
-            return objects.head(source.bucket(), source.path()).chain(info -> {
-                if (info.isEmpty()) {
+            // the size was bounded when the upload was confirmed, and only this platform writes the key since
+            return objects.readIfPresent(source.bucket(), source.path()).chain(bytes -> {
+                if (bytes.isEmpty()) {
                     LOG.infof("%s has no object any more: no variants", source);
                     return Uni.createFrom().item(SKIPPED);
                 }
-                return objects.read(source.bucket(), source.path())
-                        .chain(bytes -> renderer.render(source, bytes, formats))
+                return renderer.render(source, bytes.get(), formats)
                         .chain(rendered -> upload(source, rendered)
                                 .replaceWith((RenderOutcome) new RenderOutcome.Stored(source, rendered)))
                         .onFailure(ImageRejectedException.class)
