@@ -59,6 +59,8 @@ public class DocumentRendering {
     private final DocumentConfig config;
     private final MeterRegistry registry;
     private final AtomicBoolean rendering = new AtomicBoolean();
+    /** Set by every call of {@link #renderDue}; a running round looks again while it is set. */
+    private final AtomicBoolean wanted = new AtomicBoolean();
 
     public DocumentRendering(DocumentArtifactRepository artifacts, ErasureMarks marks, FileRenderer renderer,
             ObjectStore objects, Outbox outbox, DocumentConfig config, MeterRegistry registry) {
@@ -80,13 +82,28 @@ public class DocumentRendering {
 
     /**
      * Claims and renders what is due, round after round until nothing is; answers how many it rendered. When
-     * a round already runs in this process it answers 0 at once: that round goes on until nothing is due.
+     * a round already runs in this process it answers 0 at once, and that run looks again once it is done: a
+     * request committed just after its last claim is rendered then, not at the next scheduled poll.
      */
     public Uni<Integer> renderDue() {
+        wanted.set(true);
         if (!rendering.compareAndSet(false, true)) {
             return Uni.createFrom().item(0);
         }
-        return rounds().eventually(() -> rendering.set(false));
+        return whileWanted().eventually(() -> {
+            rendering.set(false);
+            // asked for between the last look and the line above: that caller got 0, so look once more
+            if (wanted.get()) {
+                renderDue().subscribe().with(ignored -> {
+                }, e -> LOG.warnf("render round failed: %s", e.getMessage()));
+            }
+        });
+    }
+
+    private Uni<Integer> whileWanted() {
+        wanted.set(false);
+        return rounds().chain(done -> wanted.get() ? whileWanted().map(more -> more + done)
+                : Uni.createFrom().item(done));
     }
 
     private Uni<Integer> rounds() {

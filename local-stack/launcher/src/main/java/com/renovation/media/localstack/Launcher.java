@@ -82,7 +82,7 @@ public final class Launcher {
         jwt.ensureKeys();
 
         // read by the shutdown hook and the restart loop while a phase is still starting
-        List<Engine> started = new CopyOnWriteArrayList<>();
+        List<List<Engine>> started = new CopyOnWriteArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -96,7 +96,7 @@ public final class Launcher {
 
         long begin = System.nanoTime();
         for (List<Engine> phase : phases(settings, jwt)) {
-            started.addAll(phase); // before they start: a stop during start-up reaches them too
+            started.add(phase); // before they start: a stop during start-up reaches them too
             if (!StartPhase.startTogether(phase, settings.logDir().toString())) {
                 return 1; // the shutdown hook stops what did start
             }
@@ -111,8 +111,8 @@ public final class Launcher {
         return 0;
     }
 
-    private static void restartCrashed(List<Engine> started, AtomicBoolean stopping) {
-        for (Engine engine : started) {
+    private static void restartCrashed(List<List<Engine>> started, AtomicBoolean stopping) {
+        for (Engine engine : started.stream().flatMap(List::stream).toList()) {
             if (stopping.get() || !engine.crashed()) {
                 continue;
             }
@@ -127,14 +127,10 @@ public final class Launcher {
         }
     }
 
-    private static void stopAll(List<Engine> started) {
+    /** The phases in reverse (PostgreSQL last); the engines of one phase stop together, as they started. */
+    private static void stopAll(List<List<Engine>> started) {
         for (int i = started.size() - 1; i >= 0; i--) {
-            Engine engine = started.get(i);
-            try {
-                engine.stop();
-            } catch (RuntimeException e) {
-                System.err.println(engine.name() + " did not stop cleanly: " + e.getMessage());
-            }
+            StartPhase.stopTogether(started.get(i));
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ final class ServiceProcess extends ProcessEngine {
     private final LocalJwt jwt;
 
     ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalJwt jwt) {
-        super(Duration.ofSeconds(20));
+        // a stop after the first run of a build also writes the service's AOT cache: seconds more
+        super(Duration.ofSeconds(60));
         this.settings = settings;
         this.spec = spec;
         this.jwt = jwt;
@@ -44,8 +46,16 @@ final class ServiceProcess extends ProcessEngine {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with `mvn -B install -DskipTests`");
         }
-        ManagedProcess started = ManagedProcess.start(spec.name(), List.of(ManagedProcess.javaExecutable(), "-Xmx512m",
-                "-jar", jar.toString()), environment(), settings.root(), settings);
+        if (!AotCache.isCurrent(AotCache.of(jar), jar)) {
+            synchronized (System.out) {
+                System.out.printf("  %-17s first run of this build: it trains its AOT cache, written when it stops%n",
+                        spec.name());
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx512m"));
+        command.addAll(AotCache.jvmOptions(jar));
+        command.addAll(List.of("-jar", jar.toString()));
+        ManagedProcess started = ManagedProcess.start(spec.name(), command, environment(), settings.root(), settings);
         process = started;
         Ports.await(spec.name(), Duration.ofSeconds(120), () -> {
             if (!started.isAlive()) {

@@ -1,0 +1,49 @@
+package com.renovation.media.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AotCacheTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutACacheTheRunTrainsOneNextToTheJar() throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        assertThat(AotCache.jvmOptions(jar)).containsExactly("-XX:AOTCacheOutput=" + AotCache.of(jar));
+        assertThat(AotCache.of(jar).getParent()).isEqualTo(dir);
+        assertThat(AotCache.of(jar).getFileName().toString())
+                .startsWith("app-jdk" + Runtime.version().feature() + ".").endsWith(".aot");
+    }
+
+    @Test
+    void aCacheWrittenAfterTheBuildIsRead() throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        Path cache = Files.writeString(AotCache.of(jar), "cache");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(AotCache.jvmOptions(jar)).containsExactly("-XX:AOTCache=" + cache);
+    }
+
+    @Test
+    void aCacheOlderThanTheJarIsTrainedAgain() throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "rebuilt");
+        Path cache = Files.writeString(AotCache.of(jar), "cache of the previous build");
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(AotCache.jvmOptions(jar)).containsExactly("-XX:AOTCacheOutput=" + cache);
+    }
+
+    @Test
+    void anEmptyCacheFileIsNoCache() throws Exception {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        Path cache = Files.createFile(AotCache.of(jar));
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(AotCache.isCurrent(cache, jar)).isFalse();
+    }
+}
