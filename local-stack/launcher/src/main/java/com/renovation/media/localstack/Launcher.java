@@ -127,10 +127,15 @@ public final class Launcher {
         }
     }
 
-    /** The phases in reverse (PostgreSQL last); the engines of one phase stop together, as they started. */
+    /**
+     * The phases in reverse; the engines of one phase stop together, as they started, except PostgreSQL, which
+     * goes last: services and Kafka still working on events must never find the database gone.
+     */
     private static void stopAll(List<List<Engine>> started) {
         for (int i = started.size() - 1; i >= 0; i--) {
-            StartPhase.stopTogether(started.get(i));
+            List<Engine> phase = started.get(i);
+            StartPhase.stopTogether(phase.stream().filter(e -> !(e instanceof PostgresEngine)).toList());
+            StartPhase.stopTogether(phase.stream().filter(PostgresEngine.class::isInstance).toList());
         }
     }
 
