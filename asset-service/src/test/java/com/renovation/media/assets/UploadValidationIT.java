@@ -104,7 +104,7 @@ class UploadValidationIT {
         Response ticket = TestSupport.requestUpload(user, roomId, "photo", "x.jpg", "image/jpeg", 5000);
         byte[] jpeg = TestSupport.jpeg(64, 48);
         // the presigned URL binds the length: S3 itself refuses another one
-        assertThat(TestSupport.put(ticket, jpeg)).isEqualTo(403);
+        assertThat(TestSupport.put(ticket, jpeg)).isIn(403, TestSupport.CLOSED_WITHOUT_ANSWER);
         as(user).post("/assets/" + ticket.path("assetId") + "/confirm").then().statusCode(409)
                 .body("type", equalTo("urn:media-platform:problem:upload-missing"));
         // a client with S3 credentials writing another size directly is caught at confirm
