@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import com.renovation.media.storage.testing.PresignedPut;
 import com.renovation.media.web.testing.TestTokens;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -86,34 +87,12 @@ public final class TestSupport {
                 "contentType", contentType, "size", size)).post("/assets/uploads");
     }
 
-    /** What {@link #put} answers when the server closed the connection instead of answering. */
-    public static final int CLOSED_WITHOUT_ANSWER = -1;
+    /** As {@link PresignedPut#put}: the status, or {@link PresignedPut#CLOSED_WITHOUT_ANSWER}. */
+    public static final int CLOSED_WITHOUT_ANSWER = PresignedPut.CLOSED_WITHOUT_ANSWER;
 
-    /**
-     * PUTs bytes to a presigned URL with the headers the ticket names, as a browser would; answers the status,
-     * or {@link #CLOSED_WITHOUT_ANSWER} when the server refused by closing the connection (an S3 server may
-     * reject a bad signature before reading the body, and close it so as not to read it).
-     */
+    /** PUTs bytes to a presigned URL with the headers the ticket names, as a browser would. */
     public static int put(Response ticket, byte[] bytes) {
-        Map<String, String> headers = ticket.path("headers");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ticket.path("uploadUrl")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("content-length")) {
-                request.header(name, value);
-            }
-        });
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
-                return CLOSED_WITHOUT_ANSWER;
-            }
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PresignedPut.put(ticket.path("uploadUrl"), ticket.path("headers"), bytes);
     }
 
     /** The signed URL with its signature's first hex digit changed (always to another digit). */

@@ -1,12 +1,13 @@
 package com.renovation.media.catalog;
 
-import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
 import com.renovation.media.catalog.service.seed.SeedBundle;
 import com.renovation.media.catalog.service.seed.SeedManifest;
 import com.renovation.media.catalog.service.seed.SeedManifestLoader;
 import com.renovation.media.catalog.service.seed.SeedReport;
 import com.renovation.media.contracts.events.EventPayload;
+import com.renovation.media.messaging.testing.KafkaTestClient;
+import com.renovation.media.storage.testing.PresignedPut;
 import com.renovation.media.web.testing.TestTokens;
 import io.quarkus.vertx.VertxContextSupport;
 import java.io.IOException;
@@ -80,33 +81,12 @@ public final class TestSupport {
         }
     }
 
-    /** What {@link #put} answers when the server closed the connection instead of answering. */
-    public static final int CLOSED_WITHOUT_ANSWER = -1;
+    /** As {@link PresignedPut#put}: the status, or {@link PresignedPut#CLOSED_WITHOUT_ANSWER}. */
+    public static final int CLOSED_WITHOUT_ANSWER = PresignedPut.CLOSED_WITHOUT_ANSWER;
 
-    /**
-     * PUTs bytes to a presigned URL with the headers the ticket names, as a browser would; answers the status,
-     * or {@link #CLOSED_WITHOUT_ANSWER} when the server refused by closing the connection (an S3 server may
-     * reject a bad signature before reading the body, and close it so as not to read it).
-     */
+    /** PUTs bytes to a presigned URL with the headers the ticket names, as a browser would. */
     public static int put(String url, Map<String, String> headers, byte[] bytes) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("content-length")) {
-                request.header(name, value);
-            }
-        });
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
-                return CLOSED_WITHOUT_ANSWER;
-            }
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PresignedPut.put(url, headers, bytes);
     }
 
     /**

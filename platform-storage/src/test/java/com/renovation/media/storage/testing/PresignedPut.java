@@ -1,0 +1,47 @@
+package com.renovation.media.storage.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A client's PUT to a presigned upload URL, as a browser sends it, for the tests of every service that signs one. */
+public final class PresignedPut {
+
+    /** What {@link #put} answers when the server closed the connection instead of answering. */
+    public static final int CLOSED_WITHOUT_ANSWER = -1;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private PresignedPut() {
+    }
+
+    /**
+     * PUTs bytes to {@code url} with the headers the ticket names (Content-Length is the client's own); answers
+     * the status, or {@link #CLOSED_WITHOUT_ANSWER} when the server refused by closing the connection (an S3
+     * server may reject a bad signature before reading the body, and close it so as not to read it).
+     */
+    public static int put(String url, Map<String, String> headers, byte[] bytes) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length")) {
+                request.header(name, value);
+            }
+        });
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                return CLOSED_WITHOUT_ANSWER;
+            }
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
