@@ -1,5 +1,6 @@
 package com.renovation.media.localstack;
 
+import com.renovation.media.localtokens.LocalTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,12 +58,12 @@ public final class Launcher {
         System.exit(exit);
     }
 
-    private static List<Engine> engines(PlatformSettings settings, LocalJwt jwt) {
+    private static List<Engine> engines(PlatformSettings settings, LocalTokens jwt) {
         return phases(settings, jwt).stream().flatMap(List::stream).toList();
     }
 
     /** What may start together: the engines, then the services (which all need every engine). */
-    private static List<List<Engine>> phases(PlatformSettings settings, LocalJwt jwt) {
+    private static List<List<Engine>> phases(PlatformSettings settings, LocalTokens jwt) {
         return List.of(List.of(new PostgresEngine(settings), new KafkaEngine(settings), new S3Engine(settings)),
                 settings.services().stream().<Engine>map(spec -> new ServiceProcess(settings, spec, jwt)).toList());
     }
@@ -78,7 +79,7 @@ public final class Launcher {
         Files.writeString(launcherPid, Long.toString(ProcessHandle.current().pid()));
         Files.writeString(settings.runDir().resolve("services"),
                 String.join("\n", settings.services().stream().map(PlatformSettings.ServiceSpec::name).toList()));
-        LocalJwt jwt = new LocalJwt(settings.home());
+        LocalTokens jwt = new LocalTokens(settings.home());
         jwt.ensureKeys();
 
         // read by the shutdown hook and the restart loop while a phase is still starting
@@ -181,7 +182,7 @@ public final class Launcher {
         PlatformSettings actual = new PlatformSettings(settings.root(), settings.home(), settings.pgPort(),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), running);
         boolean allHealthy = true;
-        for (Engine engine : engines(actual, new LocalJwt(settings.home()))) {
+        for (Engine engine : engines(actual, new LocalTokens(settings.home()))) {
             boolean healthy = engine.healthy();
             allHealthy &= healthy;
             System.out.printf("%-17s %-5s %s%n", engine.name(), healthy ? "UP" : "DOWN", engine.address());
@@ -195,7 +196,7 @@ public final class Launcher {
             System.err.println("usage: ./platform token <user> [--admin]");
             return 2;
         }
-        System.out.println(new LocalJwt(settings.home()).token(users.get(0), args.contains("--admin"),
+        System.out.println(new LocalTokens(settings.home()).token(users.get(0), args.contains("--admin"),
                 Duration.ofHours(12)));
         return 0;
     }

@@ -1,5 +1,6 @@
 package com.renovation.media.localstack;
 
+import com.renovation.media.localtokens.LocalTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +20,9 @@ final class ServiceProcess extends ProcessEngine {
 
     private final PlatformSettings settings;
     private final PlatformSettings.ServiceSpec spec;
-    private final LocalJwt jwt;
+    private final LocalTokens jwt;
 
-    ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalJwt jwt) {
+    ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalTokens jwt) {
         // a stop after the first run of a build also writes the service's AOT cache: seconds more
         super(Duration.ofSeconds(60));
         this.settings = settings;
@@ -83,8 +84,8 @@ final class ServiceProcess extends ProcessEngine {
         env.put("S3_ACCESS_KEY", PlatformSettings.S3_ACCESS_KEY);
         env.put("S3_SECRET_KEY", PlatformSettings.S3_SECRET_KEY);
         env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toString());
-        env.put("JWT_ISSUER", LocalJwt.ISSUER);
-        env.put("JWT_AUDIENCE", LocalJwt.AUDIENCE);
+        env.put("JWT_ISSUER", LocalTokens.ISSUER);
+        env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
         // libvips (variant-worker) allocates from its worker threads; more glibc arenas only add resident memory
         env.put("MALLOC_ARENA_MAX", "2");
         return env;

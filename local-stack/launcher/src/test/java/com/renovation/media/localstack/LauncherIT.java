@@ -1,5 +1,6 @@
 package com.renovation.media.localstack;
 
+import com.renovation.media.localtokens.LocalTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.renovation.media.contracts.events.Topics;
@@ -166,7 +167,7 @@ class LauncherIT {
         String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
         String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-        assertThat(claims).contains("\"sub\":\"alice\"", LocalJwt.ISSUER, "\"aud\":\"" + LocalJwt.AUDIENCE + "\"",
+        assertThat(claims).contains("\"sub\":\"alice\"", LocalTokens.ISSUER, "\"aud\":\"" + LocalTokens.AUDIENCE + "\"",
                 "\"media_roles\":[\"user\",\"admin\"]");
         assertThat(Files.exists(settings.home().resolve("jwt/public.pem"))).isTrue();
         assertThat(run("token")).isEqualTo(2);

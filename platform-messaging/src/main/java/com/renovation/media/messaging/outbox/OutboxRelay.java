@@ -3,6 +3,7 @@ package com.renovation.media.messaging.outbox;
 import com.renovation.media.contracts.events.PlatformService;
 import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.messaging.config.MessagingConfig;
+import com.renovation.media.messaging.notify.PgChannels;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,9 +60,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final Vertx vertx;
     private final Map<String, Object> kafkaSettings;
-    private final String datasourceUrl;
-    private final String datasourceUser;
-    private final String datasourcePassword;
+    private final PgChannels channels;
     private final Counter published;
     private final Counter failedRounds;
     private final String lockHeads;
@@ -83,17 +80,12 @@ public class OutboxRelay {
     private final List<Long> timers = new ArrayList<>();
 
     public OutboxRelay(MessagingConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
-            @ConfigProperty(name = "quarkus.datasource.username") String datasourceUser,
-            @ConfigProperty(name = "quarkus.datasource.password") String datasourcePassword) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings, PgChannels channels) {
         this.config = config;
         this.pool = pool;
         this.vertx = vertx;
         this.kafkaSettings = kafkaSettings;
-        this.datasourceUrl = datasourceUrl;
-        this.datasourceUser = datasourceUser;
-        this.datasourcePassword = datasourcePassword;
+        this.channels = channels;
         this.published = registry.counter("outbox.published");
         this.failedRounds = registry.counter("outbox.publish.failures");
         String table = config.schema() + ".outbox";
@@ -116,7 +108,7 @@ public class OutboxRelay {
         }
         context = vertx.getOrCreateContext();
         producer = new KafkaProducer<>(producerProperties(kafkaSettings, config.source()));
-        subscriber = PgSubscriber.subscriber(vertx, listenOptions()).reconnectPolicy(retries -> 1000L);
+        subscriber = channels.subscriber();
         subscriber.channel("outbox_" + config.schema()).handler(ignored -> wake());
         subscriber.connect().subscribe().with(
                 ok -> LOG.debugf("listening for outbox_%s", config.schema()),
@@ -348,11 +340,5 @@ public class OutboxRelay {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
         return props;
-    }
-
-    private PgConnectOptions listenOptions() {
-        String uri = datasourceUrl.startsWith("vertx-reactive:") ? datasourceUrl.substring("vertx-reactive:".length())
-                : datasourceUrl;
-        return PgConnectOptions.fromUri(uri).setUser(datasourceUser).setPassword(datasourcePassword);
     }
 }

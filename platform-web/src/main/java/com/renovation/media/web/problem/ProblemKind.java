@@ -15,6 +15,7 @@ public enum ProblemKind {
     TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body must be JSON", 415),
     FILE_REJECTED("file-rejected", "The uploaded file was refused", 422),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests at once", 429),
     STORAGE_UNAVAILABLE("storage-unavailable", "The file store did not answer; try again", 503),
     INTERNAL("internal", "Something went wrong on our side", 500);
 

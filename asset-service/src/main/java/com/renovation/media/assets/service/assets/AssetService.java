@@ -5,6 +5,9 @@ import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetPatch;
 import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.rest.dto.LiveChanges;
+import com.renovation.media.assets.service.live.LiveEventKind;
+import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
@@ -44,9 +47,10 @@ public class AssetService {
     private final ObjectStore objects;
     private final Outbox outbox;
     private final StorageSweeps sweeps;
+    private final LiveEvents live;
 
     public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
-            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps) {
+            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live) {
         this.sweeps = sweeps;
         this.assets = assets;
         this.variants = variants;
@@ -55,6 +59,7 @@ public class AssetService {
         this.metadataRules = metadataRules;
         this.objects = objects;
         this.outbox = outbox;
+        this.live = live;
     }
 
     @WithSession
@@ -151,7 +156,9 @@ public class AssetService {
                         return Uni.createFrom().voidItem(); // a concurrent delete finished first
                     }
                     return assets.delete(asset).chain(() -> outbox.add(new AssetDeleted(asset.id, asset.sessionId,
-                            asset.roomId, Buckets.USER_UPLOADS, keys))).chain(() -> sweeps.incomingOf(asset));
+                            asset.roomId, Buckets.USER_UPLOADS, keys))).chain(() -> sweeps.incomingOf(asset))
+                            .chain(() -> live.add(asset.sessionId, LiveEventKind.ASSET_DELETED,
+                                    new LiveChanges.AssetRemoved(asset.id, asset.sessionId, asset.roomId)));
                 })));
     }
 }

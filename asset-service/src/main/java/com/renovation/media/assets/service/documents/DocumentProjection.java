@@ -1,6 +1,9 @@
 package com.renovation.media.assets.service.documents;
 
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
+import com.renovation.media.assets.rest.dto.LiveChanges;
+import com.renovation.media.assets.service.live.LiveEventKind;
+import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.events.payload.DocumentFailed;
 import com.renovation.media.contracts.events.payload.DocumentReady;
@@ -22,16 +25,18 @@ public class DocumentProjection {
     private static final Logger LOG = Logger.getLogger(DocumentProjection.class);
 
     private final DocumentArtifactRepository documents;
+    private final LiveEvents live;
 
-    public DocumentProjection(DocumentArtifactRepository documents) {
+    public DocumentProjection(DocumentArtifactRepository documents, LiveEvents live) {
         this.documents = documents;
+        this.live = live;
     }
 
     public Uni<Void> ready(DocumentReady event) {
-        return documents.findById(event.documentId()).invoke(document -> {
+        return documents.findById(event.documentId()).chain(document -> {
             if (document == null) {
                 LOG.debugf("document.ready of unknown document %s ignored", event.documentId());
-                return;
+                return Uni.createFrom().voidItem();
             }
             // this service signs URLs for the key: it must be in this document's own session
             if (!document.sessionId.equals(event.sessionId()) || !Buckets.USER_UPLOADS.equals(event.bucket())
@@ -46,17 +51,19 @@ public class DocumentProjection {
             document.fileSize = event.fileSize();
             document.pageCount = event.pageCount();
             document.updatedAt = Instant.now();
-        }).replaceWithVoid();
+            return live.add(document.sessionId, LiveEventKind.DOCUMENT_READY, LiveChanges.DocumentChange.of(document));
+        });
     }
 
     public Uni<Void> failed(DocumentFailed event) {
-        return documents.findById(event.documentId()).invoke(document -> {
+        return documents.findById(event.documentId()).chain(document -> {
             if (document == null || document.status == DocumentStatus.READY) {
-                return;
+                return Uni.createFrom().voidItem();
             }
             document.status = DocumentStatus.FAILED;
             document.error = event.error();
             document.updatedAt = Instant.now();
-        }).replaceWithVoid();
+            return live.add(document.sessionId, LiveEventKind.DOCUMENT_FAILED, LiveChanges.DocumentChange.of(document));
+        });
     }
 }

@@ -5,7 +5,9 @@ import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.AssetVariantRepository;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
-import com.renovation.media.contracts.events.payload.SourceKind;
+import com.renovation.media.assets.rest.dto.LiveChanges;
+import com.renovation.media.assets.service.live.LiveEventKind;
+import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.contracts.variants.VariantStatus;
@@ -31,16 +33,16 @@ public class VariantProjection {
 
     private final RoomAssetRepository assets;
     private final AssetVariantRepository variants;
+    private final LiveEvents live;
 
-    public VariantProjection(RoomAssetRepository assets, AssetVariantRepository variants) {
+    public VariantProjection(RoomAssetRepository assets, AssetVariantRepository variants, LiveEvents live) {
         this.assets = assets;
         this.variants = variants;
+        this.live = live;
     }
 
+    /** Only events of room assets arrive here (the consumer acknowledges the catalog's without a transaction). */
     public Uni<Void> ready(VariantReady event) {
-        if (event.sourceKind() != SourceKind.ROOM_ASSET) {
-            return Uni.createFrom().voidItem();
-        }
         return assets.lock(event.sourceId()).chain(asset -> {
             if (asset == null) {
                 LOG.debugf("variant of deleted asset %s ignored", event.sourceId());
@@ -62,17 +64,16 @@ public class VariantProjection {
                 variant.processingError = null;
                 variant.processedAt = Instant.now();
                 return variants.persist(variant);
-            }).chain(() -> variants.count("parentAssetId = ?1 and processingStatus = ?2", asset.id,
-                    VariantStatus.READY))
-                    .invoke(readyCount -> advance(asset, readyCount >= event.expectedVariants()))
-                    .replaceWithVoid();
+            }).chain(() -> variants.ofAsset(asset.id)).chain(all -> {
+                long readyCount = all.stream().filter(v -> v.processingStatus == VariantStatus.READY).count();
+                LiveEventKind change = advance(asset, readyCount >= event.expectedVariants());
+                return change == null ? Uni.createFrom().voidItem()
+                        : live.add(asset.sessionId, change, LiveChanges.AssetChange.of(asset, all));
+            });
         });
     }
 
     public Uni<Void> failed(VariantFailed event) {
-        if (event.sourceKind() != SourceKind.ROOM_ASSET) {
-            return Uni.createFrom().voidItem();
-        }
         return assets.lock(event.sourceId()).chain(asset -> {
             if (asset == null) {
                 return Uni.createFrom().voidItem();
@@ -83,21 +84,34 @@ public class VariantProjection {
                 variant.processingError = event.error();
                 variant.processedAt = Instant.now();
                 return variants.persist(variant);
-            }).invoke(() -> {
-                if (asset.status.awaitsVariants()) {
-                    asset.status = AssetStatus.FAILED;
-                    asset.failureReason = "variants could not be made: " + event.error();
-                    asset.updatedAt = Instant.now();
+            }).chain(() -> {
+                if (!asset.status.awaitsVariants()) {
+                    return Uni.createFrom().voidItem(); // a late format of a ready asset: it stays ready
                 }
-            }).replaceWithVoid();
+                asset.status = AssetStatus.FAILED;
+                asset.failureReason = "variants could not be made: " + event.error();
+                asset.updatedAt = Instant.now();
+                return variants.ofAsset(asset.id).chain(all -> live.add(asset.sessionId, LiveEventKind.ASSET_FAILED,
+                        LiveChanges.AssetChange.of(asset, all)));
+            });
         });
     }
 
-    private static void advance(RoomAsset asset, boolean complete) {
-        if (asset.status.awaitsVariants()) {
-            asset.status = complete ? AssetStatus.READY : AssetStatus.PROCESSING;
-            asset.updatedAt = Instant.now();
+    /**
+     * Moves the asset on with one more ready variant, and says what its owner is told: the first variants
+     * ({@code processing}), the last one it waited for ({@code ready}), or a later format of a ready asset.
+     */
+    private static LiveEventKind advance(RoomAsset asset, boolean complete) {
+        if (!asset.status.awaitsVariants()) {
+            return asset.status == AssetStatus.READY ? LiveEventKind.ASSET_VARIANT : null;
         }
+        AssetStatus next = complete ? AssetStatus.READY : AssetStatus.PROCESSING;
+        if (next == asset.status) {
+            return null;
+        }
+        asset.status = next;
+        asset.updatedAt = Instant.now();
+        return complete ? LiveEventKind.ASSET_READY : LiveEventKind.ASSET_PROCESSING;
     }
 
     private Uni<AssetVariant> upsert(UUID assetId, String variantType, String format) {

@@ -4,9 +4,12 @@ import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.repository.RoomRepository;
+import com.renovation.media.assets.rest.dto.LiveChanges;
 import com.renovation.media.assets.rest.dto.RoomView;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateRoom;
 import com.renovation.media.assets.rest.dto.SessionRequests.UpdateRoom;
+import com.renovation.media.assets.service.live.LiveEventKind;
+import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.contracts.events.payload.RoomDeleted;
@@ -35,15 +38,17 @@ public class RoomService {
     private final ObjectStore objects;
     private final Outbox outbox;
     private final StorageSweeps sweeps;
+    private final LiveEvents live;
 
     public RoomService(RoomRepository rooms, RoomAssetRepository assets, Access access, ObjectStore objects,
-            Outbox outbox, StorageSweeps sweeps) {
+            Outbox outbox, StorageSweeps sweeps, LiveEvents live) {
         this.sweeps = sweeps;
         this.rooms = rooms;
         this.assets = assets;
         this.access = access;
         this.objects = objects;
         this.outbox = outbox;
+        this.live = live;
     }
 
     @WithTransaction
@@ -102,7 +107,9 @@ public class RoomService {
                                         found.session().ownerId)))
                                 .chain(() -> rooms.delete("id", id))
                                 .chain(() -> sweeps.prefixAfterUploadUrls(
-                                        StoragePaths.roomPrefix(found.session().id, id))))))
+                                        StoragePaths.roomPrefix(found.session().id, id)))
+                                .chain(() -> live.add(found.session().id, LiveEventKind.ROOM_DELETED,
+                                        new LiveChanges.RoomRemoved(id, found.session().id))))))
                 .replaceWithVoid();
     }
 

@@ -2,9 +2,12 @@ package com.renovation.media.assets.service.sessions;
 
 import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.repository.SessionRepository;
+import com.renovation.media.assets.rest.dto.LiveChanges;
 import com.renovation.media.assets.rest.dto.SessionRequests.CreateSession;
 import com.renovation.media.assets.rest.dto.SessionRequests.RenameSession;
 import com.renovation.media.assets.rest.dto.SessionView;
+import com.renovation.media.assets.service.live.LiveEventKind;
+import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.SessionDeleted;
 import com.renovation.media.messaging.outbox.Outbox;
@@ -30,14 +33,16 @@ public class SessionService {
     private final ObjectStore objects;
     private final Outbox outbox;
     private final StorageSweeps sweeps;
+    private final LiveEvents live;
 
     public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox,
-            StorageSweeps sweeps) {
+            StorageSweeps sweeps, LiveEvents live) {
         this.sweeps = sweeps;
         this.sessions = sessions;
         this.access = access;
         this.objects = objects;
         this.outbox = outbox;
+        this.live = live;
     }
 
     @WithTransaction
@@ -86,7 +91,9 @@ public class SessionService {
                 .chain(session -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
                         .chain(() -> Panache.withTransaction(() -> sessions.delete("id", id)
                                 .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId)))
-                                .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id))))))
+                                .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id)))
+                                .chain(() -> live.addForOwner(session.ownerId, LiveEventKind.SESSION_DELETED,
+                                        new LiveChanges.SessionRemoved(id))))))
                 .replaceWithVoid();
     }
 }

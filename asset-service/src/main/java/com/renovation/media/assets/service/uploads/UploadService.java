@@ -4,10 +4,13 @@ import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.rest.dto.LiveChanges;
 import com.renovation.media.assets.rest.dto.UploadRequest;
 import com.renovation.media.assets.rest.dto.UploadTicket;
 import com.renovation.media.assets.service.assets.AssetService;
 import com.renovation.media.assets.service.assets.MetadataRules;
+import com.renovation.media.assets.service.live.LiveEventKind;
+import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
@@ -56,10 +59,11 @@ public class UploadService {
     private final AssetService assetService;
     private final MeterRegistry registry;
     private final StorageSweeps sweeps;
+    private final LiveEvents live;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
-            StorageSweeps sweeps) {
+            StorageSweeps sweeps, LiveEvents live) {
         this.assets = assets;
         this.access = access;
         this.rules = rules;
@@ -71,6 +75,7 @@ public class UploadService {
         this.assetService = assetService;
         this.registry = registry;
         this.sweeps = sweeps;
+        this.live = live;
     }
 
     @WithTransaction
@@ -171,7 +176,9 @@ public class UploadService {
                     registry.counter("assets.confirmed", "type", asset.assetType).increment();
                     return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
                             asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
-                            asset.fileSize, accepted.sha256())).chain(() -> sweeps.incomingOf(asset));
+                            asset.fileSize, accepted.sha256())).chain(() -> sweeps.incomingOf(asset))
+                            .chain(() -> live.add(asset.sessionId, LiveEventKind.ASSET_CONFIRMED,
+                                    LiveChanges.AssetChange.of(asset, List.of())));
                 }))
                 .chain(() -> assetService.view(inspected.id));
     }

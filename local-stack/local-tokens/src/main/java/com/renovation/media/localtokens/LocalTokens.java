@@ -1,4 +1,4 @@
-package com.renovation.media.localstack;
+package com.renovation.media.localtokens;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,23 +17,25 @@ import java.util.UUID;
 
 /**
  * The local platform's token issuer: an RSA key made on first use under {@code <home>/jwt/}, and RS256 bearer
- * tokens the services accept in their "local" profile only (the prod profile needs a real issuer's keys).
+ * tokens the services accept in their "local" profile only (the prod profile needs a real issuer's keys, and
+ * refuses to start with these). Used by {@code ./platform token} and by the console's local sign-in.
  */
-final class LocalJwt {
+public final class LocalTokens {
 
-    static final String ISSUER = "urn:media-platform:local";
+    public static final String ISSUER = "urn:media-platform:local";
     /** The audience the local services require (JWT_AUDIENCE), so a token minted for another use is refused. */
-    static final String AUDIENCE = "urn:media-platform:local-api";
+    public static final String AUDIENCE = "urn:media-platform:local-api";
     /** The services' roles claim (platform.security.roles-claim's default). */
-    static final String ROLES_CLAIM = "media_roles";
+    public static final String ROLES_CLAIM = "media_roles";
 
     private final Path dir;
 
-    LocalJwt(Path home) {
+    /** The issuer whose keys live in {@code <home>/jwt/}. */
+    public LocalTokens(Path home) {
         this.dir = home.resolve("jwt");
     }
 
-    Path publicKeyFile() {
+    public Path publicKeyFile() {
         return dir.resolve("public.pem");
     }
 
@@ -42,7 +44,7 @@ final class LocalJwt {
     }
 
     /** Makes the key pair unless it exists: tokens stay valid across restarts. */
-    void ensureKeys() throws Exception {
+    public void ensureKeys() throws Exception {
         if (Files.exists(privateKeyFile()) && Files.exists(publicKeyFile())) {
             return;
         }
@@ -55,7 +57,8 @@ final class LocalJwt {
         Files.writeString(publicKeyFile(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     }
 
-    String token(String user, boolean admin, Duration lifetime) throws Exception {
+    /** A signed token for {@code user} (its subject), valid for {@code lifetime}. */
+    public String token(String user, boolean admin, Duration lifetime) throws Exception {
         ensureKeys();
         Instant now = Instant.now();
         String roles = admin ? "[\"user\",\"admin\"]" : "[\"user\"]";

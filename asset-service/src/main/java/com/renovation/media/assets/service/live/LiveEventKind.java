@@ -1,0 +1,47 @@
+package com.renovation.media.assets.service.live;
+
+import com.renovation.media.assets.rest.dto.LiveChanges.AssetChange;
+import com.renovation.media.assets.rest.dto.LiveChanges.AssetRemoved;
+import com.renovation.media.assets.rest.dto.LiveChanges.DocumentChange;
+import com.renovation.media.assets.rest.dto.LiveChanges.LiveChange;
+import com.renovation.media.assets.rest.dto.LiveChanges.RoomRemoved;
+import com.renovation.media.assets.rest.dto.LiveChanges.SessionRemoved;
+
+/** The {@code event} names of the live channel, each with the one shape its {@code data} has. */
+public enum LiveEventKind {
+    /** The upload was checked and accepted; variants follow. */
+    ASSET_CONFIRMED("asset.confirmed", AssetChange.class),
+    /** The first variants are in. */
+    ASSET_PROCESSING("asset.processing", AssetChange.class),
+    /** Every variant that makes an asset usable is in (JPEG and WebP); slower formats follow as asset.variant. */
+    ASSET_READY("asset.ready", AssetChange.class),
+    /** A further variant of a ready asset (AVIF). */
+    ASSET_VARIANT("asset.variant", AssetChange.class),
+    ASSET_FAILED("asset.failed", AssetChange.class),
+    ASSET_DELETED("asset.deleted", AssetRemoved.class),
+    ROOM_DELETED("room.deleted", RoomRemoved.class),
+    SESSION_DELETED("session.deleted", SessionRemoved.class),
+    DOCUMENT_READY("document.ready", DocumentChange.class),
+    DOCUMENT_FAILED("document.failed", DocumentChange.class);
+
+    private final String value;
+    private final Class<? extends LiveChange> data;
+
+    LiveEventKind(String value, Class<? extends LiveChange> data) {
+        this.value = value;
+        this.data = data;
+    }
+
+    /** The SSE {@code event} field and the {@code live_events.kind} column. */
+    public String value() {
+        return value;
+    }
+
+    /** Fails at the writer, not in a browser, when a kind is paired with the wrong data. */
+    void check(LiveChange change) {
+        if (!data.isInstance(change)) {
+            throw new IllegalArgumentException(value + " carries " + data.getSimpleName() + ", not "
+                    + change.getClass().getSimpleName());
+        }
+    }
+}
