@@ -5,18 +5,22 @@ usage: check_config.py ROOT COMPOSE_YAML NAME=RENDERED_YAML...
 
 One module of deploy/checks per concern:
   environment  every environment variable given to a service is one it reads, every one it requires is given
+               (the console's sign-in settings as its SignInGuard requires them)
   topics       the topic registry against the services' code and properties, the topic creation of compose and
                the Kubernetes Job (event and dead-letter topics, partitions, retention) and deploy/kafka-acls.sh
   compose      services, pinned images, health checks, start order, buckets, no default trust
   kubernetes   references, probes and metrics on the management port, resources, Services, PDBs, HPA, Ingress
   security     securityContexts: non-root, no escalation, no capabilities, seccomp, read-only root
   network      default-deny NetworkPolicies with only the needed traffic opened
+  console      the web console: browsers reach the APIs and S3 from its origin (CORS), its sign-in is the
+               APIs' issuer, and it holds none of the services' credentials
 deploy/checks/test_checks.py proves each concern still fails on a broken input.
 """
 import sys
 
 from checks import common
 from checks.compose import check_compose
+from checks.console import check_console_overlay
 from checks.environment import service_configs
 from checks.kubernetes import check_autoscaler, check_deployments, check_engines, check_ingress, check_references
 from checks.network import check_network_policies
@@ -36,23 +40,24 @@ def check_overlay(name, path, configs, registry):
     check_security_contexts(overlay.name, overlay.objects)
     check_network_policies(overlay.name, overlay.objects, overlay.documents)
     check_engines(overlay)
+    check_console_overlay(overlay, configs)
     print(f"   {name}: {len(overlay.objects)} objects; {', '.join(sorted({k for k, _ in overlay.objects}))}")
 
 
 def run(root, compose_path, overlays):
     """All checks; the problems found, in order."""
     common.errors.clear()
-    configs = service_configs(root, common.SERVICES)
+    configs = service_configs(root, common.DEPLOYABLES)
     registry = read_registry(root)
     for service, config in configs.items():
-        print(f"   {service}: requires {' '.join(sorted(config.required)) or 'nothing'}; management port "
+        print(f"   {service}: requires {config.describe_required()}; management port "
               f"{config.management_port}; consumes {' '.join(registry.consumed(service)) or 'nothing'}; produces "
               f"{' '.join(produced_topics(root, service)) or 'nothing'}")
     print(f"   topics (registry, {registry.partitions} partitions): {' '.join(registry.topics)}")
-    check_services(root, registry, configs)
+    check_services(root, registry, {name: configs[name] for name in common.SERVICES})
     check_compose(root, compose_path, configs, registry)
     check_acls(root, registry)
-    print("   compose: services, images, health checks, depends_on, topics, buckets, environment")
+    print("   compose: services, images, health checks, depends_on, topics, buckets, environment, the console's CORS")
     for name, path in overlays:
         check_overlay(name, path, configs, registry)
     return list(common.errors)

@@ -1,7 +1,16 @@
-"""What every check shares: the list of problems found, the platform's services and image pinning."""
+"""What every check shares: the list of problems found, the platform's deployables, image pinning and origins."""
+from urllib.parse import urlsplit
 
+# The platform's services: each reads PostgreSQL, Kafka and S3 (the topic registry's PlatformService).
 SERVICES = ["asset-service", "variant-worker", "document-service", "catalog-service"]
-PUBLIC_SERVICES = {"asset-service", "catalog-service"}
+# The web console: the browser app and its settings; it calls nothing itself (browsers call the APIs and S3).
+CONSOLE = "web-console"
+# Everything the operators deploy from this repository's images: a Deployment, Service and PDB each.
+DEPLOYABLES = SERVICES + [CONSOLE]
+# Reached from browsers through the Ingress.
+PUBLIC_SERVICES = {"asset-service", "catalog-service", CONSOLE}
+# The APIs browsers call from the console, and the console's variable that says where each is.
+CONSOLE_APIS = {"asset-service": "CONSOLE_API_URL", "catalog-service": "CONSOLE_CATALOG_URL"}
 
 errors = []
 
@@ -16,3 +25,20 @@ def pinned(image):
         return True
     last = image.rsplit("/", 1)[-1]
     return ":" in last and not last.endswith(":latest")
+
+
+def origin(url):
+    """scheme://host[:port] of a URL, without a default port; None when it is not an absolute http(s) URL."""
+    if not url:
+        return None
+    parts = urlsplit(str(url).strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    default = {"http": 80, "https": 443}[parts.scheme]
+    port = f":{parts.port}" if parts.port and parts.port != default else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
+
+
+def origins(value):
+    """The origins of a comma-separated list (CORS_ORIGINS, MINIO_API_CORS_ALLOW_ORIGIN)."""
+    return {origin(item) for item in str(value or "").split(",") if item.strip()} - {None}

@@ -5,12 +5,18 @@ import re
 
 import yaml
 
-from checks.common import SERVICES, error, pinned
+from checks.common import DEPLOYABLES, SERVICES, error, pinned
+from checks.console import check_console_compose
 from checks.topics import check_topic_creation, retention_value
 
 # docker-compose.yml must take these from the environment with no default (${NAME:?message}): whom the services
-# trust, and the S3 root secret of a published port.
-COMPOSE_NO_DEFAULT = ["JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION", "JWT_AUDIENCE", "S3_SECRET_KEY"]
+# trust, the S3 root secret of a published port, and where the console signs people in.
+COMPOSE_NO_DEFAULT = ["JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION", "JWT_AUDIENCE", "S3_SECRET_KEY",
+                      "CONSOLE_OIDC_ISSUER", "CONSOLE_OIDC_CLIENT_ID"]
+# What each service waits for: the engines healthy, the topics and buckets made.
+ENGINE_DEPENDENCIES = [("postgres", "service_healthy"), ("kafka", "service_healthy"),
+                       ("kafka-topics", "service_completed_successfully"),
+                       ("minio-buckets", "service_completed_successfully")]
 
 
 def volume_source(volume):
@@ -47,7 +53,7 @@ def check_compose(root, path, configs, registry):
         compose = yaml.safe_load(f)
     services = compose.get("services") or {}
     declared_volumes = set((compose.get("volumes") or {}).keys())
-    expected = SERVICES + ["postgres", "kafka", "kafka-topics", "minio", "minio-buckets"]
+    expected = DEPLOYABLES + ["postgres", "kafka", "kafka-topics", "minio", "minio-buckets"]
     for name in expected:
         if name not in services:
             error("compose", f"service {name} is missing")
@@ -102,7 +108,7 @@ def check_compose(root, path, configs, registry):
                        "mb --ignore-existing media/styles-staging", "anonymous set none media/styles-staging"]:
             if needed not in script:
                 error("compose minio-buckets", f"missing `mc {needed}`")
-    for name in SERVICES:
+    for name in DEPLOYABLES:
         service = services.get(name)
         if not service:
             continue
@@ -123,13 +129,12 @@ def check_compose(root, path, configs, registry):
             if target == str(management):
                 error(where, f"the management port {management} must not be published")
         depends = service.get("depends_on") or {}
-        for dependency, condition in [("postgres", "service_healthy"), ("kafka", "service_healthy"),
-                                      ("kafka-topics", "service_completed_successfully"),
-                                      ("minio-buckets", "service_completed_successfully")]:
+        # the console uses none of the engines: it starts on its own
+        for dependency, condition in ENGINE_DEPENDENCIES if name in SERVICES else []:
             if (depends.get(dependency) or {}).get("condition") != condition:
                 error(where, f"depends_on {dependency} must have condition {condition}")
         environment = service.get("environment") or {}
         if isinstance(environment, list):
             environment = dict(item.split("=", 1) if "=" in item else (item, None) for item in environment)
         configs[name].check_environment(where, environment)
-
+    check_console_compose(services, configs)

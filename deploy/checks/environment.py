@@ -1,9 +1,10 @@
 """The environment given to a service against the properties it reads: the project-specific cross-check.
 
 What a service reads comes from the source of truth, not from a list kept here: each service's
-src/main/resources/application.properties plus the shared modules' META-INF/microprofile-config.properties.
-An environment variable given to a service is allowed when it is
-  - a variable of README "Configuration", or
+src/main/resources/application.properties plus the META-INF/microprofile-config.properties of the repository's
+modules it runs with (its pom.xml's compile and runtime dependencies, transitively; the web console, for one,
+runs with platform-web only). An environment variable given to a service is allowed when it is
+  - a variable of README "Configuration", which describes the platform's services (not the web console), or
   - referenced as ${NAME...} in those files, or
   - the environment form of a property key there or among the tuning keys README "Configuration" names
     (MicroProfile Config: every character that is not a letter
@@ -14,12 +15,16 @@ An environment variable given to a service is allowed when it is
     a properties line.
 A variable is required when a non-profile property's effective value references ${NAME} without a default, or
 when it is in REQUIRED_VARIABLES (the services refuse to start without it outside the local and test profiles).
+Token verification (mp.jwt.*, smallrye.jwt.*, and the variables read for it in code) counts only where it is on:
+the console turns smallrye-jwt off, so it neither reads nor requires JWT_*. The console's sign-in settings are
+required the way its SignInGuard requires them (SIGN_IN).
 """
 import glob
 import os
 import re
+import xml.etree.ElementTree as ElementTree
 
-from checks.common import error
+from checks.common import SERVICES, error
 
 BUILTIN_VARIABLES = {"QUARKUS_PROFILE"}
 # Variables whose property is read in code rather than set in a properties file: the environment form and the
@@ -31,6 +36,16 @@ CODE_VARIABLES = {
 # Required wherever the services run outside the local and test profiles (the token audience): compose and both
 # overlays give them.
 REQUIRED_VARIABLES = {"JWT_AUDIENCE"}
+# Properties of token verification (platform-web's), unread where quarkus.smallrye-jwt.enabled=false.
+TOKEN_PROPERTIES = ("mp.jwt.", "smallrye.jwt.", "platform.security.")
+# The console's sign-in (web-console's SignInGuard): OpenID Connect, the default, refuses to start without an
+# issuer and a client id; local sign-in (a token for any name typed in) only in the local profile, and with the
+# local platform's home, whose jwt/ holds the key it signs with. The variables are those the properties reference.
+SIGN_IN = {"mode": "platform.console.auth.mode", "issuer": "platform.console.auth.issuer",
+           "client_id": "platform.console.auth.client-id", "home": "platform.console.auth.local-home"}
+# Where a deployment may sign in locally (the console also allows its tests' profile).
+LOCAL_SIGN_IN_PROFILES = {"local"}
+POM = "{http://maven.apache.org/POM/4.0.0}"
 
 
 def read_properties(path):
@@ -63,6 +78,45 @@ def references(value):
     return [(m.group(1), m.group(2) == ":") for m in re.finditer(r"\$\{([^}:${]+)(:?)", value)]
 
 
+def variable_of(value):
+    """(NAME, default or None) of a property value that is exactly ${NAME} or ${NAME:default}; else (None, value)."""
+    match = re.fullmatch(r"\$\{([A-Z][A-Z0-9_]*)(?::([^}]*))?\}", value.strip())
+    return (match.group(1), match.group(2)) if match else (None, value)
+
+
+def project_modules(root):
+    """artifactId -> directory of the repository's Maven modules (top level and one level down)."""
+    modules = {}
+    for path in sorted(glob.glob(os.path.join(root, "*/pom.xml")) + glob.glob(os.path.join(root, "*/*/pom.xml"))):
+        try:
+            artifact = ElementTree.parse(path).getroot().findtext(f"{POM}artifactId")
+        except ElementTree.ParseError as e:
+            error(os.path.relpath(path, root), f"cannot be read: {e}")
+            continue
+        if artifact:
+            modules.setdefault(artifact.strip(), os.path.dirname(path))
+    return modules
+
+
+def runs_with(module, modules):
+    """The artifactIds a module runs with: its pom's compile and runtime dependencies, and those of the
+    repository's modules among them, transitively (test and provided scopes are not on the runtime classpath)."""
+    seen, pending, artifacts = set(), [module], set()
+    while pending:
+        name = pending.pop()
+        if name in seen or name not in modules:
+            continue
+        seen.add(name)
+        pom = ElementTree.parse(os.path.join(modules[name], "pom.xml")).getroot()
+        for dependency in pom.findall(f"{POM}dependencies/{POM}dependency"):
+            if (dependency.findtext(f"{POM}scope") or "compile").strip() not in ("compile", "runtime"):
+                continue
+            artifact = (dependency.findtext(f"{POM}artifactId") or "").strip()
+            artifacts.add(artifact)
+            pending.append(artifact)
+    return artifacts
+
+
 def env_form(key):
     return re.sub(r"[^A-Za-z0-9]", "_", key).upper()
 
@@ -92,9 +146,9 @@ def documented_variables(root):
 
 
 class ServiceConfig:
-    """What one service reads (its own and the shared properties files) and so which variables it accepts."""
+    """What one service reads (its own and its modules' properties files) and so which variables it accepts."""
 
-    def __init__(self, root, service, shared_files, documented, documented_keys):
+    def __init__(self, root, service, shared_files, documented, documented_keys, artifacts=()):
         self.name = service
         own = os.path.join(root, service, "src/main/resources/application.properties")
         if not os.path.exists(own):
@@ -107,22 +161,78 @@ class ServiceConfig:
         for profile, key, value in entries:  # later files (the service's own) override the shared defaults
             if profile is None:
                 effective[key] = value
+        # Token verification is read only where it is on (the console turns it off: the APIs verify tokens).
+        self.reads_tokens = (any(key.startswith(TOKEN_PROPERTIES) for _, key, _ in entries)
+                             and effective.get("quarkus.smallrye-jwt.enabled", "true") != "false")
+        if not self.reads_tokens:
+            entries = [e for e in entries if not e[1].startswith(TOKEN_PROPERTIES)]
+            effective = {k: v for k, v in effective.items() if not k.startswith(TOKEN_PROPERTIES)}
+        code_variables = {name: key for name, key in CODE_VARIABLES.items()
+                          if self.reads_tokens or not key.startswith(TOKEN_PROPERTIES)}
+        required_variables = {name for name in REQUIRED_VARIABLES if name in code_variables}
         keys = {key for _, key, _ in entries} | {k for k in documented_keys if not k.endswith(".*")}
         self.documented_prefixes = {env_form(k[:-1]) for k in documented_keys if k.endswith(".*")}
         referenced = {name for _, _, value in entries for name, _ in references(value) if is_env_name(name)}
         self.required = {name for value in effective.values() for name, has_default in references(value)
-                         if is_env_name(name) and not has_default and name not in effective} | REQUIRED_VARIABLES
-        self.allowed = (set(documented) | BUILTIN_VARIABLES | referenced | set(CODE_VARIABLES)
+                         if is_env_name(name) and not has_default and name not in effective} | required_variables
+        self.required_in_code = required_variables
+        self.code_variables = code_variables
+        self.allowed = (set(documented) | BUILTIN_VARIABLES | referenced | set(code_variables)
                         | {env_form(k) for k in keys if env_form(k).startswith(("QUARKUS_", "PLATFORM_", "MP_"))})
         self.effective = effective
+        self.profiled = {(profile, key): value for profile, key, value in entries if profile is not None}
         self.own = {key: value for profile, key, value in own_entries if profile is None}
         self.http_port = self.own.get("quarkus.http.port")
         self.management_port = self.own.get("quarkus.management.port")
+        # /q/metrics exists only with Micrometer's Prometheus registry on the classpath
+        self.metrics = any(a.startswith("quarkus-micrometer-registry-prometheus") for a in artifacts)
         if not self.management_port:
             error(service, "application.properties sets no quarkus.management.port")
         if effective.get("quarkus.management.enabled") != "true":
             error(service, "quarkus.management.enabled is not true: /q/* would answer on the API's port")
         self.application_name = self.own.get("quarkus.application.name", service)
+        self.sign_in = None
+        if SIGN_IN["mode"] in effective:
+            self.sign_in = {part: variable_of(effective.get(key, ""))[0] for part, key in SIGN_IN.items()}
+            missing = sorted(part for part, name in self.sign_in.items() if not name)
+            if missing:
+                error(service, f"the sign-in properties {', '.join(SIGN_IN[p] for p in missing)} name no variable")
+                self.sign_in = None
+
+    def describe_required(self):
+        required = " ".join(sorted(self.required)) or "nothing"
+        if self.sign_in:
+            required += (f"; OpenID Connect sign-in needs {self.sign_in['issuer']} {self.sign_in['client_id']}, "
+                         f"local sign-in ({self.sign_in['mode']}=local, local profile only) {self.sign_in['home']}")
+        return required
+
+    def sign_in_mode(self, variables):
+        """The sign-in mode the given environment selects (None when it cannot be known here)."""
+        profile = variables.get("QUARKUS_PROFILE", "prod")
+        name = self.sign_in["mode"]
+        if name in variables:
+            return variables[name]
+        # no variable: the property's default in the active profile
+        value = self.profiled.get((profile, SIGN_IN["mode"]), self.effective[SIGN_IN["mode"]])
+        return variable_of(value)[1]
+
+    def check_sign_in(self, where, variables):
+        mode = self.sign_in_mode(variables)
+        profile = variables.get("QUARKUS_PROFILE", "prod")
+        if mode is None:
+            return
+        if str(mode).strip().lower() == "local":
+            if profile is not None and profile not in LOCAL_SIGN_IN_PROFILES:
+                error(where, f"{self.sign_in['mode']}=local (local sign-in: anyone may act as any user) in profile "
+                             f"{profile}: {self.name} refuses to start outside the local profile")
+            wanted = [(self.sign_in["home"], "local sign-in signs with the key in its jwt/")]
+        else:
+            wanted = [(self.sign_in[part], "OpenID Connect sign-in") for part in ("issuer", "client_id")]
+        for name, why in wanted:
+            if name not in variables:
+                error(where, f"required variable {name} is not set ({self.name} refuses to start without it: {why})")
+            elif variables[name] is not None and str(variables[name]).strip() == "":
+                error(where, f"required variable {name} is empty ({why})")
 
     def check_environment(self, where, variables):
         """variables: name -> value (None when the value is not known here, e.g. from an external Secret)."""
@@ -132,17 +242,29 @@ class ServiceConfig:
                              "(not in README Configuration, not referenced, no matching property key)")
         for name in sorted(self.required):
             if name not in variables:
-                why = (f"{self.name} refuses to start without {CODE_VARIABLES[name]} outside the local and test "
-                       "profiles") if name in REQUIRED_VARIABLES else \
+                why = (f"{self.name} refuses to start without {self.code_variables[name]} outside the local and "
+                       "test profiles") if name in self.required_in_code else \
                     f"{self.name} references ${{{name}}} without a default"
                 error(where, f"required variable {name} is not set ({why})")
             elif variables[name] is not None and str(variables[name]).strip() == "":
                 error(where, f"required variable {name} is empty")
+        if self.sign_in:
+            self.check_sign_in(where, variables)
 
 
 def service_configs(root, services):
-    """service -> ServiceConfig, from the shared modules' defaults and each service's own properties."""
-    shared = sorted(glob.glob(os.path.join(root, "*/src/main/resources/META-INF/microprofile-config.properties")))
+    """service -> ServiceConfig, from the properties of the modules it runs with and its own. README
+    "Configuration" (its variables and tuning keys) describes the platform's services only."""
+    modules = project_modules(root)
     documented, documented_keys = documented_variables(root)
     print(f"   README Configuration variables: {' '.join(sorted(documented))}")
-    return {s: ServiceConfig(root, s, shared, documented, documented_keys) for s in services}
+    configs = {}
+    for service in services:
+        artifacts = runs_with(service, modules)
+        candidates = [os.path.join(modules[a], "src/main/resources/META-INF/microprofile-config.properties")
+                      for a in artifacts if a in modules]
+        shared = sorted(path for path in candidates if os.path.exists(path))
+        platform = service in SERVICES
+        configs[service] = ServiceConfig(root, service, shared, documented if platform else set(),
+                                         documented_keys if platform else set(), artifacts)
+    return configs

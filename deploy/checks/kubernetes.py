@@ -1,7 +1,8 @@
 """The workloads of one rendered overlay: references to ConfigMaps and Secrets resolve, pinned images, each
-service's Deployment (probes and metrics on the management port, resources, environment), its Service and
-PodDisruptionBudget, the worker's autoscaler, the Ingress routes and the in-cluster engines of dev only."""
-from checks.common import PUBLIC_SERVICES, SERVICES, error, pinned
+service's and the console's Deployment (probes and metrics on the management port, resources, environment), its
+Service and PodDisruptionBudget, the worker's autoscaler, the Ingress routes and the in-cluster engines of dev
+only."""
+from checks.common import CONSOLE, DEPLOYABLES, PUBLIC_SERVICES, SERVICES, error, pinned
 from checks.overlay import containers_of
 
 PROBES = {"startupProbe": "/q/health/started", "readinessProbe": "/q/health/ready",
@@ -40,15 +41,28 @@ def check_references(o):
                 error(where, f"volume ConfigMap {volume['configMap']['name']} is neither rendered nor expected")
             if "secret" in volume and keys_of("Secret", volume["secret"]["secretName"]) is None:
                 error(where, f"volume Secret {volume['secret']['secretName']} is neither rendered nor expected")
+            for source in (volume.get("projected") or {}).get("sources") or []:
+                for ref_kind, field in (("ConfigMap", "configMap"), ("Secret", "secret")):
+                    if field not in source:
+                        continue
+                    keys = keys_of(ref_kind, source[field]["name"])
+                    if keys is None:
+                        error(where, f"volume {volume['name']}: {ref_kind} {source[field]['name']} is neither "
+                                     "rendered nor expected")
+                    for item in source[field].get("items") or []:
+                        if keys is not None and item.get("key") not in keys:
+                            error(where, f"volume {volume['name']}: {ref_kind} {source[field]['name']} has no key "
+                                         f"{item.get('key')}")
 
 
 def check_deployments(o, configs):
-    """Each service's Deployment, the Service in front of it and a PodDisruptionBudget for its pods."""
-    overlay, objects, keys_of = o.name, o.objects, o.keys_of
+    """Each service's and the console's Deployment, the Service in front of it and a PodDisruptionBudget for its
+    pods."""
+    overlay, objects = o.name, o.objects
     services_by_name = {name: obj for (kind, name), obj in objects.items() if kind == "Service"}
     pdbs = [obj for (kind, _), obj in objects.items() if kind == "PodDisruptionBudget"]
 
-    for name in SERVICES:
+    for name in DEPLOYABLES:
         where = f"{overlay} Deployment/{name}"
         deployment = objects.get(("Deployment", name))
         if not deployment:
@@ -72,23 +86,20 @@ def check_deployments(o, configs):
             for resource in ("cpu", "memory"):
                 if not (resources.get(section) or {}).get(resource):
                     error(where, f"resources.{section}.{resource} is not set")
-        env_from = container.get("envFrom") or []
-        config_maps = [s["configMapRef"]["name"] for s in env_from if "configMapRef" in s]
-        secrets = [s["secretRef"]["name"] for s in env_from if "secretRef" in s]
-        if not config_maps or not secrets:
+        config_maps, secrets, variables = o.environment(container)
+        if name in SERVICES and (not config_maps or not secrets):
             error(where, "envFrom must name its ConfigMap and its Secret")
-        variables = {}
-        for ref_kind, names in (("ConfigMap", config_maps), ("Secret", secrets)):
-            for ref_name in names:
-                variables.update(keys_of(ref_kind, ref_name) or {})
-        for variable in container.get("env") or []:
-            variables[variable["name"]] = variable.get("value") if "value" in variable else None
+        if name not in SERVICES and not config_maps:
+            error(where, "envFrom must name its ConfigMap")
         configs[name].check_environment(where, variables)
         management = variables.get("QUARKUS_MANAGEMENT_PORT") or configs[name].management_port
         if str(port_names.get("management")) != str(management):
             error(where, f"container port 'management' must be the management port {management}")
         annotations = ((deployment["spec"].get("template") or {}).get("metadata") or {}).get("annotations") or {}
-        if str(annotations.get("prometheus.io/port")) != str(management) \
+        if not configs[name].metrics:
+            if str(annotations.get("prometheus.io/scrape")).lower() == "true":
+                error(where, f"Prometheus must not scrape {name}: it has no /q/metrics (no Micrometer registry)")
+        elif str(annotations.get("prometheus.io/port")) != str(management) \
                 or annotations.get("prometheus.io/path") != "/q/metrics":
             error(where, f"Prometheus must scrape /q/metrics on the management port {management}")
 
@@ -126,7 +137,8 @@ def check_autoscaler(o, partitions):
 
 
 def check_ingress(o):
-    """The Ingress routes the public APIs (and /styles to the catalog), never a management port."""
+    """The Ingress routes the public APIs (and /styles to the catalog) and the console at the site root, never a
+    management port."""
     overlay, objects = o.name, o.objects
     services_by_name = {name: obj for (kind, name), obj in objects.items() if kind == "Service"}
     ingresses = [obj for (kind, _), obj in objects.items() if kind == "Ingress"]
@@ -154,6 +166,9 @@ def check_ingress(o):
             error(overlay, f"no Ingress routes to {name}")
     if "/styles" not in routed.get("catalog-service", []):
         error(overlay, "the Ingress must route /styles to catalog-service")
+    if "/" not in routed.get(CONSOLE, []):
+        error(overlay, f"the Ingress must route the site root / to {CONSOLE} (its page; the API paths stay with "
+                       "their services)")
 
 
 def check_engines(o):

@@ -1,5 +1,5 @@
 """NetworkPolicies of a rendered overlay, evaluated the way Kubernetes does: who may reach which pod's port."""
-from checks.common import PUBLIC_SERVICES, SERVICES, error
+from checks.common import CONSOLE, DEPLOYABLES, PUBLIC_SERVICES, SERVICES, error
 from checks.overlay import containers_of
 
 # Namespaces (kubernetes.io/metadata.name) of the ingress controller and of the metrics scrapers.
@@ -57,9 +57,10 @@ def peer_matches(peers, namespace, labels, policy_namespace):
 
 
 def check_network_policies(overlay, objects, documents):
-    """Default deny for ingress and egress, then: DNS for every pod; the APIs' http port from the ingress
-    controller only; every service's management port from monitoring only; the workers nothing else; the
-    services' egress to PostgreSQL, Kafka and S3; in dev, the engines admitting the services."""
+    """Default deny for ingress and egress, then: DNS for every pod; the APIs' and the console's http port from
+    the ingress controller only; every service's management port from monitoring only; the workers nothing else;
+    the services' egress to PostgreSQL, Kafka and S3, and none at all for the console (it calls nothing: browsers
+    do); in dev, the engines admitting the services."""
     policies = [obj for (kind, _), obj in objects.items() if kind == "NetworkPolicy"]
     namespace = next((d["metadata"]["name"] for d in documents if d.get("kind") == "Namespace"), None)
     for policy in policies:
@@ -98,7 +99,7 @@ def check_network_policies(overlay, objects, documents):
         if not sends(labels, 53, "UDP"):
             error(f"{overlay} NetworkPolicy", f"{name} may not resolve names (egress UDP 53)")
     nowhere = {"app.kubernetes.io/name": "not-a-platform-pod"}
-    for name in SERVICES:
+    for name in DEPLOYABLES:
         if name not in by_name:
             continue
         labels, ports = by_name[name]
@@ -124,8 +125,14 @@ def check_network_policies(overlay, objects, documents):
         if admits(labels, ports, namespace, nowhere, management):
             error(where, "its management port is reachable from inside the namespace")
         for port, what in ((5432, "PostgreSQL"), (9092, "Kafka"), (443, "S3 / JWKS over HTTPS")):
-            if not sends(labels, port):
+            if name in SERVICES and not sends(labels, port):
                 error(where, f"no egress to {what} (port {port})")
+        if name == CONSOLE:
+            opened = sorted({str(rule_port.get("port") or "any") for _, rule in rules(labels, "Egress")
+                             for rule_port in rule.get("ports") or [{}]} - {"53"})
+            if opened:
+                error(where, f"the console calls nothing (browsers call the APIs and S3), yet may send to ports "
+                             f"{opened}; it needs DNS at most")
     if overlay == "dev":
         for engine, port, clients in (("postgres", 5432, SERVICES), ("kafka", 9092, SERVICES + ["kafka-topics"]),
                                       ("minio", 9000, SERVICES + ["minio-buckets"])):

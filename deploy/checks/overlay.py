@@ -6,7 +6,8 @@ from checks.common import SERVICES, error
 
 # Objects an overlay expects to exist in the cluster rather than render: name -> keys they must hold.
 EXTERNAL = {
-    "dev": {("ConfigMap", "jwt-public-key"): {"public.pem"}},
+    # the local platform's key pair: the services trust the public key, the console's local sign-in signs with both
+    "dev": {("ConfigMap", "jwt-public-key"): {"public.pem"}, ("Secret", "jwt-private-key"): {"private.pem"}},
     # each service's and the topic Job's own Kafka principal (deploy/kafka-acls.md)
     "prod": {("Secret", "platform-credentials"): {"PG_USER", "PG_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY"},
              **{("Secret", f"{name}-kafka"): {"KAFKA_SASL_JAAS_CONFIG"} for name in SERVICES + ["kafka-topics"]}},
@@ -34,6 +35,19 @@ class Overlay:
 
     def of_kind(self, kind):
         return [obj for (k, _), obj in self.objects.items() if k == kind]
+
+    def environment(self, container):
+        """A container's environment: (ConfigMaps and Secrets of its envFrom, name -> value of every variable)."""
+        env_from = container.get("envFrom") or []
+        config_maps = [s["configMapRef"]["name"] for s in env_from if "configMapRef" in s]
+        secrets = [s["secretRef"]["name"] for s in env_from if "secretRef" in s]
+        variables = {}
+        for ref_kind, names in (("ConfigMap", config_maps), ("Secret", secrets)):
+            for ref_name in names:
+                variables.update(self.keys_of(ref_kind, ref_name) or {})
+        for variable in container.get("env") or []:
+            variables[variable["name"]] = variable.get("value") if "value" in variable else None
+        return config_maps, secrets, variables
 
     def keys_of(self, kind, name):
         """Keys of a rendered or expected-external ConfigMap/Secret, value None when unknown."""

@@ -51,6 +51,11 @@ class BrokenInputs(unittest.TestCase):
     def object(self, overlay, kind, name):
         return next(d for d in self.overlays[overlay] if d and d.get("kind") == kind and d["metadata"]["name"] == name)
 
+    def config_map(self, overlay, name):
+        """A generated ConfigMap, whose rendered name carries a content hash."""
+        return next(d for d in self.overlays[overlay] if d and d.get("kind") == "ConfigMap"
+                    and d["metadata"]["name"].rsplit("-", 1)[0] == name)
+
     def problems(self):
         compose = os.path.join(self.work, "compose.yaml")
         with open(compose, "w", encoding="utf-8") as f:
@@ -78,8 +83,9 @@ class BrokenInputs(unittest.TestCase):
         self.assertProblem("compose asset-service: environment variable UPLOAD_LIMIT maps to no property")
 
     def test_a_required_variable_left_out_is_named(self):
-        del self.compose["services"]["document-service"]["environment"]["JWT_AUDIENCE"]
-        self.assertProblem("compose document-service: required variable JWT_AUDIENCE is not set")
+        # variant-worker verifies tokens (platform-web); document-service runs without it and needs no JWT_*
+        del self.compose["services"]["variant-worker"]["environment"]["JWT_AUDIENCE"]
+        self.assertProblem("compose variant-worker: required variable JWT_AUDIENCE is not set")
 
     # topics: the registry against code, properties, topic creation and ACLs
 
@@ -170,6 +176,79 @@ class BrokenInputs(unittest.TestCase):
                 d and d.get("kind") == "NetworkPolicy" and d["spec"].get("podSelector") == {}
                 and not d["spec"].get("ingress") and not d["spec"].get("egress"))]
         self.assertProblem("dev: no default-deny NetworkPolicy")
+
+    # the web console
+
+    def test_the_console_without_its_own_management_interface_is_refused(self):
+        # the services get quarkus.management.enabled from platform-messaging; the console does not run with it
+        self.edit("web-console/src/main/resources/application.properties", "quarkus.management.enabled=true\n", "")
+        self.assertProblem("web-console: quarkus.management.enabled is not true")
+
+    def test_an_api_that_does_not_allow_the_consoles_origin_is_named(self):
+        self.compose["services"]["catalog-service"]["environment"]["CORS_ORIGINS"] = "http://localhost:3000"
+        self.assertProblem("compose catalog-service: CORS_ORIGINS (http://localhost:3000) does not allow the "
+                           "console's origin http://localhost:8090")
+        del self.config_map("prod", "asset-service-config")["data"]["CORS_ORIGINS"]
+        self.assertProblem("prod Deployment/asset-service: CORS_ORIGINS (unset: same origin only) does not allow the "
+                           "console's origin https://api.media.example.com")
+
+    def test_minio_must_allow_the_consoles_origin_and_no_other(self):
+        del self.compose["services"]["minio"]["environment"]["MINIO_API_CORS_ALLOW_ORIGIN"]
+        self.assertProblem("compose minio: MINIO_API_CORS_ALLOW_ORIGIN is not set to the console's origin")
+        minio = self.object("dev", "StatefulSet", "minio")["spec"]["template"]["spec"]["containers"][0]
+        next(v for v in minio["env"] if v["name"] == "MINIO_API_CORS_ALLOW_ORIGIN")["value"] = "http://localhost:8090"
+        self.assertProblem("dev StatefulSet/minio: MINIO_API_CORS_ALLOW_ORIGIN (http://localhost:8090) does not "
+                           "allow the console's origin http://media.localtest.me")
+
+    def test_the_consoles_storage_url_must_be_where_presigned_urls_point(self):
+        self.compose["services"]["web-console"]["environment"]["CONSOLE_STORAGE_URL"] = "http://localhost:9001"
+        self.assertProblem("compose web-console: CONSOLE_STORAGE_URL=http://localhost:9001 is not S3_PUBLIC_ENDPOINT")
+
+    def test_the_console_gets_none_of_the_services_credentials(self):
+        console = self.compose["services"]["web-console"]["environment"]
+        console.update({k: v for k, v in self.compose["services"]["asset-service"]["environment"].items()
+                        if k.startswith(("PG_", "S3_"))})
+        self.assertProblem("compose web-console: environment variable PG_PASSWORD maps to no property web-console")
+        self.assertProblem("compose web-console: the console is given S3_SECRET_KEY")
+        container = self.object("prod", "Deployment", "web-console")["spec"]["template"]["spec"]["containers"][0]
+        container["envFrom"].append({"secretRef": {"name": "platform-credentials"}})
+        self.assertProblem("prod Deployment/web-console: the console must not get Secret platform-credentials")
+        # in dev the engines' settings (and credentials) are generated: their names carry a content hash
+        engines = self.config_map("dev", "platform-config")["metadata"]["name"]
+        pod = self.object("dev", "Deployment", "web-console")["spec"]["template"]["spec"]
+        pod["containers"][0]["envFrom"].append({"configMapRef": {"name": engines}})
+        self.assertProblem(f"dev Deployment/web-console: the console must not get ConfigMap {engines}")
+
+    def test_an_oidc_console_needs_its_issuer_and_client_id_and_signs_in_where_the_apis_trust(self):
+        settings = self.config_map("prod", "web-console-config")["data"]
+        del settings["CONSOLE_OIDC_CLIENT_ID"]
+        self.assertProblem("prod Deployment/web-console: required variable CONSOLE_OIDC_CLIENT_ID is not set")
+        settings["CONSOLE_OIDC_ISSUER"] = "https://login.other.example.com/"
+        self.assertProblem("prod Deployment/web-console: CONSOLE_OIDC_ISSUER=https://login.other.example.com/ is not "
+                           "the issuer the APIs trust")
+
+    def test_local_sign_in_outside_the_local_profile_is_refused(self):
+        self.config_map("prod", "web-console-config")["data"]["CONSOLE_AUTH_MODE"] = "local"
+        self.assertProblem("prod Deployment/web-console: CONSOLE_AUTH_MODE=local (local sign-in: anyone may act as "
+                           "any user) in profile prod")
+        self.assertProblem("prod Deployment/web-console: required variable CONSOLE_LOCAL_HOME is not set")
+
+    def test_the_console_must_be_served_at_the_site_root(self):
+        ingress = self.object("prod", "Ingress", "media-platform")
+        paths = ingress["spec"]["rules"][0]["http"]["paths"]
+        paths[:] = [p for p in paths if p["path"] != "/"]
+        self.assertProblem("prod: the Ingress must route the site root / to web-console")
+
+    def test_the_console_may_send_nothing_but_dns(self):
+        policy = self.object("dev", "NetworkPolicy", "services-to-engines")
+        policy["spec"]["podSelector"]["matchExpressions"][0]["values"].append("web-console")
+        self.assertProblem("dev NetworkPolicy web-console: the console calls nothing")
+
+    def test_prometheus_must_not_scrape_the_console_which_has_no_metrics(self):
+        template = self.object("dev", "Deployment", "web-console")["spec"]["template"]
+        template["metadata"]["annotations"] = {"prometheus.io/scrape": "true", "prometheus.io/port": "9090",
+                                               "prometheus.io/path": "/q/metrics"}
+        self.assertProblem("dev Deployment/web-console: Prometheus must not scrape web-console")
 
 
 if __name__ == "__main__":

@@ -65,7 +65,7 @@ public final class Launcher {
     /** What may start together: the engines, then the services (which all need every engine). */
     private static List<List<Engine>> phases(PlatformSettings settings, LocalTokens jwt) {
         return List.of(List.of(new PostgresEngine(settings), new KafkaEngine(settings), new S3Engine(settings)),
-                settings.services().stream().<Engine>map(spec -> new ServiceProcess(settings, spec, jwt)).toList());
+                ServiceFleet.of(settings, jwt));
     }
 
     private static int up(PlatformSettings settings) throws Exception {
@@ -104,6 +104,9 @@ public final class Launcher {
         }
         System.out.printf("%nplatform ready in %.1f s; data in %s, logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 settings.home(), settings.logDir());
+        if (settings.services().stream().anyMatch(s -> s.name().equals(PlatformSettings.CONSOLE))) {
+            System.out.println("console " + settings.serviceUrl(PlatformSettings.CONSOLE) + "/  (sign in with any user name)");
+        }
         System.out.println("token:  ./platform token alice    status: ./platform status    stop: Ctrl-C or ./platform down");
         // until SIGINT/SIGTERM runs the hook; meanwhile restart whatever crashed, as an orchestrator would
         while (!stopped.await(1, TimeUnit.SECONDS)) {
@@ -180,7 +183,7 @@ public final class Launcher {
                 ? settings.services().stream().filter(s -> readLines(servicesFile).contains(s.name())).toList()
                 : settings.services();
         PlatformSettings actual = new PlatformSettings(settings.root(), settings.home(), settings.pgPort(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), running);
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), running, settings.consolePort());
         boolean allHealthy = true;
         for (Engine engine : engines(actual, new LocalTokens(settings.home()))) {
             boolean healthy = engine.healthy();

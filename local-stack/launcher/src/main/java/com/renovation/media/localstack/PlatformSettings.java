@@ -11,7 +11,7 @@ import java.util.Map;
  * environment variable of the same name the services read (PG_PORT, KAFKA_PORT, ...).
  */
 public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, int kafkaControllerPort, int s3Port,
-        List<ServiceSpec> services) {
+        List<ServiceSpec> services, int consolePort) {
 
     public static final String DATABASE = "media";
     public static final String DB_USER = "postgres";
@@ -20,12 +20,17 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     public static final String S3_SECRET_KEY = "local-secret-key";
     public static final String S3_REGION = "us-east-1";
 
-    /** The four services in start order, with their default API and management ports. */
+    /** The web console's module, and the name its address line begins with. */
+    public static final String CONSOLE = "web-console";
+
+    /** The services in start order, with their default API and management ports. */
     static final List<ServiceSpec> ALL_SERVICES = List.of(
             new ServiceSpec("asset-service", 8080, 9080),
             new ServiceSpec("variant-worker", 8081, 9081),
             new ServiceSpec("document-service", 8082, 9082),
-            new ServiceSpec("catalog-service", 8083, 9083));
+            new ServiceSpec("catalog-service", 8083, 9083),
+            new ServiceSpec(CONSOLE, 8090, 9090));
+    private static final ServiceSpec CONSOLE_SPEC = ALL_SERVICES.get(ALL_SERVICES.size() - 1);
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("PLATFORM_ROOT", ".")).toAbsolutePath().normalize();
@@ -37,7 +42,8 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
                         port(env, s.managementPortVariable(), s.managementPort())))
                 .toList();
         return new PlatformSettings(root, home, port(env, "PG_PORT", 55432), kafkaPort,
-                port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000), services);
+                port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000), services,
+                port(env, CONSOLE_SPEC.portVariable(), CONSOLE_SPEC.port()));
     }
 
     /** The services the build has as modules, or those PLATFORM_SERVICES names ("none" for none). */
@@ -78,7 +84,8 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     /** Engines only, on free ports, with data under {@code home}: for tests that stop and start an engine. */
     public static PlatformSettings isolated(Path home) {
         int kafka = freePort();
-        return new PlatformSettings(findRoot(), home, freePort(), kafka, freePort(), freePort(), List.of());
+        return new PlatformSettings(findRoot(), home, freePort(), kafka, freePort(), freePort(), List.of(),
+                CONSOLE_SPEC.port());
     }
 
     /** The checkout's root: the nearest directory upwards holding the {@code platform} script. */
@@ -100,7 +107,7 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     }
 
     public PlatformSettings withoutServices() {
-        return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, List.of());
+        return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, List.of(), consolePort);
     }
 
     public Path runDir() {
@@ -117,6 +124,23 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
 
     public String s3Endpoint() {
         return "http://127.0.0.1:" + s3Port;
+    }
+
+    /** Where a service of this platform listens for browsers (its default port when it is not started). */
+    public String serviceUrl(String name) {
+        int port = name.equals(CONSOLE) ? consolePort : services.stream().filter(s -> s.name().equals(name))
+                .mapToInt(ServiceSpec::port).findFirst().orElseGet(() -> ALL_SERVICES.stream()
+                        .filter(s -> s.name().equals(name)).findFirst().orElseThrow().port());
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The origins the console is opened from: the APIs' CORS and the S3 server's allow them, and nothing else.
+     * Both names of the loopback address, since either may be typed.
+     */
+    public List<String> consoleOrigins() {
+        String console = serviceUrl(CONSOLE);
+        return List.of(console, console.replace("127.0.0.1", "localhost"));
     }
 
     public String jdbcUrl(String database) {

@@ -42,7 +42,11 @@ public final class S3Engine extends ProcessEngine {
                 "s3proxy.authorization=aws-v2-or-v4",
                 "s3proxy.identity=" + PlatformSettings.S3_ACCESS_KEY,
                 "s3proxy.credential=" + PlatformSettings.S3_SECRET_KEY,
-                "s3proxy.cors-allow-all=true",
+                // browsers PUT uploads and load images from the console's origin only
+                "s3proxy.cors-allow-origins=" + String.join(" ", settings.consoleOrigins()),
+                "s3proxy.cors-allow-methods=GET HEAD PUT",
+                "s3proxy.cors-allow-headers=*",
+                "s3proxy.cors-exposed-headers=ETag",
                 "jclouds.provider=filesystem",
                 "jclouds.identity=unused",
                 "jclouds.credential=unused",

@@ -47,14 +47,15 @@ final class ServiceProcess extends ProcessEngine {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with `mvn -B install -DskipTests`");
         }
-        if (!AotCache.isCurrent(AotCache.of(jar), jar)) {
+        List<String> aot = AotCache.jvmOptions(jar);
+        if (aot.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput"))) {
             synchronized (System.out) {
                 System.out.printf("  %-17s first run of this build: it trains its AOT cache, written when it stops%n",
                         spec.name());
             }
         }
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx512m"));
-        command.addAll(AotCache.jvmOptions(jar));
+        command.addAll(aot);
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess started = ManagedProcess.start(spec.name(), command, environment(), settings.root(), settings);
         process = started;
@@ -86,6 +87,12 @@ final class ServiceProcess extends ProcessEngine {
         env.put("JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toString());
         env.put("JWT_ISSUER", LocalTokens.ISSUER);
         env.put("JWT_AUDIENCE", LocalTokens.AUDIENCE);
+        // the APIs answer browsers from the console's origins; the console tells browsers where the APIs are
+        env.put("CORS_ORIGINS", String.join(",", settings.consoleOrigins()));
+        env.put("CONSOLE_API_URL", settings.serviceUrl("asset-service"));
+        env.put("CONSOLE_CATALOG_URL", settings.serviceUrl("catalog-service"));
+        env.put("CONSOLE_STORAGE_URL", settings.s3Endpoint());
+        env.put("CONSOLE_LOCAL_HOME", settings.home().toString());
         // libvips (variant-worker) allocates from its worker threads; more glibc arenas only add resident memory
         env.put("MALLOC_ARENA_MAX", "2");
         return env;
@@ -111,7 +118,9 @@ final class ServiceProcess extends ProcessEngine {
 
     @Override
     public String address() {
+        String operators = spec.name().equals(PlatformSettings.CONSOLE) ? "/q/health" : "/q/health, /q/metrics,"
+                + " /q/openapi, /q/swagger-ui";
         return "http://127.0.0.1:" + spec.port() + " (operators: http://127.0.0.1:" + spec.managementPort()
-                + "/q/health, /q/metrics, /q/openapi, /q/swagger-ui)";
+                + operators + ")";
     }
 }

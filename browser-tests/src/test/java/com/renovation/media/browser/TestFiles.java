@@ -1,0 +1,38 @@
+package com.renovation.media.browser;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/** Files a user would pick: photos, and a web page renamed to look like one. */
+final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    static Path photo(Path dir, String name, Color from, Color to) throws IOException {
+        BufferedImage image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, from, 1200, 800, to));
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(Color.WHITE);
+        g.fillRect(500, 300, 200, 200);
+        g.dispose();
+        Path file = dir.resolve(name);
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    static Path htmlNamedLikeAPhoto(Path dir) throws IOException {
+        Path file = dir.resolve("holiday.jpg");
+        Files.writeString(file, "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n",
+                StandardCharsets.UTF_8);
+        return file;
+    }
+}

@@ -1,0 +1,109 @@
+import { auth } from './auth.js';
+import { config } from './config.js';
+import { ApiError } from './problem.js';
+
+/**
+ * asset-service, the platform's API: every path the console uses, with the bearer token. A 401 signs the
+ * user out (the shell then shows sign-in); any other failure is thrown as an ApiError carrying the problem.
+ * Lists are keyset pages {items, nextCursor}; pass nextCursor back as `cursor` for the next page.
+ */
+
+export const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+
+async function call(method, path, { body, query, signal } = {}) {
+  const token = auth.token;
+  if (!token) {
+    auth.expire();
+    throw new ApiError(401, null, 'Please sign in again.');
+  }
+  const url = new URL(config().apiUrl + path);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value != null && value !== '') {
+      url.searchParams.set(name, value);
+    }
+  }
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${token}` };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(url, {
+      method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (error.name === 'AbortError') {
+      throw error;
+    }
+    throw ApiError.unreachable('The media service');
+  }
+  if (response.status === 401) {
+    if (auth.token === token) { // not when the user signed in again meanwhile
+      auth.expire();
+    }
+    throw await ApiError.from(response);
+  }
+  if (!response.ok) {
+    throw await ApiError.from(response);
+  }
+  const text = response.status === 204 ? '' : await response.text();
+  return text ? JSON.parse(text) : null;
+}
+
+/** Every item of a paged list, page after page (for lists that are short by nature: rooms, a room's assets). */
+export async function allPages(fetchPage) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await fetchPage(cursor, MAX_PAGE_SIZE);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+// Sessions
+export const listSessions = (cursor, limit = PAGE_SIZE) => call('GET', '/sessions', { query: { cursor, limit } });
+export const createSession = (title) => call('POST', '/sessions', { body: { title } });
+export const getSession = (id) => call('GET', `/sessions/${encodeURIComponent(id)}`);
+export const renameSession = (id, title) => call('PATCH', `/sessions/${encodeURIComponent(id)}`, { body: { title } });
+export const deleteSession = (id) => call('DELETE', `/sessions/${encodeURIComponent(id)}`);
+
+// Rooms
+export const listRooms = (sessionId, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/sessions/${encodeURIComponent(sessionId)}/rooms`, { query: { cursor, limit } });
+export const createRoom = (sessionId, { name, roomType }) =>
+  call('POST', `/sessions/${encodeURIComponent(sessionId)}/rooms`, { body: { name, roomType } });
+export const getRoom = (id) => call('GET', `/rooms/${encodeURIComponent(id)}`);
+export const updateRoom = (id, changes) => call('PATCH', `/rooms/${encodeURIComponent(id)}`, { body: changes });
+export const deleteRoom = (id) => call('DELETE', `/rooms/${encodeURIComponent(id)}`);
+
+// Assets
+export const listRoomAssets = (roomId, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/rooms/${encodeURIComponent(roomId)}/assets`, { query: { cursor, limit } });
+/** Step 1 of an upload: answers the ticket {assetId, uploadUrl, method, headers, expiresAt, storagePath}. */
+export const requestUpload = (request, signal) => call('POST', '/assets/uploads', { body: request, signal });
+/** Step 3, after the PUT: the stored bytes are checked; 422 when the file is refused. */
+export const confirmUpload = (assetId, signal) =>
+  call('POST', `/assets/${encodeURIComponent(assetId)}/confirm`, { signal });
+export const getAsset = (id) => call('GET', `/assets/${encodeURIComponent(id)}`);
+export const patchAsset = (id, patch) => call('PATCH', `/assets/${encodeURIComponent(id)}`, { body: patch });
+export const deleteAsset = (id) => call('DELETE', `/assets/${encodeURIComponent(id)}`);
+
+// Before/after comparisons (not paged: {items})
+export const listComparisons = (roomId) => call('GET', `/rooms/${encodeURIComponent(roomId)}/comparisons`);
+export const createComparison = (roomId, request) =>
+  call('POST', `/rooms/${encodeURIComponent(roomId)}/comparisons`, { body: request });
+export const deleteComparison = (roomId, comparisonId) =>
+  call('DELETE', `/rooms/${encodeURIComponent(roomId)}/comparisons/${encodeURIComponent(comparisonId)}`);
+
+// Documents
+/** 202 {id, status, version}: the PDF is rendered asynchronously; document.ready/failed follow on the stream. */
+export const requestDocument = (sessionId, request) =>
+  call('POST', `/sessions/${encodeURIComponent(sessionId)}/documents`, { body: request });
+export const listDocuments = (sessionId, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/sessions/${encodeURIComponent(sessionId)}/documents`, { query: { cursor, limit } });
+export const getDocument = (id) => call('GET', `/documents/${encodeURIComponent(id)}`);
+/** Every version of the document's lineage, newest first: {items}. */
+export const documentVersions = (id) => call('GET', `/documents/${encodeURIComponent(id)}/versions`);

@@ -1,0 +1,146 @@
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { auth } from '../auth.js';
+import { LightElement } from '../light-element.js';
+import { liveEvents } from '../live-events.js';
+import { currentRoute, navigate, onRouteChange } from '../router.js';
+import './confirm-dialog.js';
+import '../views/catalog-view.js';
+import '../views/room-view.js';
+import '../views/session-view.js';
+import '../views/sessions-view.js';
+import '../views/sign-in-view.js';
+
+/**
+ * The frame of every page: header (brand, navigation, who is signed in, live status), the routed view, the
+ * confirmation dialog. Private routes send a signed-out user to sign-in and back afterwards.
+ */
+class AppShell extends LightElement {
+  static properties = {
+    route: { state: true },
+    live: { state: true },
+  };
+
+  #cleanup = [];
+  #firstRoute = true;
+
+  constructor() {
+    super();
+    this.route = currentRoute();
+    this.live = liveEvents.connected;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.#cleanup.push(onRouteChange((route) => this.#show(route)));
+    const onAuth = () => this.#show(currentRoute());
+    auth.addEventListener('change', onAuth);
+    this.#cleanup.push(() => auth.removeEventListener('change', onAuth));
+    this.#cleanup.push(liveEvents.on('status', ({ connected }) => {
+      this.live = connected;
+    }));
+    this.#show(this.route);
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#cleanup.forEach((cleanup) => cleanup());
+  }
+
+  #show(route) {
+    if (route.private && !auth.signedIn) {
+      auth.rememberReturnTo(route.path);
+      navigate('/sign-in', { replace: true });
+      return;
+    }
+    if (route.name === 'sign-in' && auth.signedIn) {
+      navigate(auth.takeReturnTo(), { replace: true });
+      return;
+    }
+    if (route.name === 'home') {
+      navigate(auth.signedIn ? '/sessions' : '/sign-in', { replace: true });
+      return;
+    }
+    const changed = route.path !== this.route.path;
+    this.route = route;
+    if (changed || this.#firstRoute) {
+      window.scrollTo(0, 0);
+    }
+    // after a navigation, move focus to the new page so keyboard and screen-reader users start at its top
+    if (changed && !this.#firstRoute) {
+      this.updateComplete.then(() => this.querySelector('#main')?.focus({ preventScroll: true }));
+    }
+    this.#firstRoute = false;
+  }
+
+  #signOut() {
+    auth.signOut();
+  }
+
+  #skipToContent(event) {
+    event.preventDefault(); // the hash is the route: "#main" must not replace it
+    this.querySelector('#main')?.focus();
+  }
+
+  #view() {
+    const { name, id } = this.route;
+    switch (name) {
+      case 'sign-in':
+        return html`<sign-in-view></sign-in-view>`;
+      case 'sessions':
+        return html`<sessions-view></sessions-view>`;
+      case 'session':
+        return keyed(id, html`<session-view .sessionId=${id}></session-view>`);
+      case 'room':
+        return keyed(id, html`<room-view .roomId=${id}></room-view>`);
+      case 'catalog':
+        return html`<catalog-view .slug=${id ?? null}></catalog-view>`;
+      default:
+        return html`<section class="page page--narrow">
+          <h1 class="page__title">Page not found</h1>
+          <p>There is nothing at this address. <a href="#/sessions">Go to your sessions</a> or
+            <a href="#/catalog">browse the style catalog</a>.</p>
+        </section>`;
+    }
+  }
+
+  #navLink(path, label, active) {
+    return html`<a class="nav__link" href="#${path}" aria-current=${active ? 'page' : 'false'}>${label}</a>`;
+  }
+
+  render() {
+    const { name } = this.route;
+    const workArea = ['sessions', 'session', 'room'].includes(name);
+    return html`
+      <a class="skip-link" href="#main" @click=${this.#skipToContent}>Skip to content</a>
+      <header class="app-header">
+        <div class="app-header__inner">
+          <a class="brand" href="#/sessions" aria-label="Renovation media console, home">
+            <span class="brand__mark" aria-hidden="true"></span>
+            <span class="brand__name">Renovation<span class="brand__sub"> console</span></span>
+          </a>
+          <nav class="nav" aria-label="Main">
+            ${this.#navLink('/sessions', 'Sessions', workArea)}
+            ${this.#navLink('/catalog', 'Catalog', name === 'catalog')}
+          </nav>
+          <div class="account">
+            ${auth.signedIn ? html`
+              <span class="live ${this.live ? 'live--on' : ''}" title=${this.live ? 'Live updates are on' : 'Connecting live updates…'}>
+                <span class="live__dot" aria-hidden="true"></span>
+                <span class="visually-hidden">${this.live ? 'Live updates are on' : 'Live updates are connecting'}</span>
+              </span>
+              <span class="account__user" title="Signed in as ${auth.user}">
+                <span class="visually-hidden">Signed in as </span>${auth.user}
+              </span>
+              <button class="button button--quiet" type="button" @click=${this.#signOut}>Sign out</button>
+            ` : name !== 'sign-in' ? html`<a class="button button--primary" href="#/sign-in">Sign in</a>` : ''}
+          </div>
+        </div>
+      </header>
+      <main id="main" class="app-main" tabindex="-1">${this.#view()}</main>
+      <confirm-dialog></confirm-dialog>
+    `;
+  }
+}
+
+customElements.define('app-shell', AppShell);

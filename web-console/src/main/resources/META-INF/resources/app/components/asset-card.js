@@ -1,0 +1,219 @@
+import { html, nothing } from 'lit';
+import { announce } from '../announcer.js';
+import { formatBytes } from '../format.js';
+import { LightElement } from '../light-element.js';
+import { hasPicture, picture } from '../pictures.js';
+import { messageOf } from '../problem.js';
+import { statusBadge } from '../status-badge.js';
+import { assetTypeLabel, humanize } from '../vocabulary.js';
+import { askConfirmation } from './confirm-dialog.js';
+
+/**
+ * One asset of the gallery: its thumbnail (or why there is none yet), live status, editable caption and alt
+ * text (saved on Enter or when the field is left), AI render details, moving and deleting. Fires
+ * 'asset-open' to show the large view.
+ */
+
+// the render fields asset-service knows (MetadataRules), in the order people read them
+const RENDER_FIELDS = [
+  ['prompt', 'Prompt'], ['negativePrompt', 'Negative prompt'], ['modelVersion', 'Model'], ['seed', 'Seed'],
+  ['steps', 'Steps'], ['guidanceScale', 'Guidance scale'], ['styleApplied', 'Style'], ['renderType', 'Render type'],
+  ['approvalStatus', 'Approval'],
+];
+const ENUM_FIELDS = new Set(['renderType', 'approvalStatus']); // "pending_review" reads as "Pending review"
+const EDITABLE = { caption: 'Caption', altText: 'Alt text' };
+
+export function altTextOf(asset) {
+  return asset.altText || asset.caption || asset.originalFilename || 'Uploaded image';
+}
+
+class AssetCard extends LightElement {
+  static properties = {
+    asset: { attribute: false },
+    index: { type: Number },
+    count: { type: Number },
+    store: { attribute: false },
+    errors: { state: true },
+    busy: { state: true },
+  };
+
+  #lastImageRefresh = 0;
+  #saving = {}; // field → value being saved: Enter then leaving the field saves once
+
+  constructor() {
+    super();
+    this.errors = {};
+    this.busy = false;
+  }
+
+  async #save(field, input) {
+    const value = input.value.trim();
+    if (value === (this.asset[field] ?? '') || this.#saving[field] === value) {
+      return;
+    }
+    this.#saving[field] = value;
+    this.errors = { ...this.errors, [field]: '' };
+    try {
+      await this.store.patch(this.asset.id, { [field]: value }); // "" clears it
+      announce(`${EDITABLE[field]} saved.`);
+    } catch (error) {
+      this.errors = { ...this.errors, [field]: messageOf(error) };
+    } finally {
+      delete this.#saving[field];
+    }
+  }
+
+  #keydown(field, event) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.#save(field, event.target);
+    } else if (event.key === 'Escape') {
+      event.target.value = this.asset[field] ?? '';
+      this.errors = { ...this.errors, [field]: '' };
+    }
+  }
+
+  async #move(delta, event) {
+    const button = event.currentTarget;
+    if (button.getAttribute('aria-disabled') === 'true') {
+      return;
+    }
+    const name = this.asset.originalFilename;
+    const moving = this.store.move(this.asset.id, delta);
+    // the card has moved in the page, which drops focus: give it back to the same button
+    requestAnimationFrame(() => this.querySelector(`[data-move="${delta < 0 ? 'earlier' : 'later'}"]`)?.focus());
+    try {
+      const position = await moving;
+      if (position != null) {
+        announce(`${name} moved to position ${position + 1} of ${this.count}.`);
+      }
+    } catch (error) {
+      announce(`The order could not be saved: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    }
+  }
+
+  async #delete() {
+    const name = this.asset.originalFilename;
+    const accepted = await askConfirmation({
+      title: `Delete “${name}”?`,
+      lines: ['The file and every size made of it are erased for good, with the comparisons that use it.'],
+      confirmLabel: 'Delete file',
+    });
+    if (!accepted) {
+      return;
+    }
+    this.busy = true;
+    try {
+      await this.store.delete(this.asset.id);
+      announce(`${name} deleted.`);
+    } catch (error) {
+      this.busy = false;
+      announce(`${name} could not be deleted: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    }
+  }
+
+  /** Signed URLs expire: when an image stops loading, read the asset again (at most once a minute). */
+  #imageFailed() {
+    if (Date.now() - this.#lastImageRefresh > 60_000) {
+      this.#lastImageRefresh = Date.now();
+      this.store.refresh(this.asset.id);
+    }
+  }
+
+  #open() {
+    this.dispatchEvent(new CustomEvent('asset-open', { detail: { id: this.asset.id }, bubbles: true }));
+  }
+
+  #media() {
+    const asset = this.asset;
+    if (hasPicture(asset.variants, 'thumbnail')) {
+      return html`<button class="asset-card__open" type="button" @click=${this.#open}
+          aria-label="View larger: ${altTextOf(asset)}">
+        ${picture(asset.variants, 'thumbnail', altTextOf(asset), { className: 'asset-card__picture', onError: () => this.#imageFailed() })}
+      </button>`;
+    }
+    const isPdf = asset.contentType === 'application/pdf';
+    let text = 'Preparing the preview…';
+    if (asset.status === 'failed') {
+      text = 'No preview';
+    } else if (isPdf) {
+      text = 'PDF document';
+    } else if (asset.status === 'pending') {
+      text = 'Waiting for the upload';
+    }
+    return html`<div class="asset-card__placeholder ${asset.status === 'failed' ? 'asset-card__placeholder--failed' : ''}">
+      <span class="asset-card__placeholder-icon" aria-hidden="true">${isPdf ? 'PDF' : '◌'}</span>
+      <span>${text}</span>
+    </div>`;
+  }
+
+  #field(field) {
+    const id = `asset-${this.asset.id}-${field}`;
+    const error = this.errors[field];
+    return html`<div class="field field--compact">
+      <label class="field__label" for=${id}>${EDITABLE[field]}</label>
+      <input id=${id} class="input" type="text" maxlength="2000" .value=${this.asset[field] ?? ''}
+        data-test=${field === 'caption' ? 'asset-caption' : 'asset-alt-text'}
+        placeholder=${field === 'caption' ? 'Say what this shows' : 'Describe it for people who cannot see it'}
+        aria-invalid=${error ? 'true' : 'false'} aria-describedby="${id}-error"
+        @keydown=${(event) => this.#keydown(field, event)} @blur=${(event) => this.#save(field, event.target)}>
+      <p id="${id}-error" class="field-error" role="alert">${error ?? ''}</p>
+    </div>`;
+  }
+
+  #renderDetails() {
+    const metadata = this.asset.metadata ?? {};
+    const rows = RENDER_FIELDS.filter(([key]) => metadata[key] != null && metadata[key] !== '');
+    if (rows.length === 0 && this.asset.source !== 'ai_generated') {
+      return nothing;
+    }
+    return html`<div class="render-meta">
+      <p class="render-meta__title">${this.asset.source === 'ai_generated' ? 'AI render' : 'Render details'}</p>
+      ${rows.length ? html`<dl class="render-meta__list">
+        ${rows.map(([key, label]) => html`<div><dt>${label}</dt><dd>${ENUM_FIELDS.has(key) ? humanize(metadata[key])
+          : String(metadata[key])}</dd></div>`)}
+      </dl>` : html`<p class="field__hint">No prompt, model or seed was given.</p>`}
+    </div>`;
+  }
+
+  render() {
+    const asset = this.asset;
+    const name = asset.originalFilename;
+    const size = [asset.width && asset.height ? `${asset.width} × ${asset.height}` : '', formatBytes(asset.fileSize)]
+      .filter(Boolean).join(' · ');
+    const first = this.index === 0;
+    const last = this.index === this.count - 1;
+    return html`<article class="asset-card" data-test="asset-card" data-asset-id=${asset.id} data-status=${asset.status}
+        aria-labelledby="asset-${asset.id}-name" aria-busy=${this.busy ? 'true' : 'false'}>
+      <div class="asset-card__media">
+        ${this.#media()}
+        <span class="asset-card__badge">${statusBadge(asset.status, { test: 'asset-status' })}</span>
+      </div>
+      <div class="asset-card__body">
+        <h3 class="asset-card__name" id="asset-${asset.id}-name">${name}</h3>
+        <p class="asset-card__meta"><span class="chip">${assetTypeLabel(asset.assetType)}</span> ${size}</p>
+        ${asset.status === 'failed' ? html`<p class="asset-card__failure">
+          <strong>Processing failed:</strong> ${asset.failureReason || 'no reason was given'}</p>` : nothing}
+        ${this.#field('caption')}
+        ${this.#field('altText')}
+        ${this.#renderDetails()}
+        <div class="asset-card__actions">
+          <div class="button-group" role="group" aria-label="Order of ${name}">
+            <button class="button button--icon" type="button" data-move="earlier" aria-label="Move ${name} earlier"
+              aria-disabled=${first ? 'true' : 'false'} @click=${(event) => this.#move(-1, event)}>
+              <span aria-hidden="true">←</span></button>
+            <button class="button button--icon" type="button" data-move="later" aria-label="Move ${name} later"
+              aria-disabled=${last ? 'true' : 'false'} @click=${(event) => this.#move(1, event)}>
+              <span aria-hidden="true">→</span></button>
+          </div>
+          ${asset.downloadUrl ? html`<a class="button button--quiet" href=${asset.downloadUrl} target="_blank" rel="noopener"
+            aria-label="Open the original of ${name}">Original</a>` : nothing}
+          <button class="button button--quiet button--danger-text" type="button" ?disabled=${this.busy}
+            aria-label="Delete ${name}" @click=${this.#delete}>Delete</button>
+        </div>
+      </div>
+    </article>`;
+  }
+}
+
+customElements.define('asset-card', AssetCard);

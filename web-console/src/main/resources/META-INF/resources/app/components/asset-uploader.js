@@ -1,0 +1,270 @@
+import { Dashboard, Uppy } from '/vendor/uppy/uppy.min.mjs';
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { announce } from '../announcer.js';
+import { confirmUpload, requestUpload } from '../api.js';
+import { LightElement } from '../light-element.js';
+import { PresignedUploader } from '../presigned-uploader.js';
+import { ASSET_TYPES } from '../vocabulary.js';
+
+/**
+ * Uploads into a room: Uppy's Dashboard (drag and drop, many files, progress per file, retry) over the
+ * platform's ticket → PUT → confirm flow. The asset type (and, for AI renders, prompt, model and seed) is
+ * taken when a file is added. Each refusal is listed as "<file>: <the service's reason>".
+ */
+
+const TYPE_BY_EXTENSION = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic', heif: 'image/heif',
+  pdf: 'application/pdf',
+};
+
+function contentTypeOf(file) {
+  const extension = (file.extension || file.name.split('.').pop() || '').toLowerCase();
+  return file.type || TYPE_BY_EXTENSION[extension] || 'application/octet-stream';
+}
+
+// Uppy logs every refused upload as a console error; the page already shows them, so they go to debug
+const quietLogger = { debug: () => {}, warn: () => {}, error: (...args) => console.debug('[uploader]', ...args) };
+
+/** The same file may be added again once its earlier upload is over (done or failed): it is a new asset. */
+function allowReupload(file, files) {
+  const earlier = files[file.id];
+  if (!earlier) {
+    return true;
+  }
+  if (earlier.progress?.uploadComplete || earlier.error) {
+    return { ...file, id: `${file.id}-${crypto.randomUUID()}` };
+  }
+  return false; // still uploading: Uppy says it is a duplicate
+}
+
+class AssetUploader extends LightElement {
+  static properties = {
+    roomId: { type: String },
+    store: { attribute: false },
+    assetType: { state: true },
+    aiRender: { state: true },
+    seedError: { state: true },
+    errors: { state: true },
+  };
+
+  #uppy = null;
+  #render = { prompt: '', modelVersion: '', seed: '' };
+
+  constructor() {
+    super();
+    this.assetType = 'photo';
+    this.aiRender = false;
+    this.seedError = '';
+    this.errors = [];
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated && !this.#uppy) {
+      this.#createUppy();
+    }
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#uppy?.destroy();
+    this.#uppy = null;
+  }
+
+  firstUpdated() {
+    this.#createUppy();
+  }
+
+  #createUppy() {
+    const uppy = new Uppy({
+      id: `room-${this.roomId}`,
+      autoProceed: true,
+      logger: quietLogger,
+      onBeforeFileAdded: allowReupload,
+      meta: this.#meta(),
+    });
+    uppy.use(Dashboard, {
+      inline: true,
+      target: this.querySelector('[data-test="uploader"]'),
+      width: '100%',
+      height: 320,
+      theme: 'light',
+      note: this.#note(),
+      proudlyDisplayPoweredByUppy: false,
+      showRemoveButtonAfterComplete: true,
+      fileManagerSelectionType: 'files',
+    });
+    uppy.use(PresignedUploader, {
+      limit: 4,
+      getUploadParameters: (file, signal) => this.#getUploadParameters(file, signal),
+      confirm: (file, parameters, signal) => this.#confirm(parameters.assetId, signal),
+    });
+    uppy.on('upload-success', (file, response) => this.#uploaded(file, response.body));
+    uppy.on('upload-error', (file, error) => this.#failed(file, error));
+    uppy.on('upload-retry', (file) => this.#forget(file?.id));
+    this.#uppy = uppy;
+  }
+
+  /** Asks asset-service for a ticket: the presigned PUT and the exact headers to send with it. */
+  async #getUploadParameters(file, signal) {
+    const { assetType, source, renderMetadata } = file.meta;
+    const ticket = await requestUpload({
+      roomId: this.roomId,
+      assetType: assetType ?? 'photo',
+      filename: file.name,
+      contentType: contentTypeOf(file),
+      size: file.size,
+      source: source ?? undefined,
+      metadata: renderMetadata ?? undefined,
+    }, signal);
+    return {
+      method: ticket.method,
+      url: ticket.uploadUrl,
+      headers: ticket.headers ?? {},
+      fields: {},
+      expiresAt: ticket.expiresAt,
+      assetId: ticket.assetId,
+    };
+  }
+
+  /** A refused file's asset is deleted by the service: it leaves the gallery too, if a reload showed it pending. */
+  async #confirm(assetId, signal) {
+    try {
+      return await confirmUpload(assetId, signal);
+    } catch (error) {
+      if (error.status === 422 || error.status === 404) {
+        this.store?.remove(assetId);
+      }
+      throw error;
+    }
+  }
+
+  #uploaded(file, asset) {
+    this.#forget(file?.id);
+    this.store?.upsert(asset);
+    announce(`${file?.name ?? 'The file'} uploaded.`);
+    // it is in the gallery now: the drop zone comes back once the batch is through, refused files stay for retry
+    setTimeout(() => {
+      if (this.#uppy?.getFile(file.id)) {
+        this.#uppy.removeFile(file.id);
+      }
+    }, 1500);
+  }
+
+  #failed(file, error) {
+    if (!file) {
+      return;
+    }
+    const text = `${file.name}: ${error?.message || 'the upload failed'}`;
+    this.errors = [...this.errors.filter((entry) => entry.id !== file.id), { id: file.id, text }];
+  }
+
+  #forget(fileId) {
+    if (fileId && this.errors.some((entry) => entry.id === fileId)) {
+      this.errors = this.errors.filter((entry) => entry.id !== fileId);
+    }
+  }
+
+  /** What files added from now on are uploaded as. */
+  #meta() {
+    const ai = this.assetType === 'render' && this.aiRender;
+    let renderMetadata = null;
+    if (ai) {
+      renderMetadata = {};
+      const { prompt, modelVersion, seed } = this.#render;
+      if (prompt.trim()) {
+        renderMetadata.prompt = prompt.trim();
+      }
+      if (modelVersion.trim()) {
+        renderMetadata.modelVersion = modelVersion.trim();
+      }
+      if (/^-?\d+$/.test(seed.trim()) && Number.isSafeInteger(Number(seed.trim()))) {
+        renderMetadata.seed = Number(seed.trim());
+      }
+    }
+    return { assetType: this.assetType, source: ai ? 'ai_generated' : 'user_upload', renderMetadata };
+  }
+
+  #note() {
+    const type = ASSET_TYPES.find((candidate) => candidate.value === this.assetType);
+    return `${type.label}: ${type.accepts}.`;
+  }
+
+  #syncMeta() {
+    if (this.#uppy) {
+      this.#uppy.setMeta(this.#meta());
+      this.#uppy.getPlugin('Dashboard')?.setOptions({ note: this.#note() });
+    }
+  }
+
+  #typeChanged(event) {
+    this.assetType = event.target.value;
+    this.#syncMeta();
+  }
+
+  #renderField(name, event) {
+    this.#render = { ...this.#render, [name]: event.target.value };
+    if (name === 'seed') {
+      const seed = event.target.value.trim();
+      this.seedError = seed && !(/^-?\d+$/.test(seed) && Number.isSafeInteger(Number(seed))) ? 'The seed is a whole number.' : '';
+    }
+    this.#syncMeta();
+  }
+
+  #renderFields() {
+    if (this.assetType !== 'render') {
+      return nothing;
+    }
+    return html`<fieldset class="fieldset">
+      <legend>Render details</legend>
+      <label class="check">
+        <input type="checkbox" .checked=${this.aiRender}
+          @change=${(event) => { this.aiRender = event.target.checked; this.#syncMeta(); }}>
+        AI-generated render
+      </label>
+      ${this.aiRender ? html`<div class="grid-fields">
+        <div class="field field--wide">
+          <label class="field__label" for="render-prompt">Prompt</label>
+          <textarea id="render-prompt" class="input" rows="2" maxlength="4000" .value=${this.#render.prompt}
+            @input=${(event) => this.#renderField('prompt', event)}></textarea>
+        </div>
+        <div class="field">
+          <label class="field__label" for="render-model">Model</label>
+          <input id="render-model" class="input" type="text" maxlength="4000" .value=${this.#render.modelVersion}
+            @input=${(event) => this.#renderField('modelVersion', event)}>
+        </div>
+        <div class="field">
+          <label class="field__label" for="render-seed">Seed</label>
+          <input id="render-seed" class="input" type="text" inputmode="numeric" .value=${this.#render.seed}
+            aria-invalid=${this.seedError ? 'true' : 'false'} aria-describedby="render-seed-error"
+            @input=${(event) => this.#renderField('seed', event)}>
+          <p id="render-seed-error" class="field-error" role="alert">${this.seedError}</p>
+        </div>
+      </div>
+      <p class="field__hint">These details go with the files you add next.</p>` : nothing}
+    </fieldset>`;
+  }
+
+  render() {
+    const hasErrors = this.errors.length > 0;
+    return html`
+      <div class="uploader__controls">
+        <div class="field">
+          <label class="field__label" for="asset-type">Upload as</label>
+          <select id="asset-type" class="input" data-test="asset-type" @change=${this.#typeChanged}>
+            ${ASSET_TYPES.map((type) => html`<option value=${type.value} ?selected=${type.value === this.assetType}>${type.label}</option>`)}
+          </select>
+        </div>
+        <p class="field__hint uploader__hint">Drop files onto the area below or browse; each one is checked before it joins the room.</p>
+      </div>
+      ${this.#renderFields()}
+      <div class="uploader__dashboard" data-test="uploader"></div>
+      <ul class="upload-errors ${hasErrors ? 'upload-errors--shown' : ''}" role="alert" data-test="upload-errors"
+        aria-label="Files that were not accepted">${repeat(this.errors, (entry) => entry.id, (entry) => html`<li>${entry.text}</li>`)}</ul>
+      ${hasErrors ? html`<button class="button button--quiet" type="button" @click=${() => { this.errors = []; }}>Clear these messages</button>` : nothing}
+    `;
+  }
+}
+
+customElements.define('asset-uploader', AssetUploader);

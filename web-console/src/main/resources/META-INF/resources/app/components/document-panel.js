@@ -1,0 +1,239 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { announce } from '../announcer.js';
+import { documentVersions, getDocument, listDocuments } from '../api.js';
+import { formatBytes, formatDateTime, pluralize } from '../format.js';
+import { LightElement } from '../light-element.js';
+import { liveEvents } from '../live-events.js';
+import { messageOf } from '../problem.js';
+import { statusBadge } from '../status-badge.js';
+import { documentTypeOf } from '../vocabulary.js';
+import './document-request-form.js';
+
+/**
+ * A session's documents (in a room: that room's), newest first, with the request form. Statuses change live
+ * (document.ready / document.failed); a ready document offers its PDF, and every document its versions.
+ */
+class DocumentPanel extends LightElement {
+  static properties = {
+    sessionId: { type: String },
+    roomId: { type: String },
+    placeName: { type: String },
+    documents: { state: true },
+    nextCursor: { state: true },
+    loading: { state: true },
+    loadError: { state: true },
+    versions: { state: true },
+  };
+
+  #unsubscribe = [];
+  #loadSeq = 0;
+
+  constructor() {
+    super();
+    this.roomId = null;
+    this.placeName = '';
+    this.documents = [];
+    this.nextCursor = null;
+    this.loading = true;
+    this.loadError = '';
+    this.versions = {}; // document id → {loading, items, error} while its versions are shown
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    const changed = (data) => {
+      if (data?.sessionId !== this.sessionId || !this.#mine(data)) {
+        return;
+      }
+      // the status shows at once; the document is read again for its download link
+      this.documents = this.documents.map((doc) => (doc.id === data.documentId
+        ? { ...doc, status: data.status, error: data.error, pageCount: data.pageCount } : doc));
+      this.#refresh(data.documentId);
+    };
+    this.#unsubscribe.push(liveEvents.on('document.ready', changed));
+    this.#unsubscribe.push(liveEvents.on('document.failed', changed));
+    this.#unsubscribe.push(liveEvents.on('resync', () => this.#load()));
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
+  }
+
+  #mine(doc) {
+    return !this.roomId || doc.roomId === this.roomId;
+  }
+
+  async #load(cursor = null) {
+    const seq = ++this.#loadSeq;
+    this.loading = true;
+    this.loadError = '';
+    try {
+      const page = await listDocuments(this.sessionId, cursor);
+      if (seq !== this.#loadSeq) {
+        return;
+      }
+      const known = cursor ? this.documents : [];
+      const ids = new Set(known.map((doc) => doc.id));
+      this.documents = [...known, ...page.items.filter((doc) => !ids.has(doc.id) && this.#mine(doc))];
+      this.nextCursor = page.nextCursor;
+      Object.keys(this.versions).forEach((id) => this.#loadVersions(id));
+    } catch (error) {
+      if (seq === this.#loadSeq) {
+        this.loadError = messageOf(error);
+      }
+    } finally {
+      if (seq === this.#loadSeq) {
+        this.loading = false;
+      }
+    }
+  }
+
+  /** Reads one document again (for its download URL) and shows it, newest first. */
+  async #refresh(id) {
+    let doc;
+    try {
+      doc = await getDocument(id);
+    } catch (error) {
+      if (error.notFound) {
+        this.documents = this.documents.filter((known) => known.id !== id);
+      }
+      return;
+    }
+    if (!this.#mine(doc)) {
+      return;
+    }
+    const known = this.documents.some((candidate) => candidate.id === id);
+    const sameLineage = (other) => other.roomId === doc.roomId && other.documentType === doc.documentType;
+    this.documents = known
+      ? this.documents.map((candidate) => (candidate.id === id ? doc : candidate))
+      : [doc, ...this.documents.map((other) => (doc.current && sameLineage(other) ? { ...other, current: false } : other))];
+    const lineage = this.documents.filter(sameLineage).map((other) => other.id);
+    lineage.filter((other) => this.versions[other]).forEach((other) => this.#loadVersions(other));
+  }
+
+  #requested(event) {
+    this.#refresh(event.detail.id);
+  }
+
+  async #toggleVersions(id) {
+    if (this.versions[id]) {
+      const { [id]: _closed, ...rest } = this.versions;
+      this.versions = rest;
+      return;
+    }
+    this.#loadVersions(id);
+  }
+
+  async #loadVersions(id) {
+    this.versions = { ...this.versions, [id]: { loading: true, items: this.versions[id]?.items ?? [], error: '' } };
+    try {
+      const { items } = await documentVersions(id);
+      if (this.versions[id]) {
+        this.versions = { ...this.versions, [id]: { loading: false, items, error: '' } };
+      }
+    } catch (error) {
+      if (this.versions[id]) {
+        this.versions = { ...this.versions, [id]: { loading: false, items: [], error: messageOf(error) } };
+      }
+    }
+  }
+
+  /** Signed links expire: an old one is renewed instead of opening an error page. */
+  #download(event, doc) {
+    if (doc.downloadUrlExpiresAt && Date.parse(doc.downloadUrlExpiresAt) - 10_000 < Date.now()) {
+      event.preventDefault();
+      this.#refresh(doc.id).then(() => announce('The download link was renewed; choose Download again.'));
+    }
+  }
+
+  #downloadLink(doc, { test = true, label = 'Download PDF' } = {}) {
+    if (doc.status !== 'ready' || !doc.downloadUrl) {
+      return nothing;
+    }
+    return html`<a class="button ${test ? 'button--primary' : 'button--quiet'}" href=${doc.downloadUrl} target="_blank"
+        rel="noopener" data-test=${test ? 'document-download' : 'document-version-download'} @click=${(event) => this.#download(event, doc)}>
+      ${label}<span class="visually-hidden">: ${doc.title}, version ${doc.version}</span></a>`;
+  }
+
+  #versionList(doc) {
+    const state = this.versions[doc.id];
+    if (!state) {
+      return nothing;
+    }
+    return html`<div class="document__versions" id="versions-${doc.id}">
+      ${state.error ? html`<p class="field-error" role="alert">${state.error}</p>` : nothing}
+      ${state.loading && state.items.length === 0 ? html`<p class="loading">Loading versions…</p>` : html`
+        <ol class="versions" aria-label="Versions of ${doc.title}">
+          ${state.items.map((version) => html`<li class="versions__item">
+            <span class="versions__label">Version ${version.version}${version.current ? ' (current)' : ''}</span>
+            ${statusBadge(version.status, { kind: 'document' })}
+            <span class="versions__date">${formatDateTime(version.createdAt)}</span>
+            ${this.#downloadLink(version, { test: false, label: 'Download' })}
+          </li>`)}
+        </ol>`}
+    </div>`;
+  }
+
+  #item(doc) {
+    const type = documentTypeOf(doc.documentType);
+    const open = !!this.versions[doc.id];
+    const details = [
+      type.label,
+      `version ${doc.version}`,
+      `requested ${formatDateTime(doc.createdAt)}`,
+      doc.pageCount ? pluralize(doc.pageCount, 'page') : '',
+      doc.fileSize ? formatBytes(doc.fileSize) : '',
+    ].filter(Boolean).join(' · ');
+    return html`<li class="document" data-test="document-item" data-status=${doc.status} data-document-id=${doc.id}>
+      <div class="document__main">
+        <span class="document__icon" aria-hidden="true">PDF</span>
+        <div class="document__text">
+          <h3 class="document__title">${doc.title}</h3>
+          <p class="document__meta">${details}${doc.current ? '' : ' · a newer version exists'}</p>
+          ${doc.status === 'failed' ? html`<p class="document__error">It could not be made: ${doc.error || 'no reason was given'}</p>` : nothing}
+          ${doc.status === 'pending' || doc.status === 'rendering'
+            ? html`<p class="field__hint">Being made — this page updates by itself.</p>` : nothing}
+        </div>
+        ${statusBadge(doc.status, { kind: 'document', test: 'document-status' })}
+      </div>
+      <div class="document__actions">
+        ${this.#downloadLink(doc)}
+        <button class="button button--quiet" type="button" aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="versions-${doc.id}" @click=${() => this.#toggleVersions(doc.id)}>
+          ${open ? 'Hide versions' : 'Versions'}<span class="visually-hidden"> of ${doc.title}</span></button>
+      </div>
+      ${this.#versionList(doc)}
+    </li>`;
+  }
+
+  #list() {
+    if (this.loadError && this.documents.length === 0) {
+      return html`<div class="empty" role="alert"><p>The documents could not be loaded: ${this.loadError}</p>
+        <button class="button" type="button" @click=${() => this.#load()}>Try again</button></div>`;
+    }
+    if (this.loading && this.documents.length === 0) {
+      return html`<p class="loading" aria-busy="true">Loading documents…</p>`;
+    }
+    if (this.documents.length === 0) {
+      return html`<div class="empty"><p class="empty__title">No documents yet — request the first one above.</p>
+        <p>Documents are made as PDFs in the background; they appear here with a download link when ready.</p></div>`;
+    }
+    return html`<ul class="documents">${repeat(this.documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>
+      ${this.nextCursor ? html`<button class="button load-more" type="button" ?disabled=${this.loading}
+        @click=${() => this.#load(this.nextCursor)}>${this.loading ? 'Loading…' : 'Load more documents'}</button>` : nothing}`;
+  }
+
+  render() {
+    return html`<section aria-labelledby="documents-heading-${this.roomId ?? this.sessionId}">
+      <h2 class="section__title" id="documents-heading-${this.roomId ?? this.sessionId}">Documents</h2>
+      <document-request-form .sessionId=${this.sessionId} .roomId=${this.roomId} .placeName=${this.placeName}
+        @document-requested=${this.#requested}></document-request-form>
+      ${this.#list()}
+    </section>`;
+  }
+}
+
+customElements.define('document-panel', DocumentPanel);

@@ -1,0 +1,61 @@
+/**
+ * The platform's words and their labels. Asset types are asset-service's UploadRules; document types pair the
+ * form's short keys with platform-contracts' DocumentType values. Room types are free text to the API
+ * ([a-z][a-z0-9_]*): this list is the console's suggestion, matching the catalog's room types where they exist.
+ */
+
+export const ASSET_TYPES = [
+  { value: 'photo', label: 'Photo', accepts: 'JPEG, PNG, WebP or HEIC images' },
+  { value: 'floorplan', label: 'Floor plan', accepts: 'JPEG, PNG, WebP or HEIC images, or a PDF' },
+  { value: 'render', label: 'Render', accepts: 'JPEG, PNG, WebP or HEIC images' },
+  { value: 'document', label: 'Document', accepts: 'a PDF, or JPEG, PNG, WebP or HEIC images' },
+];
+
+export const ROOM_TYPES = [
+  'kitchen', 'living_room', 'bedroom', 'bathroom', 'dining_room', 'home_office', 'kids_room', 'hallway',
+  'laundry', 'basement', 'attic', 'garage', 'outdoor', 'other',
+];
+
+/** `key` is what the form's select holds; `apiValue` is the DocumentType value the API takes and answers. */
+export const DOCUMENT_TYPES = [
+  { key: 'checklist', apiValue: 'checklist_pdf', label: 'Checklist', noun: 'checklist' },
+  { key: 'plan', apiValue: 'plan_pdf', label: 'Plan', noun: 'plan' },
+  { key: 'estimate', apiValue: 'estimate_pdf', label: 'Estimate', noun: 'estimate' },
+  { key: 'room_report', apiValue: 'room_report_pdf', label: 'Room report', noun: 'room report', needsRoom: true },
+];
+
+export const ASSET_STATUS = {
+  pending: 'Pending',
+  uploaded: 'Uploaded',
+  processing: 'Processing',
+  ready: 'Ready',
+  failed: 'Failed',
+};
+
+export const DOCUMENT_STATUS = {
+  pending: 'Pending',
+  rendering: 'Rendering',
+  ready: 'Ready',
+  failed: 'Failed',
+};
+
+export const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN'];
+
+/** "living_room" → "Living room". */
+export function humanize(value) {
+  if (!value) {
+    return '';
+  }
+  const words = String(value).replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function assetTypeLabel(value) {
+  return ASSET_TYPES.find((type) => type.value === value)?.label ?? humanize(value);
+}
+
+/** The type of a document the API answered (by its DocumentType value, e.g. "estimate_pdf"). */
+export function documentTypeOf(apiValue) {
+  return DOCUMENT_TYPES.find((type) => type.apiValue === apiValue)
+    ?? { key: apiValue, apiValue, label: humanize(apiValue), noun: humanize(apiValue) };
+}
