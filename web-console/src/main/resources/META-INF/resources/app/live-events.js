@@ -8,8 +8,9 @@ import { SseParser } from './sse-parser.js';
  * It reconnects ~2 s after the stream ends (it ends when the token expires) with the last id seen, so nothing
  * is missed; it stops on 401. While open, <body data-live="connected">.
  *
- * Views subscribe with liveEvents.on(name, data => …): the server's event names (asset.ready, …), plus
- * 'resync' when a view must reload its state (a new stream, or events were lost) and 'status'.
+ * Views subscribe with this.listen(liveEvents, name, data => …) (LightElement unsubscribes on disconnect):
+ * the server's event names (asset.ready, …), plus 'resync' when a view must reload its state (a new stream,
+ * or events were lost) and 'status'.
  */
 
 const RECONNECT_MS = 2000;

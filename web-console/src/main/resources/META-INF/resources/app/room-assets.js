@@ -1,5 +1,6 @@
 import { allPages, deleteAsset, getAsset, listRoomAssets, patchAsset } from './api.js';
 import { liveEvents } from './live-events.js';
+import { Subscriptions } from './subscriptions.js';
 
 /**
  * A room's assets as the gallery, the uploader and the comparison form share them: loaded once, kept current
@@ -24,7 +25,7 @@ function compare(a, b) {
 export class RoomAssets extends EventTarget {
   #byId = new Map();
   #refreshing = new Map(); // id → 'running' | 'again'
-  #unsubscribe = [];
+  #subscriptions = new Subscriptions();
   #loadSeq = 0;
   #touchedAt = new Map(); // id → when an answer or event last changed it (performance.now())
   #removedAt = new Map(); // id → when it was deleted
@@ -45,15 +46,14 @@ export class RoomAssets extends EventTarget {
       }
     };
     for (const name of ['asset.confirmed', 'asset.processing', 'asset.ready', 'asset.variant', 'asset.failed']) {
-      this.#unsubscribe.push(liveEvents.on(name, ours((data) => this.#changed(data))));
+      this.#subscriptions.listen(liveEvents, name, ours((data) => this.#changed(data)));
     }
-    this.#unsubscribe.push(liveEvents.on('asset.deleted', ours((data) => this.remove(data.assetId))));
-    this.#unsubscribe.push(liveEvents.on('resync', () => this.load()));
+    this.#subscriptions.listen(liveEvents, 'asset.deleted', ours((data) => this.remove(data.assetId)));
+    this.#subscriptions.listen(liveEvents, 'resync', () => this.load());
   }
 
   disconnect() {
-    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
-    this.#unsubscribe = [];
+    this.#subscriptions.cancelAll();
   }
 
   /**

@@ -29,6 +29,18 @@ final class Chromium {
         return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
     }
 
+    /** Skips the calling test class without them, except in CI (CI set), which must run every browser test. */
+    static void requireInstalled() {
+        if (!installed()) {
+            String message = "Chromium and ChromeDriver are needed at " + BROWSER + " and " + DRIVER
+                    + " (apt-get install chromium chromium-driver)";
+            if (System.getenv("CI") != null) {
+                throw new IllegalStateException(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
+    }
+
     /** A fresh browser (its own empty profile) with a window of the given width. */
     static ChromeDriver start(int width, int height) throws Exception {
         Path profile = Files.createTempDirectory("chromium-profile");

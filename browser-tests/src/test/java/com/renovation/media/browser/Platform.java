@@ -2,12 +2,13 @@ package com.renovation.media.browser;
 
 import com.renovation.media.localstack.PlatformSettings;
 import com.renovation.media.localstack.ServiceFleet;
+import com.renovation.media.localtokens.LocalTokens;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Every service, started from its packaged build against the engines {@code ./platform test} runs (ports and
- * home from the environment it exports), once for all browser tests.
+ * home from the environment it exports), once for all browser tests; stopped when their JVM ends.
  */
 final class Platform {
 
@@ -24,22 +25,29 @@ final class Platform {
             env.remove("PLATFORM_SERVICES");
             settings = PlatformSettings.fromEnvironment(env);
             fleet = ServiceFleet.start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "stop-services"));
         }
         return settings;
     }
 
-    static synchronized void stop() {
-        if (fleet != null) {
-            fleet.close();
-            fleet = null;
-        }
+    /** Restarts the console with these settings ({@code Map.of()}: as the platform starts it). */
+    static void restartConsole(Map<String, String> environment) throws Exception {
+        fleet.restart(PlatformSettings.CONSOLE, environment);
     }
 
     static String consoleUrl() {
-        return settings.serviceUrl(PlatformSettings.CONSOLE) + "/";
+        return consoleOrigin() + "/";
+    }
+
+    static String consoleOrigin() {
+        return settings.serviceUrl(PlatformSettings.CONSOLE);
     }
 
     static String apiUrl() {
         return settings.serviceUrl("asset-service");
+    }
+
+    static LocalTokens tokens() {
+        return new LocalTokens(settings.home());
     }
 }

@@ -29,6 +29,21 @@ final class TestFiles {
         return file;
     }
 
+    /** A photo of several megabytes (noise does not compress), so its upload takes a while on a slow link. */
+    static Path largePhoto(Path dir, String name) throws IOException {
+        BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(42);
+        for (int y = 0; y < 2000; y++) {
+            for (int x = 0; x < 3000; x++) {
+                int shade = 90 + (x * 120 / 3000) + random.nextInt(40);
+                image.setRGB(x, y, new Color(shade, Math.min(255, shade + 20), Math.min(255, shade + 50)).getRGB());
+            }
+        }
+        Path file = dir.resolve(name);
+        ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
     static Path htmlNamedLikeAPhoto(Path dir) throws IOException {
         Path file = dir.resolve("holiday.jpg");
         Files.writeString(file, "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n",

@@ -21,7 +21,6 @@ class AppShell extends LightElement {
     live: { state: true },
   };
 
-  #cleanup = [];
   #firstRoute = true;
 
   constructor() {
@@ -32,19 +31,14 @@ class AppShell extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.#cleanup.push(onRouteChange((route) => this.#show(route)));
+    this.onDisconnect(onRouteChange((route) => this.#show(route)));
     const onAuth = () => this.#show(currentRoute());
     auth.addEventListener('change', onAuth);
-    this.#cleanup.push(() => auth.removeEventListener('change', onAuth));
-    this.#cleanup.push(liveEvents.on('status', ({ connected }) => {
+    this.onDisconnect(() => auth.removeEventListener('change', onAuth));
+    this.listen(liveEvents, 'status', ({ connected }) => {
       this.live = connected;
-    }));
+    });
     this.#show(this.route);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#cleanup.forEach((cleanup) => cleanup());
   }
 
   #show(route) {

@@ -1,15 +1,15 @@
-import { Dashboard, Uppy } from '/vendor/uppy/uppy.min.mjs';
+import { AwsS3, Dashboard, Uppy } from '/vendor/uppy/uppy.min.mjs';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { confirmUpload, requestUpload } from '../api.js';
 import { LightElement } from '../light-element.js';
-import { PresignedUploader } from '../presigned-uploader.js';
 import { ASSET_TYPES } from '../vocabulary.js';
 
 /**
- * Uploads into a room: Uppy's Dashboard (drag and drop, many files, progress per file, retry) over the
- * platform's ticket → PUT → confirm flow. The asset type (and, for AI renders, prompt, model and seed) is
+ * Uploads into a room: Uppy's Dashboard (drag and drop, many files, progress per file, retry) and its AwsS3
+ * plugin over the platform's flow: a ticket (the presigned PUT and the headers it is signed over), the PUT
+ * straight to storage, then confirm, which Uppy runs as a post-processing step so a refusal fails that file. The asset type (and, for AI renders, prompt, model and seed) is
  * taken when a file is added. Each refusal is listed as "<file>: <the service's reason>".
  */
 
@@ -36,6 +36,18 @@ function allowReupload(file, files) {
     return { ...file, id: `${file.id}-${crypto.randomUUID()}` };
   }
   return false; // still uploading: Uppy says it is a duplicate
+}
+
+// headers a browser sets itself and refuses from scripts (it would log an error for each)
+const FORBIDDEN_HEADERS = new Set(['accept-charset', 'accept-encoding', 'connection', 'content-length', 'cookie',
+  'date', 'dnt', 'expect', 'host', 'keep-alive', 'origin', 'referer', 'te', 'trailer', 'transfer-encoding',
+  'upgrade', 'via']);
+
+function browserHeaders(headers) {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => {
+    const lower = name.toLowerCase();
+    return !FORBIDDEN_HEADERS.has(lower) && !lower.startsWith('proxy-') && !lower.startsWith('sec-');
+  }));
 }
 
 class AssetUploader extends LightElement {
@@ -95,18 +107,21 @@ class AssetUploader extends LightElement {
       showRemoveButtonAfterComplete: true,
       fileManagerSelectionType: 'files',
     });
-    uppy.use(PresignedUploader, {
+    uppy.use(AwsS3, {
+      shouldUseMultipart: false,
       limit: 4,
-      getUploadParameters: (file, signal) => this.#getUploadParameters(file, signal),
-      confirm: (file, parameters, signal) => this.#confirm(parameters.assetId, signal),
+      getUploadParameters: (file, options) => this.#getUploadParameters(file, options?.signal),
     });
-    uppy.on('upload-success', (file, response) => this.#uploaded(file, response.body));
+    uppy.addPostProcessor((fileIds) => this.#confirmAll(fileIds));
     uppy.on('upload-error', (file, error) => this.#failed(file, error));
-    uppy.on('upload-retry', (file) => this.#forget(file?.id));
+    uppy.on('upload-retry', (file) => this.#forget(typeof file === 'string' ? file : file?.id));
     this.#uppy = uppy;
   }
 
-  /** Asks asset-service for a ticket: the presigned PUT and the exact headers to send with it. */
+  /**
+   * Asks asset-service for a ticket: the presigned PUT and the exact headers it is signed over (minus those a
+   * browser sets itself). Each attempt, a retry too, is a new asset: a refused one no longer exists.
+   */
   async #getUploadParameters(file, signal) {
     const { assetType, source, renderMetadata } = file.meta;
     const ticket = await requestUpload({
@@ -118,26 +133,28 @@ class AssetUploader extends LightElement {
       source: source ?? undefined,
       metadata: renderMetadata ?? undefined,
     }, signal);
-    return {
-      method: ticket.method,
-      url: ticket.uploadUrl,
-      headers: ticket.headers ?? {},
-      fields: {},
-      expiresAt: ticket.expiresAt,
-      assetId: ticket.assetId,
-    };
+    this.#uppy?.setFileMeta(file.id, { assetId: ticket.assetId });
+    return { method: ticket.method, url: ticket.uploadUrl, headers: browserHeaders(ticket.headers), fields: {} };
   }
 
-  /** A refused file's asset is deleted by the service: it leaves the gallery too, if a reload showed it pending. */
-  async #confirm(assetId, signal) {
-    try {
-      return await confirmUpload(assetId, signal);
-    } catch (error) {
-      if (error.status === 422 || error.status === 404) {
-        this.store?.remove(assetId);
+  /** After the PUTs: the service checks each file's stored bytes; a refusal fails that file in Uppy, with the reason. */
+  async #confirmAll(fileIds) {
+    const uppy = this.#uppy;
+    const files = fileIds.map((id) => uppy?.getFile(id)).filter((file) => file && !file.error && file.meta.assetId);
+    files.forEach((file) => uppy.emit('postprocess-progress', file, { mode: 'indeterminate', message: 'Checking the file' }));
+    await Promise.all(files.map(async (file) => {
+      try {
+        const asset = await confirmUpload(file.meta.assetId);
+        uppy.emit('postprocess-complete', file);
+        this.#uploaded(file, asset);
+      } catch (error) {
+        if (error.status === 422 || error.status === 404) {
+          this.store?.remove(file.meta.assetId);
+        }
+        uppy.emit('postprocess-complete', file);
+        uppy.emit('upload-error', uppy.getFile(file.id), error);
       }
-      throw error;
-    }
+    }));
   }
 
   #uploaded(file, asset) {

@@ -28,8 +28,6 @@ class ComparisonPanel extends LightElement {
     createError: { state: true },
   };
 
-  #unsubscribe = [];
-
   constructor() {
     super();
     this.assets = [];
@@ -45,14 +43,9 @@ class ComparisonPanel extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     // a deleted image takes its comparisons with it
-    this.#unsubscribe.push(liveEvents.on('asset.deleted', ({ roomId }) => roomId === this.roomId && this.#load()));
-    this.#unsubscribe.push(liveEvents.on('resync', () => this.#load()));
+    this.listen(liveEvents, 'asset.deleted', ({ roomId }) => roomId === this.roomId && this.#load());
+    this.listen(liveEvents, 'resync', () => this.#load());
     this.#load();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
   }
 
   async #load() {

@@ -5,6 +5,7 @@ import { documentVersions, getDocument, listDocuments } from '../api.js';
 import { formatBytes, formatDateTime, pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
+import { PagedList } from '../paged-list.js';
 import { messageOf } from '../problem.js';
 import { statusBadge } from '../status-badge.js';
 import { documentTypeOf } from '../vocabulary.js';
@@ -19,24 +20,19 @@ class DocumentPanel extends LightElement {
     sessionId: { type: String },
     roomId: { type: String },
     placeName: { type: String },
-    documents: { state: true },
-    nextCursor: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
     versions: { state: true },
   };
 
-  #unsubscribe = [];
-  #loadSeq = 0;
+  // a session's pages hold every room's documents: a room's panel keeps its own
+  #documents = new PagedList(this, async (cursor) => {
+    const page = await listDocuments(this.sessionId, cursor);
+    return { ...page, items: page.items.filter((doc) => this.#mine(doc)) };
+  });
 
   constructor() {
     super();
     this.roomId = null;
     this.placeName = '';
-    this.documents = [];
-    this.nextCursor = null;
-    this.loading = true;
-    this.loadError = '';
     this.versions = {}; // document id → {loading, items, error} while its versions are shown
   }
 
@@ -47,48 +43,23 @@ class DocumentPanel extends LightElement {
         return;
       }
       // the status shows at once; the document is read again for its download link
-      this.documents = this.documents.map((doc) => (doc.id === data.documentId
+      this.#documents.items = this.#documents.items.map((doc) => (doc.id === data.documentId
         ? { ...doc, status: data.status, error: data.error, pageCount: data.pageCount } : doc));
       this.#refresh(data.documentId);
     };
-    this.#unsubscribe.push(liveEvents.on('document.ready', changed));
-    this.#unsubscribe.push(liveEvents.on('document.failed', changed));
-    this.#unsubscribe.push(liveEvents.on('resync', () => this.#load()));
+    this.listen(liveEvents, 'document.ready', changed);
+    this.listen(liveEvents, 'document.failed', changed);
+    this.listen(liveEvents, 'resync', () => this.#load());
     this.#load();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
   }
 
   #mine(doc) {
     return !this.roomId || doc.roomId === this.roomId;
   }
 
-  async #load(cursor = null) {
-    const seq = ++this.#loadSeq;
-    this.loading = true;
-    this.loadError = '';
-    try {
-      const page = await listDocuments(this.sessionId, cursor);
-      if (seq !== this.#loadSeq) {
-        return;
-      }
-      const known = cursor ? this.documents : [];
-      const ids = new Set(known.map((doc) => doc.id));
-      this.documents = [...known, ...page.items.filter((doc) => !ids.has(doc.id) && this.#mine(doc))];
-      this.nextCursor = page.nextCursor;
-      Object.keys(this.versions).forEach((id) => this.#loadVersions(id));
-    } catch (error) {
-      if (seq === this.#loadSeq) {
-        this.loadError = messageOf(error);
-      }
-    } finally {
-      if (seq === this.#loadSeq) {
-        this.loading = false;
-      }
-    }
+  #load(cursor = null) {
+    // the version lists that are open are read again with the documents
+    this.#documents.load(cursor, { onShown: () => Object.keys(this.versions).forEach((id) => this.#loadVersions(id)) });
   }
 
   /** Reads one document again (for its download URL) and shows it, newest first. */
@@ -98,19 +69,20 @@ class DocumentPanel extends LightElement {
       doc = await getDocument(id);
     } catch (error) {
       if (error.notFound) {
-        this.documents = this.documents.filter((known) => known.id !== id);
+        this.#documents.items = this.#documents.items.filter((known) => known.id !== id);
       }
       return;
     }
     if (!this.#mine(doc)) {
       return;
     }
-    const known = this.documents.some((candidate) => candidate.id === id);
+    const documents = this.#documents.items;
+    const known = documents.some((candidate) => candidate.id === id);
     const sameLineage = (other) => other.roomId === doc.roomId && other.documentType === doc.documentType;
-    this.documents = known
-      ? this.documents.map((candidate) => (candidate.id === id ? doc : candidate))
-      : [doc, ...this.documents.map((other) => (doc.current && sameLineage(other) ? { ...other, current: false } : other))];
-    const lineage = this.documents.filter(sameLineage).map((other) => other.id);
+    this.#documents.items = known
+      ? documents.map((candidate) => (candidate.id === id ? doc : candidate))
+      : [doc, ...documents.map((other) => (doc.current && sameLineage(other) ? { ...other, current: false } : other))];
+    const lineage = this.#documents.items.filter(sameLineage).map((other) => other.id);
     lineage.filter((other) => this.versions[other]).forEach((other) => this.#loadVersions(other));
   }
 
@@ -210,20 +182,21 @@ class DocumentPanel extends LightElement {
   }
 
   #list() {
-    if (this.loadError && this.documents.length === 0) {
-      return html`<div class="empty" role="alert"><p>The documents could not be loaded: ${this.loadError}</p>
+    const { items: documents, nextCursor, loading, error } = this.#documents;
+    if (error && documents.length === 0) {
+      return html`<div class="empty" role="alert"><p>The documents could not be loaded: ${error}</p>
         <button class="button" type="button" @click=${() => this.#load()}>Try again</button></div>`;
     }
-    if (this.loading && this.documents.length === 0) {
+    if (loading && documents.length === 0) {
       return html`<p class="loading" aria-busy="true">Loading documents…</p>`;
     }
-    if (this.documents.length === 0) {
+    if (documents.length === 0) {
       return html`<div class="empty"><p class="empty__title">No documents yet — request the first one above.</p>
         <p>Documents are made as PDFs in the background; they appear here with a download link when ready.</p></div>`;
     }
-    return html`<ul class="documents">${repeat(this.documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>
-      ${this.nextCursor ? html`<button class="button load-more" type="button" ?disabled=${this.loading}
-        @click=${() => this.#load(this.nextCursor)}>${this.loading ? 'Loading…' : 'Load more documents'}</button>` : nothing}`;
+    return html`<ul class="documents">${repeat(documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>
+      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
+        @click=${() => this.#load(nextCursor)}>${loading ? 'Loading…' : 'Load more documents'}</button>` : nothing}`;
   }
 
   render() {

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { LightElement } from '../light-element.js';
+import { messageOf } from '../problem.js';
 
 /**
  * An inline rename: a labelled text field with Save and Cancel, focused and selected when it appears.
@@ -68,3 +69,19 @@ class RenameForm extends LightElement {
 }
 
 customElements.define('rename-form', RenameForm);
+
+/**
+ * Runs the save of a rename its host shows in a <rename-form ?busy=${host.renameBusy} .error=${host.renameError}>:
+ * busy while save() runs; if it fails, the API's words about `field` (or the whole failure) under the field.
+ */
+export async function saveRename(host, field, save) {
+  host.renameBusy = true;
+  host.renameError = '';
+  try {
+    await save();
+  } catch (error) {
+    host.renameError = error.fieldError?.(field) ?? messageOf(error);
+  } finally {
+    host.renameBusy = false;
+  }
+}

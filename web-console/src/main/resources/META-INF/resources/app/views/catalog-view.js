@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { getStyle, listStyleImages, listStyles } from '../catalog-api.js';
 import { pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
+import { PagedList } from '../paged-list.js';
 import { picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
 import { stylePath } from '../router.js';
@@ -21,13 +22,11 @@ class CatalogView extends LightElement {
     facets: { state: true },
     roomType: { state: true },
     tag: { state: true },
-    images: { state: true },
-    nextCursor: { state: true },
-    imagesLoading: { state: true },
-    imagesError: { state: true },
   };
 
-  #imagesSeq = 0;
+  // the chosen style's images; filtering is the API's (roomType, tag)
+  #images = new PagedList(this, (cursor) =>
+    listStyleImages(this.style.slug, { roomType: this.roomType, tag: this.tag, cursor }));
 
   constructor() {
     super();
@@ -38,10 +37,6 @@ class CatalogView extends LightElement {
     this.facets = { roomTypes: [], tags: [] };
     this.roomType = '';
     this.tag = '';
-    this.images = [];
-    this.nextCursor = null;
-    this.imagesLoading = false;
-    this.imagesError = '';
   }
 
   connectedCallback() {
@@ -78,76 +73,46 @@ class CatalogView extends LightElement {
     return this.slug ?? this.styles?.[0]?.slug ?? null;
   }
 
-  async #selectStyle() {
+  /** Shows the style with all its images, unfiltered; a load of the filtered images makes it moot, and the reverse. */
+  #selectStyle() {
     const slug = this.#currentSlug();
     if (!slug || this.style?.slug === slug) {
       return;
     }
-    const seq = ++this.#imagesSeq;
     this.style = { slug, name: this.styles.find((style) => style.slug === slug)?.name ?? humanize(slug) };
     this.roomType = '';
     this.tag = '';
-    this.images = [];
-    this.imagesLoading = true;
-    this.imagesError = '';
-    try {
-      const detail = await getStyle(slug);
-      // every image once, unfiltered, to know which room types and tags there are
-      const all = [...detail.images];
-      let cursor = detail.nextCursor;
-      while (cursor) {
-        const page = await listStyleImages(slug, { cursor });
-        all.push(...page.items);
-        cursor = page.nextCursor;
-      }
-      if (seq !== this.#imagesSeq) {
-        return;
-      }
-      this.style = detail;
-      document.title = `${detail.name} · Style catalog · Renovation console`;
-      this.facets = {
-        roomTypes: [...new Set(all.map((image) => image.roomType).filter(Boolean))].sort(),
-        tags: [...new Set(all.flatMap((image) => image.tags ?? []))].sort(),
-      };
-      this.images = all;
-      this.nextCursor = null;
-    } catch (error) {
-      if (seq === this.#imagesSeq) {
-        this.imagesError = error.notFound ? 'There is no such style in the catalog.' : messageOf(error);
-      }
-    } finally {
-      if (seq === this.#imagesSeq) {
-        this.imagesLoading = false;
-      }
-    }
+    this.#images.items = [];
+    this.#images.load(null, {
+      fetchPage: () => this.#wholeStyle(slug),
+      onShown: ({ style, items }) => {
+        this.style = style;
+        document.title = `${style.name} · Style catalog · Renovation console`;
+        this.facets = {
+          roomTypes: [...new Set(items.map((image) => image.roomType).filter(Boolean))].sort(),
+          tags: [...new Set(items.flatMap((image) => image.tags ?? []))].sort(),
+        };
+      },
+      describe: (error) => (error.notFound ? 'There is no such style in the catalog.' : messageOf(error)),
+    });
   }
 
-  /** Filtering is the API's (roomType, tag); paged with "Load more". */
-  async #loadImages(cursor = null) {
-    const seq = ++this.#imagesSeq;
-    this.imagesLoading = true;
-    this.imagesError = '';
-    try {
-      const page = await listStyleImages(this.style.slug, { roomType: this.roomType, tag: this.tag, cursor });
-      if (seq !== this.#imagesSeq) {
-        return;
-      }
-      this.images = cursor ? [...this.images, ...page.items] : page.items;
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (seq === this.#imagesSeq) {
-        this.imagesError = messageOf(error);
-      }
-    } finally {
-      if (seq === this.#imagesSeq) {
-        this.imagesLoading = false;
-      }
+  /** The style and every image of it once, as one last page: the filters offer the room types and tags there are. */
+  async #wholeStyle(slug) {
+    const style = await getStyle(slug);
+    const items = [...style.images];
+    let cursor = style.nextCursor;
+    while (cursor) {
+      const page = await listStyleImages(slug, { cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
     }
+    return { style, items, nextCursor: null };
   }
 
   #filter(name, value) {
     this[name] = value;
-    this.#loadImages();
+    this.#images.load();
   }
 
   #styleList() {
@@ -194,12 +159,13 @@ class CatalogView extends LightElement {
     </li>`;
   }
 
-  #images() {
+  #imageSection() {
     if (!this.style) {
       return nothing;
     }
+    const { items: images, nextCursor, loading, error } = this.#images;
     const filtered = this.roomType || this.tag;
-    return html`<section class="section" aria-labelledby="style-heading" aria-busy=${this.imagesLoading ? 'true' : 'false'}>
+    return html`<section class="section" aria-labelledby="style-heading" aria-busy=${loading ? 'true' : 'false'}>
       <h2 class="section__title" id="style-heading">${this.style.name}</h2>
       ${this.style.description ? html`<p class="page__lead">${this.style.description}</p>` : nothing}
       <div class="filters">
@@ -219,17 +185,17 @@ class CatalogView extends LightElement {
           </select>
         </div>
         ${filtered ? html`<button class="button button--quiet" type="button"
-          @click=${() => { this.roomType = ''; this.tag = ''; this.#loadImages(); }}>Clear filters</button>` : nothing}
+          @click=${() => { this.roomType = ''; this.tag = ''; this.#images.load(); }}>Clear filters</button>` : nothing}
       </div>
-      ${this.imagesError ? html`<p class="field-error" role="alert">${this.imagesError}</p>` : nothing}
-      ${this.imagesLoading && this.images.length === 0 ? html`<p class="loading">Loading images…</p>` : nothing}
-      ${!this.imagesLoading && !this.imagesError && this.images.length === 0 ? html`<div class="empty">
+      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
+      ${loading && images.length === 0 ? html`<p class="loading">Loading images…</p>` : nothing}
+      ${!loading && !error && images.length === 0 ? html`<div class="empty">
         <p class="empty__title">${filtered ? 'No images match these filters.' : 'This style has no images yet.'}</p></div>` : nothing}
       <ul class="catalog-grid" aria-label="Images of ${this.style.name}">
-        ${repeat(this.images, (image) => image.id, (image) => this.#image(image))}
+        ${repeat(images, (image) => image.id, (image) => this.#image(image))}
       </ul>
-      ${this.nextCursor ? html`<button class="button load-more" type="button" ?disabled=${this.imagesLoading}
-        @click=${() => this.#loadImages(this.nextCursor)}>${this.imagesLoading ? 'Loading…' : 'Load more images'}</button>` : nothing}
+      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
+        @click=${() => this.#images.load(nextCursor)}>${loading ? 'Loading…' : 'Load more images'}</button>` : nothing}
     </section>`;
   }
 
@@ -241,7 +207,7 @@ class CatalogView extends LightElement {
       </div></header>
       <div class="catalog-layout">
         <nav class="catalog-layout__styles" aria-label="Styles">${this.#styleList()}</nav>
-        <div class="catalog-layout__images">${this.#images()}</div>
+        <div class="catalog-layout__images">${this.#imageSection()}</div>
       </div>
     </section>`;
   }

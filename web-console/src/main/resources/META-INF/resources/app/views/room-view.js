@@ -5,7 +5,7 @@ import '../components/asset-gallery.js';
 import '../components/asset-uploader.js';
 import '../components/comparison-panel.js';
 import '../components/document-panel.js';
-import '../components/rename-form.js';
+import { saveRename } from '../components/rename-form.js';
 import { pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
@@ -28,7 +28,6 @@ class RoomView extends LightElement {
   };
 
   #store = null;
-  #unsubscribe = [];
 
   constructor() {
     super();
@@ -47,29 +46,23 @@ class RoomView extends LightElement {
     const onChange = () => this.requestUpdate();
     this.#store.addEventListener('change', onChange);
     this.#store.connect();
-    this.#unsubscribe.push(() => {
+    this.onDisconnect(() => {
       this.#store.removeEventListener('change', onChange);
       this.#store.disconnect();
     });
-    this.#unsubscribe.push(liveEvents.on('room.deleted', ({ roomId, sessionId }) => {
+    this.listen(liveEvents, 'room.deleted', ({ roomId, sessionId }) => {
       if (roomId === this.roomId) {
         announce('This room was deleted.');
         navigate(sessionPath(sessionId), { replace: true });
       }
-    }));
-    this.#unsubscribe.push(liveEvents.on('session.deleted', ({ sessionId }) => {
+    });
+    this.listen(liveEvents, 'session.deleted', ({ sessionId }) => {
       if (sessionId === this.room?.sessionId) {
         announce('This room’s session was deleted.');
         navigate('/sessions', { replace: true });
       }
-    }));
+    });
     this.#load();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
-    this.#unsubscribe = [];
   }
 
   async #load() {
@@ -88,30 +81,19 @@ class RoomView extends LightElement {
     }
   }
 
-  async #rename(name) {
-    this.renameBusy = true;
-    this.renameError = '';
-    try {
+  #rename(name) {
+    return saveRename(this, 'name', async () => {
       this.room = await updateRoom(this.roomId, { name });
       document.title = `${this.room.name} · Renovation console`;
       this.renaming = false;
       announce(`Room renamed to “${this.room.name}”.`);
       this.updateComplete.then(() => this.querySelector('[data-test="rename-room"]')?.focus());
-    } catch (error) {
-      this.renameError = error.fieldError?.('name') ?? messageOf(error);
-    } finally {
-      this.renameBusy = false;
-    }
+    });
   }
 
   async #delete() {
-    try {
-      if (await confirmAndDeleteRoom(this.room)) {
-        announce(`Room “${this.room.name}” deleted.`);
-        navigate(sessionPath(this.room.sessionId));
-      }
-    } catch (error) {
-      announce(`The room could not be deleted: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    if (await confirmAndDeleteRoom(this.room)) {
+      navigate(sessionPath(this.room.sessionId));
     }
   }
 

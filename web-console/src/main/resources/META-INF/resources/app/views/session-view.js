@@ -3,9 +3,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { createRoom, getSession, listRooms, renameSession, updateRoom } from '../api.js';
 import '../components/document-panel.js';
-import '../components/rename-form.js';
+import { saveRename } from '../components/rename-form.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
+import { PagedList } from '../paged-list.js';
 import { messageOf } from '../problem.js';
 import { navigate, roomPath } from '../router.js';
 import { confirmAndDeleteRoom, confirmAndDeleteSession } from '../session-actions.js';
@@ -17,10 +18,6 @@ class SessionView extends LightElement {
     sessionId: { type: String },
     session: { state: true },
     loadError: { state: true },
-    rooms: { state: true },
-    nextCursor: { state: true },
-    roomsLoading: { state: true },
-    roomsError: { state: true },
     renamingTitle: { state: true },
     renamingRoomId: { state: true },
     renameBusy: { state: true },
@@ -29,17 +26,12 @@ class SessionView extends LightElement {
     createError: { state: true },
   };
 
-  #unsubscribe = [];
-  #roomsSeq = 0;
+  #rooms = new PagedList(this, (cursor) => listRooms(this.sessionId, cursor));
 
   constructor() {
     super();
     this.session = null;
     this.loadError = null;
-    this.rooms = [];
-    this.nextCursor = null;
-    this.roomsLoading = true;
-    this.roomsError = '';
     this.renamingTitle = false;
     this.renamingRoomId = null;
     this.renameBusy = false;
@@ -51,22 +43,17 @@ class SessionView extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Session · Renovation console';
-    this.#unsubscribe.push(liveEvents.on('session.deleted', ({ sessionId }) => {
+    this.listen(liveEvents, 'session.deleted', ({ sessionId }) => {
       if (sessionId === this.sessionId) {
         announce('This session was deleted.');
         navigate('/sessions', { replace: true });
       }
-    }));
-    this.#unsubscribe.push(liveEvents.on('room.deleted', ({ roomId }) => {
-      this.rooms = this.rooms.filter((room) => room.id !== roomId);
-    }));
-    this.#unsubscribe.push(liveEvents.on('resync', () => this.#load()));
+    });
+    this.listen(liveEvents, 'room.deleted', ({ roomId }) => {
+      this.#rooms.items = this.#rooms.items.filter((room) => room.id !== roomId);
+    });
+    this.listen(liveEvents, 'resync', () => this.#load());
     this.#load();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
   }
 
   async #load() {
@@ -78,57 +65,22 @@ class SessionView extends LightElement {
       this.loadError = error;
       return;
     }
-    this.#loadRooms();
+    this.#rooms.load();
   }
 
-  async #loadRooms(cursor = null) {
-    const seq = ++this.#roomsSeq;
-    this.roomsLoading = true;
-    this.roomsError = '';
-    try {
-      const page = await listRooms(this.sessionId, cursor);
-      if (seq !== this.#roomsSeq) {
-        return;
-      }
-      const known = cursor ? this.rooms : [];
-      const ids = new Set(known.map((room) => room.id));
-      this.rooms = [...known, ...page.items.filter((room) => !ids.has(room.id))];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (seq === this.#roomsSeq) {
-        this.roomsError = messageOf(error);
-      }
-    } finally {
-      if (seq === this.#roomsSeq) {
-        this.roomsLoading = false;
-      }
-    }
-  }
-
-  async #renameSession(title) {
-    this.renameBusy = true;
-    this.renameError = '';
-    try {
+  #renameSession(title) {
+    return saveRename(this, 'title', async () => {
       this.session = await renameSession(this.sessionId, title);
       document.title = `${this.session.title} · Renovation console`;
       this.renamingTitle = false;
       announce(`Session renamed to “${this.session.title}”.`);
       this.#focus('[data-test="rename-session"]');
-    } catch (error) {
-      this.renameError = error.fieldError?.('title') ?? messageOf(error);
-    } finally {
-      this.renameBusy = false;
-    }
+    });
   }
 
   async #deleteSession() {
-    try {
-      if (await confirmAndDeleteSession(this.session)) {
-        announce(`Session “${this.session.title}” deleted.`);
-        navigate('/sessions');
-      }
-    } catch (error) {
-      announce(`The session could not be deleted: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    if (await confirmAndDeleteSession(this.session)) {
+      navigate('/sessions');
     }
   }
 
@@ -146,7 +98,7 @@ class SessionView extends LightElement {
     this.createError = '';
     try {
       const room = await createRoom(this.sessionId, { name, roomType });
-      this.rooms = [...this.rooms.filter((known) => known.id !== room.id), room];
+      this.#rooms.items = [...this.#rooms.items.filter((known) => known.id !== room.id), room];
       nameInput.value = '';
       announce(`Room “${room.name}” added.`);
     } catch (error) {
@@ -157,30 +109,19 @@ class SessionView extends LightElement {
     }
   }
 
-  async #renameRoom(room, name) {
-    this.renameBusy = true;
-    this.renameError = '';
-    try {
+  #renameRoom(room, name) {
+    return saveRename(this, 'name', async () => {
       const renamed = await updateRoom(room.id, { name });
-      this.rooms = this.rooms.map((known) => (known.id === renamed.id ? renamed : known));
+      this.#rooms.items = this.#rooms.items.map((known) => (known.id === renamed.id ? renamed : known));
       this.renamingRoomId = null;
       announce(`Room renamed to “${renamed.name}”.`);
       this.#focus(`[data-id="${room.id}"] [data-test="rename-room"]`);
-    } catch (error) {
-      this.renameError = error.fieldError?.('name') ?? messageOf(error);
-    } finally {
-      this.renameBusy = false;
-    }
+    });
   }
 
   async #deleteRoom(room) {
-    try {
-      if (await confirmAndDeleteRoom(room)) {
-        this.rooms = this.rooms.filter((known) => known.id !== room.id);
-        announce(`Room “${room.name}” deleted.`);
-      }
-    } catch (error) {
-      announce(`The room could not be deleted: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    if (await confirmAndDeleteRoom(room)) {
+      this.#rooms.items = this.#rooms.items.filter((known) => known.id !== room.id);
     }
   }
 
@@ -229,21 +170,22 @@ class SessionView extends LightElement {
     </li>`;
   }
 
-  #rooms() {
-    if (this.roomsError && this.rooms.length === 0) {
-      return html`<div class="empty" role="alert"><p>The rooms could not be loaded: ${this.roomsError}</p>
-        <button class="button" type="button" @click=${() => this.#loadRooms()}>Try again</button></div>`;
+  #roomList() {
+    const { items: rooms, nextCursor, loading, error } = this.#rooms;
+    if (error && rooms.length === 0) {
+      return html`<div class="empty" role="alert"><p>The rooms could not be loaded: ${error}</p>
+        <button class="button" type="button" @click=${() => this.#rooms.load()}>Try again</button></div>`;
     }
-    if (this.roomsLoading && this.rooms.length === 0) {
+    if (loading && rooms.length === 0) {
       return html`<p class="loading" aria-busy="true">Loading rooms…</p>`;
     }
-    if (this.rooms.length === 0) {
+    if (rooms.length === 0) {
       return html`<div class="empty"><p class="empty__title">No rooms yet — add the first one.</p>
         <p>Each room gets its own photos, before/after comparisons and documents.</p></div>`;
     }
-    return html`<ul class="list" aria-label="Rooms">${repeat(this.rooms, (room) => room.id, (room) => this.#roomItem(room))}</ul>
-      ${this.nextCursor ? html`<button class="button load-more" type="button" ?disabled=${this.roomsLoading}
-        @click=${() => this.#loadRooms(this.nextCursor)}>${this.roomsLoading ? 'Loading…' : 'Load more rooms'}</button>` : nothing}`;
+    return html`<ul class="list" aria-label="Rooms">${repeat(rooms, (room) => room.id, (room) => this.#roomItem(room))}</ul>
+      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
+        @click=${() => this.#rooms.load(nextCursor)}>${loading ? 'Loading…' : 'Load more rooms'}</button>` : nothing}`;
   }
 
   render() {
@@ -277,7 +219,7 @@ class SessionView extends LightElement {
           </button>
           <p id="new-room-error" class="field-error inline-form__full" role="alert">${this.createError}</p>
         </form>
-        ${this.#rooms()}
+        ${this.#roomList()}
       </section>
       <document-panel class="section" .sessionId=${this.sessionId} .placeName=${this.session.title}></document-panel>
     </section>`;

@@ -2,10 +2,11 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { createSession, listSessions, renameSession } from '../api.js';
-import '../components/rename-form.js';
+import { saveRename } from '../components/rename-form.js';
 import { formatDateTime } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
+import { PagedList } from '../paged-list.js';
 import { messageOf } from '../problem.js';
 import { sessionPath } from '../router.js';
 import { confirmAndDeleteSession } from '../session-actions.js';
@@ -13,10 +14,6 @@ import { confirmAndDeleteSession } from '../session-actions.js';
 /** The user's renovation sessions: newest first, paged with "Load more"; create, rename inline, delete. */
 class SessionsView extends LightElement {
   static properties = {
-    sessions: { state: true },
-    nextCursor: { state: true },
-    loading: { state: true },
-    loadError: { state: true },
     creating: { state: true },
     createError: { state: true },
     renamingId: { state: true },
@@ -24,15 +21,10 @@ class SessionsView extends LightElement {
     renameError: { state: true },
   };
 
-  #unsubscribe = [];
-  #loadSeq = 0;
+  #sessions = new PagedList(this, (cursor) => listSessions(cursor));
 
   constructor() {
     super();
-    this.sessions = [];
-    this.nextCursor = null;
-    this.loading = true;
-    this.loadError = '';
     this.creating = false;
     this.createError = '';
     this.renamingId = null;
@@ -43,40 +35,11 @@ class SessionsView extends LightElement {
   connectedCallback() {
     super.connectedCallback();
     document.title = 'Sessions · Renovation console';
-    this.#unsubscribe.push(liveEvents.on('session.deleted', ({ sessionId }) => {
-      this.sessions = this.sessions.filter((session) => session.id !== sessionId);
-    }));
-    this.#unsubscribe.push(liveEvents.on('resync', () => this.#load()));
-    this.#load();
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe.forEach((unsubscribe) => unsubscribe());
-  }
-
-  async #load(cursor = null) {
-    const seq = ++this.#loadSeq;
-    this.loading = true;
-    this.loadError = '';
-    try {
-      const page = await listSessions(cursor);
-      if (seq !== this.#loadSeq) {
-        return;
-      }
-      const known = cursor ? this.sessions : [];
-      const ids = new Set(known.map((session) => session.id));
-      this.sessions = [...known, ...page.items.filter((session) => !ids.has(session.id))];
-      this.nextCursor = page.nextCursor;
-    } catch (error) {
-      if (seq === this.#loadSeq) {
-        this.loadError = messageOf(error);
-      }
-    } finally {
-      if (seq === this.#loadSeq) {
-        this.loading = false;
-      }
-    }
+    this.listen(liveEvents, 'session.deleted', ({ sessionId }) => {
+      this.#sessions.items = this.#sessions.items.filter((session) => session.id !== sessionId);
+    });
+    this.listen(liveEvents, 'resync', () => this.#sessions.load());
+    this.#sessions.load();
   }
 
   async #create(event) {
@@ -92,7 +55,7 @@ class SessionsView extends LightElement {
     this.createError = '';
     try {
       const session = await createSession(title);
-      this.sessions = [session, ...this.sessions.filter((known) => known.id !== session.id)];
+      this.#sessions.items = [session, ...this.#sessions.items.filter((known) => known.id !== session.id)];
       input.value = '';
       announce(`Session “${session.title}” created.`);
     } catch (error) {
@@ -103,20 +66,14 @@ class SessionsView extends LightElement {
     }
   }
 
-  async #rename(session, title) {
-    this.renameBusy = true;
-    this.renameError = '';
-    try {
+  #rename(session, title) {
+    return saveRename(this, 'title', async () => {
       const renamed = await renameSession(session.id, title);
-      this.sessions = this.sessions.map((known) => (known.id === renamed.id ? renamed : known));
+      this.#sessions.items = this.#sessions.items.map((known) => (known.id === renamed.id ? renamed : known));
       this.renamingId = null;
       announce(`Session renamed to “${renamed.title}”.`);
       this.#focusAction(session.id, 'rename-session');
-    } catch (error) {
-      this.renameError = error.fieldError?.('title') ?? messageOf(error);
-    } finally {
-      this.renameBusy = false;
-    }
+    });
   }
 
   #cancelRename(id) {
@@ -126,13 +83,8 @@ class SessionsView extends LightElement {
   }
 
   async #delete(session) {
-    try {
-      if (await confirmAndDeleteSession(session)) {
-        this.sessions = this.sessions.filter((known) => known.id !== session.id);
-        announce(`Session “${session.title}” deleted.`);
-      }
-    } catch (error) {
-      announce(`The session could not be deleted: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    if (await confirmAndDeleteSession(session)) {
+      this.#sessions.items = this.#sessions.items.filter((known) => known.id !== session.id);
     }
   }
 
@@ -163,26 +115,27 @@ class SessionsView extends LightElement {
   }
 
   #list() {
-    if (this.loadError && this.sessions.length === 0) {
+    const { items: sessions, nextCursor, loading, error } = this.#sessions;
+    if (error && sessions.length === 0) {
       return html`<div class="empty" role="alert">
-        <p>Your sessions could not be loaded: ${this.loadError}</p>
-        <button class="button" type="button" @click=${() => this.#load()}>Try again</button>
+        <p>Your sessions could not be loaded: ${error}</p>
+        <button class="button" type="button" @click=${() => this.#sessions.load()}>Try again</button>
       </div>`;
     }
-    if (this.loading && this.sessions.length === 0) {
+    if (loading && sessions.length === 0) {
       return html`<p class="loading" aria-busy="true">Loading your sessions…</p>`;
     }
-    if (this.sessions.length === 0) {
+    if (sessions.length === 0) {
       return html`<div class="empty">
         <p class="empty__title">No sessions yet — create the first one above.</p>
         <p>A session holds one renovation: its rooms, photos, plans and documents.</p>
       </div>`;
     }
     return html`
-      <ul class="list" aria-label="Sessions">${repeat(this.sessions, (session) => session.id, (session) => this.#item(session))}</ul>
-      ${this.loadError ? html`<p class="field-error" role="alert">${this.loadError}</p>` : nothing}
-      ${this.nextCursor ? html`<button class="button load-more" type="button" ?disabled=${this.loading}
-          @click=${() => this.#load(this.nextCursor)}>${this.loading ? 'Loading…' : 'Load more sessions'}</button>` : nothing}`;
+      <ul class="list" aria-label="Sessions">${repeat(sessions, (session) => session.id, (session) => this.#item(session))}</ul>
+      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
+      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
+          @click=${() => this.#sessions.load(nextCursor)}>${loading ? 'Loading…' : 'Load more sessions'}</button>` : nothing}`;
   }
 
   render() {

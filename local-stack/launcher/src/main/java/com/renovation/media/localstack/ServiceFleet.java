@@ -3,6 +3,8 @@ package com.renovation.media.localstack;
 import com.renovation.media.localtokens.LocalTokens;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The platform's services, started together against engines that already run and stopped together: the second
@@ -10,10 +12,14 @@ import java.util.List;
  */
 public final class ServiceFleet implements AutoCloseable {
 
+    private final PlatformSettings settings;
+    private final LocalTokens tokens;
     private final List<Engine> services;
 
-    private ServiceFleet(List<Engine> services) {
-        this.services = services;
+    private ServiceFleet(PlatformSettings settings, LocalTokens tokens, List<Engine> services) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.services = new CopyOnWriteArrayList<>(services);
     }
 
     static List<Engine> of(PlatformSettings settings, LocalTokens tokens) {
@@ -31,7 +37,25 @@ public final class ServiceFleet implements AutoCloseable {
             StartPhase.stopTogether(services);
             throw new IllegalStateException("the services did not start; their logs are in " + settings.logDir());
         }
-        return new ServiceFleet(services);
+        return new ServiceFleet(settings, tokens, services);
+    }
+
+    /**
+     * Restarts one service with {@code environment} replacing or adding to the platform's (empty: as the platform
+     * starts it), on the same ports, and waits until it is healthy: a test's variant of one service.
+     */
+    public void restart(String name, Map<String, String> environment) throws Exception {
+        Engine running = services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name + " in this fleet"));
+        running.stop();
+        services.remove(running);
+        PlatformSettings.ServiceSpec spec = settings.services().stream().filter(s -> s.name().equals(name))
+                .findFirst().orElseThrow();
+        Engine replacement = new ServiceProcess(settings, spec, tokens, environment);
+        services.add(replacement);
+        if (!StartPhase.startTogether(List.of(replacement), settings.logDir().toString())) {
+            throw new IllegalStateException(name + " did not start again; its log is in " + settings.logDir());
+        }
     }
 
     @Override

@@ -21,13 +21,21 @@ final class ServiceProcess extends ProcessEngine {
     private final PlatformSettings settings;
     private final PlatformSettings.ServiceSpec spec;
     private final LocalTokens jwt;
+    private final Map<String, String> overrides;
 
     ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalTokens jwt) {
+        this(settings, spec, jwt, Map.of());
+    }
+
+    /** {@code overrides}: environment variables that replace or add to the platform's (a test's variant). */
+    ServiceProcess(PlatformSettings settings, PlatformSettings.ServiceSpec spec, LocalTokens jwt,
+            Map<String, String> overrides) {
         // a stop after the first run of a build also writes the service's AOT cache: seconds more
         super(Duration.ofSeconds(60));
         this.settings = settings;
         this.spec = spec;
         this.jwt = jwt;
+        this.overrides = Map.copyOf(overrides);
     }
 
     @Override
@@ -95,6 +103,7 @@ final class ServiceProcess extends ProcessEngine {
         env.put("CONSOLE_LOCAL_HOME", settings.home().toString());
         // libvips (variant-worker) allocates from its worker threads; more glibc arenas only add resident memory
         env.put("MALLOC_ARENA_MAX", "2");
+        env.putAll(overrides);
         return env;
     }
 

@@ -1,0 +1,112 @@
+package com.renovation.media.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console as a person uses it, by its {@code data-test} hooks: what the journey test and the tour share. */
+final class ConsolePage {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    final ChromeDriver browser;
+    private final String consoleUrl;
+
+    ConsolePage(ChromeDriver browser, String consoleUrl) {
+        this.browser = browser;
+        this.consoleUrl = consoleUrl;
+    }
+
+    static By by(String test) {
+        return By.cssSelector("[data-test='" + test + "']");
+    }
+
+    WebElement el(String test) {
+        return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by(test)));
+    }
+
+    void waitFor(String what, Function<ChromeDriver, Boolean> condition) {
+        new WebDriverWait(browser, WAIT).withMessage(what).until(driver -> condition.apply((ChromeDriver) driver));
+    }
+
+    Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
+    void open(String route) {
+        browser.get(consoleUrl + route);
+    }
+
+    void signIn(String user) {
+        open("");
+        el("sign-in-user").sendKeys(user);
+        el("sign-in-submit").click();
+        el("new-session-title");
+    }
+
+    void createSession(String title) {
+        el("new-session-title").sendKeys(title);
+        el("create-session").click();
+        waitFor("the new session in the list", d -> !sessionItems(title).isEmpty());
+    }
+
+    void openSession(String title) {
+        waitFor("the session in the list", d -> !sessionItems(title).isEmpty());
+        sessionItems(title).get(0).click();
+        el("session-title");
+    }
+
+    List<WebElement> sessionItems(String title) {
+        return browser.findElements(by("session-item")).stream().filter(e -> e.getText().contains(title)).toList();
+    }
+
+    void createRoom(String name, String type) {
+        el("new-room-name").sendKeys(name);
+        new Select(el("new-room-type")).selectByValue(type);
+        el("create-room").click();
+        waitFor("the new room", d -> d.findElements(by("room-item")).stream().anyMatch(e -> e.getText().contains(name)));
+    }
+
+    void openRoom(String name) {
+        browser.findElements(by("room-item")).stream().filter(e -> e.getText().contains(name)).findFirst()
+                .orElseThrow().click();
+        el("uploader");
+        waitFor("the live channel", d -> "connected".equals(d.findElement(By.tagName("body")).getDomAttribute("data-live")));
+    }
+
+    /** Through Uppy's own file input: the drop zone, or (while refused files wait for a retry) after "Add more". */
+    void upload(Path... paths) {
+        waitFor("the uploader's file input", d -> {
+            if (!d.findElements(By.cssSelector("[data-test='uploader'] input.uppy-Dashboard-input")).isEmpty()) {
+                return true;
+            }
+            d.findElements(By.cssSelector("[data-test='uploader'] .uppy-DashboardContent-addMore"))
+                    .forEach(WebElement::click);
+            return false;
+        });
+        browser.findElement(By.cssSelector("[data-test='uploader'] input.uppy-Dashboard-input"))
+                .sendKeys(String.join("\n", Arrays.stream(paths).map(Path::toString).toList()));
+    }
+
+    List<WebElement> cards(String status) {
+        return browser.findElements(By.cssSelector("[data-test='asset-card'][data-status='" + status + "']"));
+    }
+
+    void requestEstimate(String description, String quantity, String unitPrice) {
+        new Select(el("document-type")).selectByValue("estimate");
+        WebElement form = el("request-document").findElement(By.xpath("ancestor::form"));
+        form.findElements(By.cssSelector("input[name='description']")).get(0).sendKeys(description);
+        form.findElements(By.cssSelector("input[name='quantity']")).get(0).sendKeys(quantity);
+        form.findElements(By.cssSelector("input[name='unitPrice']")).get(0).sendKeys(unitPrice);
+        el("request-document").click();
+    }
+}

@@ -1,0 +1,149 @@
+package com.renovation.media.browser;
+
+import static com.renovation.media.browser.ConsolePage.by;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Not a test: run by {@code docs/screenshots/take.sh} and {@code bench/console/run.sh} against a platform that
+ * {@code ./platform up} started (its name matches neither {@code *Test} nor {@code *IT}, so builds skip it).
+ * {@code -Dconsole.url} names the console (default http://127.0.0.1:8090/).
+ */
+class ConsoleTour {
+
+    private static final String CONSOLE = System.getProperty("console.url", "http://127.0.0.1:8090/");
+
+    /** First page load in a fresh browser (empty cache), and again from its cache; medians and worst of the runs. */
+    @Test
+    void firstPageLoad() throws Exception {
+        int runs = Integer.getInteger("runs", 10);
+        List<Double> cold = new ArrayList<>();
+        List<Double> warm = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            ChromeDriver browser = Chromium.start(1440, 1000);
+            try {
+                ConsolePage page = new ConsolePage(browser, CONSOLE);
+                // the floor: one small file from the same server, in the same fresh browser
+                browser.get(CONSOLE + "config.json");
+                baseline.add(((Number) page.script("return performance.getEntriesByType('navigation')[0].duration"))
+                        .doubleValue());
+                cold.add(timeToSignIn(page));
+                warm.add(timeToSignIn(page));
+            } finally {
+                browser.quit();
+            }
+        }
+        System.out.printf("console first load (navigation start to the sign-in form usable), %d fresh browsers:%n"
+                + "  cold cache p50 %.0f ms, max %.0f ms; warm cache p50 %.0f ms, max %.0f ms;"
+                + " one small file from the same server p50 %.0f ms%n", runs, median(cold), Collections.max(cold),
+                median(warm), Collections.max(warm), median(baseline));
+    }
+
+    /** Loads the console and answers the milliseconds from navigation start until its sign-in field can be typed in. */
+    private static double timeToSignIn(ConsolePage page) {
+        page.open("#/sign-in");
+        page.el("sign-in-user");
+        return ((Number) page.script("return performance.now()")).doubleValue();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The README's pictures: gallery, an upload under way, the comparison slider, documents, catalog. */
+    @Test
+    void screenshots() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir", "docs/screenshots")).toAbsolutePath();
+        Files.createDirectories(out);
+        Path files = Files.createTempDirectory("tour-files");
+        ChromeDriver browser = Chromium.start(1440, 1000);
+        try {
+            ConsolePage page = new ConsolePage(browser, CONSOLE);
+            page.signIn("tour-" + UUID.randomUUID().toString().substring(0, 6));
+            page.createSession("Loft renovation");
+            page.openSession("Loft renovation");
+            page.createRoom("Kitchen", "kitchen");
+            page.createRoom("Living room", "living_room");
+            page.openRoom("Kitchen");
+            page.upload(TestFiles.photo(files, "kitchen-before.jpg", new Color(150, 110, 70), new Color(220, 200, 170)),
+                    TestFiles.photo(files, "kitchen-after.jpg", new Color(40, 100, 150), new Color(235, 240, 250)),
+                    TestFiles.photo(files, "island-detail.jpg", new Color(60, 120, 80), new Color(230, 230, 200)));
+            page.waitFor("three ready photos", d -> page.cards("ready").size() == 3);
+            shoot(browser, out, "gallery");
+
+            // an upload under way: the network slowed, so its progress bar is caught mid-way
+            ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+            slow.setUploadThroughput(64 * 1024);
+            slow.setDownloadThroughput(4 * 1024 * 1024);
+            slow.setLatency(Duration.ofMillis(20));
+            browser.setNetworkConditions(slow);
+            page.upload(TestFiles.largePhoto(files, "wide-angle.jpg"));
+            page.waitFor("a progress bar", d -> !d.findElements(By.cssSelector("[data-test='uploader'] .uppy-StatusBar.is-uploading")).isEmpty());
+            Thread.sleep(1500);
+            shoot(browser, out, "upload-in-progress");
+            browser.deleteNetworkConditions();
+            page.waitFor("four ready photos", d -> page.cards("ready").size() == 4);
+
+            List<String> ids = browser.findElements(by("asset-card")).stream()
+                    .map(e -> e.getDomAttribute("data-asset-id")).toList();
+            new Select(page.el("comparison-before")).selectByValue(ids.get(0));
+            new Select(page.el("comparison-after")).selectByValue(ids.get(1));
+            page.el("create-comparison").click();
+            WebElement slider = page.el("comparison-slider");
+            for (int i = 0; i < 15; i++) {
+                slider.sendKeys(Keys.ARROW_LEFT);
+            }
+            scrollTo(page, slider);
+            shoot(browser, out, "comparison-slider");
+
+            page.requestEstimate("Cabinets, oak veneer", "6", "420.00");
+            page.waitFor("the estimate ready", d -> !d.findElements(
+                    By.cssSelector("[data-test='document-item'][data-status='ready']")).isEmpty());
+            scrollTo(page, page.el("document-item"));
+            shoot(browser, out, "documents");
+
+            page.open("#/catalog");
+            page.waitFor("catalog images", d -> d.findElements(by("catalog-image")).size() > 2);
+            Thread.sleep(1000);
+            shoot(browser, out, "catalog");
+
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+            page.open("#/sessions");
+            page.openSession("Loft renovation");
+            page.openRoom("Kitchen");
+            page.waitFor("the gallery", d -> page.cards("ready").size() == 4);
+            shoot(browser, out, "gallery-375px");
+        } finally {
+            browser.quit();
+        }
+        System.out.println("screenshots in " + out);
+    }
+
+    private static void scrollTo(ConsolePage page, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) page.browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    }
+
+    private static void shoot(ChromeDriver browser, Path dir, String name) throws Exception {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
