@@ -9,5 +9,5 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$ROOT/local-stack/jdk.sh"
 use_platform_jdk
 cd "$ROOT"
-mvn -B -q -pl browser-tests test -Dtest='ConsoleTour#firstPageLoad' -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dconsole.url="${1:-http://127.0.0.1:8090/}" -Druns="${RUNS:-10}"
+mvn -B -pl browser-tests test -Dtest='ConsoleTour#firstPageLoad' -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dconsole.url="${1:-http://127.0.0.1:8090/}" -Druns="${RUNS:-10}" | grep -A2 "^console first load"

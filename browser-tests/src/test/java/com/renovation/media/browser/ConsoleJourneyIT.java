@@ -76,6 +76,7 @@ class ConsoleJourneyIT {
                         + ".filter(i => i.complete && i.naturalWidth > 0).length === 2")));
         assertThat(page.browser.findElements(By.cssSelector("[data-test='asset-card'] picture source[type='image/webp']")))
                 .hasSize(2);
+        assertThat(page.unlabelled()).as("controls without a name, images without alt text").isEmpty();
 
         // a web page renamed .jpg is refused, and the person is told why
         page.upload(fake);
@@ -123,6 +124,7 @@ class ConsoleJourneyIT {
         assertThat(roomType.getOptions()).hasSizeGreaterThan(1);
         roomType.selectByIndex(1);
         page.waitFor("filtered images", d -> !d.findElements(by("catalog-image")).isEmpty());
+        assertThat(page.unlabelled()).as("controls without a name, images without alt text").isEmpty();
         // 375 px wide: nothing wider than the screen
         assertThat(page.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
     }

@@ -97,6 +97,24 @@ final class ConsolePage {
                 .sendKeys(String.join("\n", Arrays.stream(paths).map(Path::toString).toList()));
     }
 
+    /**
+     * What assistive technology would miss on the page as it is now: form controls without an accessible name
+     * (label, aria-label or aria-labelledby) and images without alt text. Uppy's hidden file inputs are named by
+     * their visible "browse files" button instead, and are left out.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> unlabelled() {
+        return (List<String>) script("""
+                const named = (el) => (el.labels && el.labels.length > 0) || el.getAttribute('aria-label')
+                  || el.getAttribute('aria-labelledby') || el.type === 'hidden' || el.type === 'submit'
+                  || el.type === 'button' || el.classList.contains('uppy-Dashboard-input');
+                const controls = [...document.querySelectorAll('input, select, textarea')].filter((el) => !named(el))
+                  .map((el) => el.outerHTML.slice(0, 120));
+                const images = [...document.querySelectorAll('img')].filter((img) => !img.hasAttribute('alt'))
+                  .map((img) => img.outerHTML.slice(0, 120));
+                return controls.concat(images);""");
+    }
+
     List<WebElement> cards(String status) {
         return browser.findElements(By.cssSelector("[data-test='asset-card'][data-status='" + status + "']"));
     }

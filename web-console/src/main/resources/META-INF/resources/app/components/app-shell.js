@@ -6,7 +6,6 @@ import { liveEvents } from '../live-events.js';
 import { currentRoute, navigate, onRouteChange } from '../router.js';
 import './confirm-dialog.js';
 import '../views/catalog-view.js';
-import '../views/room-view.js';
 import '../views/session-view.js';
 import '../views/sessions-view.js';
 import '../views/sign-in-view.js';
@@ -19,6 +18,8 @@ class AppShell extends LightElement {
   static properties = {
     route: { state: true },
     live: { state: true },
+    roomViewLoaded: { state: true },
+    roomViewFailed: { state: true },
   };
 
   #firstRoute = true;
@@ -27,6 +28,8 @@ class AppShell extends LightElement {
     super();
     this.route = currentRoute();
     this.live = liveEvents.connected;
+    this.roomViewLoaded = false;
+    this.roomViewFailed = false;
   }
 
   connectedCallback() {
@@ -54,6 +57,15 @@ class AppShell extends LightElement {
     if (route.name === 'home') {
       navigate(auth.signedIn ? '/sessions' : '/sign-in', { replace: true });
       return;
+    }
+    if (route.name === 'room' && !this.roomViewLoaded) {
+      // the uploader (Uppy, the largest module by far) loads with the first room, not with every page; the view
+      // is rendered once defined, so it gets its room id as a defined element does
+      import('../views/room-view.js').then(() => {
+        this.roomViewLoaded = true;
+      }, () => {
+        this.roomViewFailed = true;
+      });
     }
     const changed = route.path !== this.route.path;
     this.route = route;
@@ -86,7 +98,12 @@ class AppShell extends LightElement {
       case 'session':
         return keyed(id, html`<session-view .sessionId=${id}></session-view>`);
       case 'room':
-        return keyed(id, html`<room-view .roomId=${id}></room-view>`);
+        if (this.roomViewFailed) {
+          return html`<section class="page page--narrow" role="alert">
+            <p>This page could not be loaded. Check your connection and reload the page.</p></section>`;
+        }
+        return this.roomViewLoaded ? keyed(id, html`<room-view .roomId=${id}></room-view>`)
+          : html`<p class="page page--narrow" role="status">Loading the room…</p>`;
       case 'catalog':
         return html`<catalog-view .slug=${id ?? null}></catalog-view>`;
       default:

@@ -1,4 +1,4 @@
-import { AwsS3, Dashboard, Uppy } from '/vendor/uppy/uppy.min.mjs';
+import { AwsS3, Dashboard, Uppy } from 'uppy';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
@@ -12,6 +12,13 @@ import { ASSET_TYPES } from '../vocabulary.js';
  * straight to storage, then confirm, which Uppy runs as a post-processing step so a refusal fails that file. The asset type (and, for AI renders, prompt, model and seed) is
  * taken when a file is added. Each refusal is listed as "<file>: <the service's reason>".
  */
+
+// Uppy's stylesheet comes with the uploader, not with every page; before the console's own, which refines it
+const UPPY_STYLESHEET = import.meta.resolve('uppy').replace(/\.mjs$/, '.css');
+if (!document.querySelector(`link[href="${UPPY_STYLESHEET}"]`)) {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: UPPY_STYLESHEET });
+  document.head.insertBefore(link, document.querySelector('link[href="/app/styles.css"]'));
+}
 
 const TYPE_BY_EXTENSION = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic', heif: 'image/heif',

@@ -26,7 +26,9 @@ class ConsolePageIT {
         String html = page.asString();
         Matcher importMap = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertThat(importMap.find()).isTrue();
-        assertThat(importMap.group(1)).contains("\"lit\":\"/_static/lit/3.3.3/index.js\"");
+        assertThat(importMap.group(1)).contains("\"lit\":\"/_static/lit/3.3.3/index.js\"",
+                "\"uppy\":\"/vendor/uppy/5.2.4/uppy.min.mjs\"");
+        assertThat(html).contains("<link rel=\"modulepreload\" href=\"/app/main.js\">");
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(importMap.group(1).getBytes(StandardCharsets.UTF_8)));
 
@@ -45,11 +47,15 @@ class ConsolePageIT {
     void theConsolesModulesLitAndUppyAreServedFromTheConsoleItself() {
         given().get("/app/main.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/_static/lit/3.3.3/index.js").then().statusCode(200).body(containsString("lit-element"));
-        given().get("/vendor/uppy/uppy.min.mjs").then().statusCode(200).contentType(containsString("javascript"))
-                .body(containsString("AwsS3"));
-        given().get("/vendor/uppy/uppy.min.css").then().statusCode(200).contentType(containsString("css"));
-        given().header("Accept-Encoding", "gzip").get("/vendor/uppy/uppy.min.mjs").then()
+        String uppy = "/vendor/uppy/5.2.4/";
+        given().get(uppy + "uppy.min.mjs").then().statusCode(200).contentType(containsString("javascript"))
+                .body(containsString("AwsS3"))
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"));
+        given().get(uppy + "uppy.min.css").then().statusCode(200).contentType(containsString("css"));
+        given().header("Accept-Encoding", "gzip").get(uppy + "uppy.min.mjs").then()
                 .header("Content-Encoding", equalTo("gzip"));
+        // the console's own modules change without a new URL: checked on every load
+        given().get("/app/main.js").then().header("Cache-Control", equalTo("no-cache"));
     }
 
     @Test

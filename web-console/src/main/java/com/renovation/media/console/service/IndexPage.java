@@ -35,7 +35,8 @@ public class IndexPage {
         if (!template.contains(IMPORT_MAP_MARKER)) {
             throw new IllegalStateException("web/index.html has no " + IMPORT_MAP_MARKER + " line");
         }
-        this.html = template.replace(IMPORT_MAP_MARKER, "<script type=\"importmap\">" + importMap + "</script>");
+        this.html = template.replace(IMPORT_MAP_MARKER, "<script type=\"importmap\">" + importMap + "</script>"
+                + modulePreloads(versions));
         this.contentSecurityPolicy = policy(config, signIn, sha256(importMap));
     }
 
@@ -57,7 +58,25 @@ public class IndexPage {
                 + "\"lit-html\":\"" + litHtml + "lit-html.js\",\"lit-html/\":\"" + litHtml + "\","
                 + "\"lit-element/\":\"" + litElement + "\","
                 + "\"@lit/reactive-element\":\"" + reactive + "reactive-element.js\","
-                + "\"@lit/reactive-element/\":\"" + reactive + "\"}}";
+                + "\"@lit/reactive-element/\":\"" + reactive + "\","
+                + "\"uppy\":\"" + uppy(versions) + "uppy.min.mjs\"}}";
+    }
+
+    static String uppy(Properties versions) {
+        return "/vendor/uppy/" + versions.getProperty("uppy") + "/";
+    }
+
+    /**
+     * The start-up modules, fetched at once instead of one import after another: the app's entry and its shell
+     * (the browser follows their imports, Lit's through the map, in parallel). Uppy is left to the first room.
+     */
+    static String modulePreloads(Properties versions) {
+        StringBuilder links = new StringBuilder();
+        for (String module : new String[] {"/app/main.js", "/app/components/app-shell.js",
+                "/_static/lit/" + versions.getProperty("lit") + "/index.js"}) {
+            links.append("\n  <link rel=\"modulepreload\" href=\"").append(module).append("\">");
+        }
+        return links.toString();
     }
 
     private static String policy(ConsoleConfig config, SignInGuard signIn, String importMapHash) {
