@@ -5,7 +5,6 @@ import com.renovation.media.catalog.repository.StyleImageRepository;
 import com.renovation.media.catalog.repository.StyleImageStatus;
 import com.renovation.media.catalog.repository.StyleImageVariant;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
-import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.contracts.variants.VariantStatus;
@@ -41,10 +40,8 @@ public class VariantProjection {
         this.variants = variants;
     }
 
+    /** Only events of style images arrive here (the consumer acknowledges the room assets' without a transaction). */
     public Uni<Void> ready(VariantReady event) {
-        if (event.sourceKind() != SourceKind.STYLE_IMAGE) {
-            return Uni.createFrom().voidItem();
-        }
         if (!Buckets.STYLES.equals(event.bucket())) {
             // a variant outside the public bucket could never be served by its URL
             throw new PermanentEventFailure("variant of style image " + event.sourceId() + " is in bucket "
@@ -94,9 +91,6 @@ public class VariantProjection {
 
     /** Recorded for operators; the image stays {@code pending} and keeps being served as its original. */
     public Uni<Void> failed(VariantFailed event) {
-        if (event.sourceKind() != SourceKind.STYLE_IMAGE) {
-            return Uni.createFrom().voidItem();
-        }
         return images.lock(event.sourceId()).chain(image -> {
             if (image == null) {
                 return Uni.createFrom().voidItem();
