@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A client's PUT to a presigned upload URL, as a browser sends it, for the tests of every service that signs one. */
 public final class PresignedPut {
@@ -32,11 +33,18 @@ public final class PresignedPut {
                 request.header(name, value);
             }
         });
+        // The status is kept as soon as it arrives: a server that refuses may close the connection in the middle
+        // of its own error body (S3Proxy does, now and then), and the refusal is the answer all the same.
+        AtomicInteger status = new AtomicInteger(CLOSED_WITHOUT_ANSWER);
+        HttpResponse.BodyHandler<Void> keepStatus = info -> {
+            status.set(info.statusCode());
+            return HttpResponse.BodySubscribers.discarding();
+        };
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(request.build(), keepStatus).statusCode();
         } catch (IOException e) {
-            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
-                return CLOSED_WITHOUT_ANSWER;
+            if (status.get() != CLOSED_WITHOUT_ANSWER || String.valueOf(e.getMessage()).contains("received no bytes")) {
+                return status.get();
             }
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
