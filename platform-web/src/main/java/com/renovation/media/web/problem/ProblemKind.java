@@ -12,6 +12,7 @@ public enum ProblemKind {
     NOT_ACCEPTABLE("not-acceptable", "The requested representation is not available", 406),
     CONFLICT("conflict", "The resource is not in a state that allows this", 409),
     UPLOAD_MISSING("upload-missing", "The file has not been uploaded yet", 409),
+    GONE("gone", "This link no longer opens anything", 410),
     TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body must be JSON", 415),
     FILE_REJECTED("file-rejected", "The uploaded file was refused", 422),

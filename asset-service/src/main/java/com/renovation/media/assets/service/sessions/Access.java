@@ -66,9 +66,17 @@ public class Access {
         if (session == null) {
             throw ApiException.notFound(what);
         }
-        boolean owner = session.ownerId.equals(caller.userId());
-        if (owner || (caller.admin() && mode == Mode.READ)) {
-            return session;
+        checkOwner(session.ownerId, caller, mode, what);
+        return session;
+    }
+
+    /**
+     * The one ownership rule of every user-owned row (sessions and what they hold, library items, collections,
+     * links): the owner may do anything, an admin may read, anyone else gets the 404 of a row that is not there.
+     */
+    public static void checkOwner(String ownerId, Caller caller, Mode mode, String what) {
+        if (ownerId.equals(caller.userId()) || (caller.admin() && mode == Mode.READ)) {
+            return;
         }
         if (caller.admin()) {
             throw new ApiException(ProblemKind.FORBIDDEN, "admins may read but not change another user's " + what);
