@@ -3,7 +3,7 @@ package com.renovation.media.assets.service.assets;
 import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.rest.dto.AssetView;
-import com.renovation.media.contracts.variants.VariantStatus;
+import com.renovation.media.assets.service.previews.ItemPreviews;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.PresignedUrls;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +14,11 @@ import java.util.List;
 public class AssetViews {
 
     private final PresignedUrls urls;
+    private final ItemPreviews previews;
 
-    public AssetViews(PresignedUrls urls) {
+    public AssetViews(PresignedUrls urls, ItemPreviews previews) {
         this.urls = urls;
+        this.previews = previews;
     }
 
     public AssetView of(RoomAsset asset, List<AssetVariant> variants) {
@@ -26,11 +28,6 @@ public class AssetViews {
         }
         PresignedUrls.SignedUrl download = urls.download(Buckets.USER_UPLOADS, asset.storagePath,
                 asset.originalFilename, asset.contentType);
-        List<AssetView.VariantView> ready = variants.stream()
-                .filter(v -> v.processingStatus == VariantStatus.READY && v.storagePath != null)
-                .map(v -> new AssetView.VariantView(v.variantType, v.format, v.width, v.height, v.fileSize,
-                        v.contentType, urls.download(Buckets.USER_UPLOADS, v.storagePath, null).url()))
-                .toList();
-        return AssetView.of(asset, download.url(), download.expiresAt(), ready);
+        return AssetView.of(asset, download.url(), download.expiresAt(), previews.ready(variants));
     }
 }
