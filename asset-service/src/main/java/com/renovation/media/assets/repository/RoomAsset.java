@@ -56,6 +56,9 @@ public class RoomAsset {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Set while the asset sits unsaved in its owner's workspace: the expiry job removes it then. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 }

@@ -51,4 +51,26 @@ public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUI
                 .setParameter("limit", limit)
                 .getResultList());
     }
+
+    /** The unsaved assets of a workspace room, newest first, after the cursor; limit + 1 rows. */
+    public Uni<List<RoomAsset>> pageOfWorkspace(UUID roomId, SortKey after, int limit) {
+        if (after == null) {
+            return find("roomId = ?1 and expiresAt is not null order by createdAt desc, id desc", roomId)
+                    .range(0, limit).list();
+        }
+        return find("roomId = :room and expiresAt is not null"
+                + " and (createdAt < :created or (createdAt = :created and id < :id)) order by createdAt desc, id desc",
+                Parameters.with("room", roomId).and("created", after.createdAt()).and("id", after.id()))
+                .range(0, limit).list();
+    }
+
+    /** Workspace assets past their expiry, locked with SKIP LOCKED so concurrent cleanups take disjoint rows. */
+    @SuppressWarnings("unchecked")
+    public Uni<List<RoomAsset>> lockExpired(Instant now, int limit) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT * FROM room_assets WHERE expires_at < :now"
+                + " ORDER BY expires_at LIMIT :limit FOR UPDATE SKIP LOCKED", RoomAsset.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
 }

@@ -27,4 +27,27 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
                         .and("id", after.id()))
                 .range(0, limit).list();
     }
+
+    /**
+     * The owner's workspace session, created on first use together with its one room. Two first uploads at once
+     * both end up in the same session: the second insert waits on the unique index, then does nothing.
+     */
+    public Uni<Session> ensureWorkspace(String ownerId) {
+        UUID sessionId = UUID.randomUUID();
+        return getSession().chain(s -> s.createNativeQuery("INSERT INTO sessions (id, owner_id, title, kind)"
+                        + " VALUES (:id, :owner, 'Workspace', 'workspace')"
+                        + " ON CONFLICT (owner_id) WHERE kind = 'workspace' DO NOTHING")
+                .setParameter("id", sessionId).setParameter("owner", ownerId).executeUpdate()
+                .chain(created -> created == 0 ? Uni.createFrom().voidItem()
+                        : s.createNativeQuery("INSERT INTO rooms (id, session_id, name, room_type)"
+                                + " VALUES (:id, :session, 'Workspace', 'workspace')")
+                                .setParameter("id", UUID.randomUUID()).setParameter("session", sessionId)
+                                .executeUpdate().replaceWithVoid()))
+                .chain(() -> workspaceOf(ownerId));
+    }
+
+    /** The owner's workspace session, or null before their first workspace upload. */
+    public Uni<Session> workspaceOf(String ownerId) {
+        return find("ownerId = ?1 and kind = ?2", ownerId, SessionKind.WORKSPACE).firstResult();
+    }
 }

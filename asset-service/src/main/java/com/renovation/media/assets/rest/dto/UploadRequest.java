@@ -8,9 +8,13 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 
-/** {@code POST /assets/uploads}: what the client is about to upload. */
+/**
+ * {@code POST /assets/uploads}: what the client is about to upload, and where: a room, or the caller's workspace
+ * ({@code workspace: true}, no room) where it expires unless saved to the library.
+ */
 public record UploadRequest(
-        @NotNull UUID roomId,
+        UUID roomId,
+        Boolean workspace,
         @NotBlank String assetType,
         @NotBlank @Size(max = 1024) String filename,
         @NotBlank @Size(max = 255) String contentType,

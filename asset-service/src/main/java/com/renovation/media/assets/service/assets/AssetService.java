@@ -1,5 +1,7 @@
 package com.renovation.media.assets.service.assets;
 
+import com.renovation.media.assets.service.audit.AuditedChanges;
+import com.renovation.media.assets.service.audit.AuditActor;
 import com.renovation.media.assets.repository.AssetVariantRepository;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
@@ -34,6 +36,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Reading, listing, editing and hard-deleting assets. */
+@AuditedChanges
 @ApplicationScoped
 public class AssetService {
 
@@ -49,8 +52,11 @@ public class AssetService {
     private final StorageSweeps sweeps;
     private final LiveEvents live;
 
+    private final AuditActor audit;
+
     public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
-            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live) {
+            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit) {
+        this.audit = audit;
         this.sweeps = sweeps;
         this.assets = assets;
         this.variants = variants;
@@ -151,7 +157,7 @@ public class AssetService {
                             return keys;
                         })))
                 .chain(keys -> objects.deleteAll(Buckets.USER_UPLOADS, keys).replaceWith(keys))
-                .chain(keys -> Panache.withTransaction(() -> assets.lock(id).chain(asset -> {
+                .chain(keys -> audit.transaction(() -> assets.lock(id).chain(asset -> {
                     if (asset == null) {
                         return Uni.createFrom().voidItem(); // a concurrent delete finished first
                     }

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.comparisons;
 
+import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.repository.AssetComparison;
 import com.renovation.media.assets.repository.AssetComparisonRepository;
 import com.renovation.media.assets.repository.RoomAssetRepository;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Before/after pairs of a room's assets (seed 001 Decision 5). */
+@AuditedChanges
 @ApplicationScoped
 public class ComparisonService {
 

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.documents;
 
+import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.repository.DocumentArtifact;
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
 import com.renovation.media.assets.repository.Room;
@@ -37,6 +38,7 @@ import java.util.UUID;
  * against the session and the caller), numbered within its lineage — the same session, room and type — under
  * a lock, recorded as {@code pending} and announced with {@code document.requested} in one transaction.
  */
+@AuditedChanges
 @ApplicationScoped
 public class DocumentService {
 

@@ -1,6 +1,9 @@
 package com.renovation.media.assets.service.sessions;
 
+import com.renovation.media.assets.service.audit.AuditedChanges;
+import com.renovation.media.assets.service.audit.AuditActor;
 import com.renovation.media.assets.repository.Room;
+import com.renovation.media.assets.repository.SessionKind;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.repository.RoomRepository;
@@ -19,6 +22,8 @@ import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.web.paging.Page;
 import com.renovation.media.web.paging.SortKey;
+import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
 import com.renovation.media.web.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+@AuditedChanges
 @ApplicationScoped
 public class RoomService {
 
@@ -40,8 +46,11 @@ public class RoomService {
     private final StorageSweeps sweeps;
     private final LiveEvents live;
 
+    private final AuditActor audit;
+
     public RoomService(RoomRepository rooms, RoomAssetRepository assets, Access access, ObjectStore objects,
-            Outbox outbox, StorageSweeps sweeps, LiveEvents live) {
+            Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit) {
+        this.audit = audit;
         this.sweeps = sweeps;
         this.rooms = rooms;
         this.assets = assets;
@@ -54,6 +63,9 @@ public class RoomService {
     @WithTransaction
     public Uni<RoomView> create(Caller caller, UUID sessionId, CreateRoom request) {
         return access.session(sessionId, caller, Access.Mode.WRITE).chain(session -> {
+            if (session.kind == SessionKind.WORKSPACE) {
+                throw new ApiException(ProblemKind.CONFLICT, "the workspace has exactly one room");
+            }
             Room room = new Room();
             room.id = UUID.randomUUID();
             room.sessionId = session.id;
@@ -99,9 +111,15 @@ public class RoomService {
      */
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.room(id, caller, Access.Mode.WRITE))
+                .invoke(found -> {
+                    if (found.session().kind == SessionKind.WORKSPACE) {
+                        throw new ApiException(ProblemKind.CONFLICT,
+                                "the workspace's room stays; delete its assets, or erase the workspace session");
+                    }
+                })
                 .chain(found -> objects.deletePrefix(Buckets.USER_UPLOADS,
                                 StoragePaths.roomPrefix(found.session().id, id))
-                        .chain(() -> Panache.withTransaction(() -> assets.list("roomId", id)
+                        .chain(() -> audit.transaction(() -> assets.list("roomId", id)
                                 .chain(removed -> announce(removed))
                                 .chain(() -> outbox.add(new RoomDeleted(id, found.session().id,
                                         found.session().ownerId)))

@@ -1,5 +1,8 @@
 package com.renovation.media.assets.service.sessions;
 
+import com.renovation.media.assets.service.audit.AuditedChanges;
+import com.renovation.media.assets.service.audit.AuditActor;
+import com.renovation.media.assets.repository.AuditLogRepository;
 import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.repository.SessionRepository;
 import com.renovation.media.assets.rest.dto.LiveChanges;
@@ -25,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
+@AuditedChanges
 @ApplicationScoped
 public class SessionService {
 
@@ -35,8 +39,14 @@ public class SessionService {
     private final StorageSweeps sweeps;
     private final LiveEvents live;
 
+    private final AuditActor audit;
+
+    private final AuditLogRepository auditLog;
+
     public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox,
-            StorageSweeps sweeps, LiveEvents live) {
+            StorageSweeps sweeps, LiveEvents live, AuditActor audit, AuditLogRepository auditLog) {
+        this.auditLog = auditLog;
+        this.audit = audit;
         this.sweeps = sweeps;
         this.sessions = sessions;
         this.access = access;
@@ -89,9 +99,10 @@ public class SessionService {
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.session(id, caller, Access.Mode.WRITE))
                 .chain(session -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
-                        .chain(() -> Panache.withTransaction(() -> sessions.delete("id", id)
+                        .chain(() -> audit.transaction(() -> sessions.delete("id", id)
                                 .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId)))
                                 .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id)))
+                                .chain(() -> auditLog.eraseSession(id, session.ownerId))
                                 .chain(() -> live.addForOwner(session.ownerId, LiveEventKind.SESSION_DELETED,
                                         new LiveChanges.SessionRemoved(id))))))
                 .replaceWithVoid();

@@ -1,5 +1,7 @@
 package com.renovation.media.assets.service.uploads;
 
+import com.renovation.media.assets.service.audit.AuditedChanges;
+import com.renovation.media.assets.service.audit.AuditActor;
 import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
@@ -13,6 +15,7 @@ import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
+import com.renovation.media.assets.service.workspace.WorkspaceService;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.filetype.FileType;
@@ -45,6 +48,7 @@ import java.util.UUID;
  * confirm (the stored bytes are checked; the asset becomes {@code uploaded} and {@code asset.confirmed} is
  * emitted in the same transaction, or the refused object and its row are deleted).
  */
+@AuditedChanges
 @ApplicationScoped
 public class UploadService {
 
@@ -60,10 +64,15 @@ public class UploadService {
     private final MeterRegistry registry;
     private final StorageSweeps sweeps;
     private final LiveEvents live;
+    private final WorkspaceService workspace;
+
+    private final AuditActor audit;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
-            StorageSweeps sweeps, LiveEvents live) {
+            StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit) {
+        this.audit = audit;
+        this.workspace = workspace;
         this.assets = assets;
         this.access = access;
         this.rules = rules;
@@ -89,7 +98,13 @@ public class UploadService {
             throw ApiException.invalid("filename", e.getMessage());
         }
         Set<UUID> references = metadataRules.check(request.metadata());
-        return access.room(request.roomId(), caller, Access.Mode.WRITE)
+        boolean toWorkspace = Boolean.TRUE.equals(request.workspace());
+        if (toWorkspace == (request.roomId() != null)) {
+            throw ApiException.invalid("roomId", "give a roomId, or \"workspace\": true without one");
+        }
+        Uni<Access.RoomAccess> target = toWorkspace ? workspace.roomFor(caller)
+                : access.room(request.roomId(), caller, Access.Mode.WRITE);
+        return target
                 .call(found -> assetService.requireInSession(found.session().id, references))
                 .chain(found -> {
                     RoomAsset asset = new RoomAsset();
@@ -106,6 +121,7 @@ public class UploadService {
                     asset.metadata = request.metadata() == null ? new HashMap<>() : request.metadata();
                     asset.createdAt = Instant.now();
                     asset.updatedAt = asset.createdAt;
+                    asset.expiresAt = workspace.expiryOfNewAsset(found.session(), asset.createdAt);
                     asset.storagePath = StoragePaths.assetKey(asset.sessionId, asset.roomId, asset.assetType,
                             StoragePaths.uniqueTimestamp(), filename.keyPart());
                     asset.declaredSha256 = request.sha256() == null ? null
@@ -157,7 +173,7 @@ public class UploadService {
     }
 
     private Uni<AssetView> record(RoomAsset inspected, String ownerId, Inspection.Accepted accepted) {
-        return Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+        return audit.transaction(() -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null) {
                         throw ApiException.notFound("asset " + inspected.id);
                     }
@@ -190,7 +206,7 @@ public class UploadService {
     private Uni<AssetView> reject(RoomAsset inspected, String reason) {
         return objects.deleteAll(Buckets.USER_UPLOADS, List.of(inspected.storagePath,
                         StoragePaths.incomingKey(inspected.sessionId, inspected.roomId, inspected.id)))
-                .chain(() -> Panache.withTransaction(() -> assets.lock(inspected.id).chain(asset -> {
+                .chain(() -> audit.transaction(() -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null || asset.status != AssetStatus.PENDING) {
                         return Uni.createFrom().voidItem();
                     }
