@@ -23,7 +23,8 @@ CREATE TABLE catalog_images (
     title       TEXT,
     alt_text    TEXT,
     bucket      TEXT        NOT NULL,
-    variants    JSONB       NOT NULL DEFAULT '[]'::jsonb,
+    -- {"items": [{variantType, format, key, contentType, width, height, fileSize}, ...]}
+    variants    JSONB       NOT NULL DEFAULT '{"items": []}'::jsonb,
     updated_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
