@@ -11,6 +11,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class LinkRepository implements PanacheRepositoryBase<Link, UUID> {
 
+    /** The columns {@link Link} maps, named: a column added to the table later must not break the mapping. */
+    private static final String COLUMNS = "id, owner_id, kind, token_hash, collection_id, target_count,"
+            + " max_downloads, downloads, expires_at, revoked_at, last_accessed_at, created_at";
+
     /**
      * Counts one download of the link with this token hash, if it still allows one: a single statement, so
      * concurrent downloads queue on the row and each sees the count the one before it left (never one too many).
@@ -23,7 +27,7 @@ public class LinkRepository implements PanacheRepositoryBase<Link, UUID> {
                 + " WHERE l.token_hash = :hash AND l.downloads < l.max_downloads AND l.revoked_at IS NULL"
                 + " AND l.expires_at > now() AND (l.collection_id IS NOT NULL"
                 + " OR (SELECT count(*) FROM link_assets a WHERE a.link_id = l.id) >= l.target_count)"
-                + " RETURNING *", Link.class)
+                + " RETURNING " + COLUMNS, Link.class)
                 .setParameter("hash", tokenHash)
                 .getSingleResultOrNull());
     }

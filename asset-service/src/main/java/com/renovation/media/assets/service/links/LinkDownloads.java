@@ -10,6 +10,7 @@ import com.renovation.media.assets.repository.LinkTargetRepository;
 import com.renovation.media.assets.repository.LinkTargetRepository.CollectionEntry;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.assets.rest.dto.AssetView.VariantView;
 import com.renovation.media.assets.rest.dto.PublicItemView;
 import com.renovation.media.assets.rest.dto.ShareView;
 import com.renovation.media.assets.service.previews.ItemPreviews;
@@ -21,6 +22,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,8 +137,17 @@ public class LinkDownloads {
         List<UUID> assetIds = items.stream().filter(i -> i.asset() != null).map(i -> i.asset().id).toList();
         return previews.ofAssets(assetIds).map(variants -> new LinkDownload.Share(ShareView.of(link.expiresAt,
                 items.stream().map(i -> i.asset() != null
-                        ? new PublicItemView(i.title(), i.asset().width, i.asset().height, variants.get(i.asset().id))
-                        : new PublicItemView(i.title(), null, null, previews.ofCatalogImage(i.styleImage())))
-                        .toList())));
+                        ? new PublicItemView(i.publicTitle(), i.asset().width, i.asset().height,
+                                variants.get(i.asset().id))
+                        : catalogView(i)).toList())));
+    }
+
+    /** A catalog image has no original: its largest variant stands for its shape. */
+    private PublicItemView catalogView(LinkItem item) {
+        List<VariantView> variants = previews.ofCatalogImage(item.styleImage());
+        VariantView largest = variants.stream().filter(v -> v.width() != null)
+                .max(Comparator.comparingInt(VariantView::width)).orElse(null);
+        return new PublicItemView(item.publicTitle(), largest == null ? null : largest.width(),
+                largest == null ? null : largest.height(), variants);
     }
 }

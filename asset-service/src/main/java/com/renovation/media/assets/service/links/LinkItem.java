@@ -13,11 +13,14 @@ public record LinkItem(RoomAsset asset, CatalogImage styleImage, String customTi
         return new LinkItem(asset, null, null);
     }
 
-    /** The library's naming: the custom title, else the asset's file name, else the catalog image's title. */
-    public String title() {
+    /**
+     * The title anyone may see, as for a public collection: the owner's own, else the catalog's; never the
+     * original's file name, which may name a person or an address.
+     */
+    public String publicTitle() {
         if (customTitle != null && !customTitle.isBlank()) {
             return customTitle;
         }
-        return asset != null ? asset.originalFilename : styleImage.title;
+        return styleImage != null ? styleImage.title : null;
     }
 }

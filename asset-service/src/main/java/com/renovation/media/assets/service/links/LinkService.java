@@ -76,7 +76,11 @@ public class LinkService {
             link.expiresAt = link.createdAt.plus(plan.expiresIn());
             List<LinkAsset> rows = IntStream.range(0, plan.assetIds().size())
                     .mapToObj(i -> LinkAsset.of(link.id, plan.assetIds().get(i), i)).toList();
-            return links.persist(link).chain(() -> linkAssets.persist(rows))
+            Uni<Link> saved = links.persist(link);
+            if (!rows.isEmpty()) {
+                saved = saved.call(() -> linkAssets.persist(rows));
+            }
+            return saved
                     .map(ignored -> LinkView.created(link, plan.assetIds(), LinkStatus.ACTIVE, token.token(),
                             url(requestBase, token.token())));
         });
