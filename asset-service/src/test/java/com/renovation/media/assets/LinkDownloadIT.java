@@ -42,7 +42,7 @@ class LinkDownloadIT {
     }
 
     @Test
-    void aSingleLinkRedirectsToAFreshSignedUrlThatDownloadsTheOriginalAsAnAttachment() {
+    void aSingleLinkRedirectsToAFreshSignedUrlThatDownloadsTheOriginalAsAnAttachment() throws Exception {
         String user = TestSupport.newUser();
         byte[] original = TestSupport.jpeg(320, 240);
         String asset = TestSupport.upload(user, TestSupport.sessionWithRoom(user).get(1), "photo", "Küche vorher.jpg",
@@ -58,8 +58,19 @@ class LinkDownloadIT {
         assertThat(download.body()).isEqualTo(original);
         assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
                 assertThat(d).startsWith("attachment").contains("K%C3%BCche%20vorher.jpg"));
+        assertThat(location).as("short-lived").contains("X-Amz-Expires=300&");
+        Thread.sleep(1100); // signatures are made to the second
         Response second = LinkTestSupport.open(token);
         assertThat(second.header("Location")).as("signed again at each download").isNotEqualTo(location);
+
+        // the audit log names who opened it: anonymous, from where, with what
+        String linkId = LinkTestSupport.query(String.class, "SELECT id::text FROM links WHERE owner_id = :owner",
+                "owner", user);
+        assertThat(LinkTestSupport.query(String.class, "SELECT actor || ' ' || host(ip) || ' ' || user_agent"
+                + " FROM audit_log WHERE entity_type = 'link' AND entity_id = CAST(:id AS uuid) AND action = 'updated'"
+                + " ORDER BY id DESC LIMIT 1", "id", linkId)).matches("anonymous [0-9a-f.:]+ \\S+.*");
+        assertThat(LinkTestSupport.query(String.class, "SELECT actor FROM audit_log WHERE entity_type = 'link'"
+                + " AND entity_id = CAST(:id AS uuid) AND action = 'created'", "id", linkId)).isEqualTo(user);
     }
 
     @Test

@@ -102,6 +102,22 @@ final class LinkTestSupport {
         }
     }
 
+    /** The single value the query answers (one column of one row). */
+    static <T> T query(Class<T> type, String statement, Object... namedValues) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(s -> {
+                        var query = s.createNativeQuery(statement, type);
+                        for (int i = 0; i < namedValues.length; i += 2) {
+                            query.setParameter((String) namedValues[i], namedValues[i + 1]);
+                        }
+                        return query.getSingleResult();
+                    })));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * A collection of the user's, made in SQL as the collections API would leave it: each asset kept in the
      * library (the first ones with the custom titles given) and added in this order. Answers the collection's id.

@@ -13,6 +13,7 @@ import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetView.VariantView;
 import com.renovation.media.assets.rest.dto.PublicItemView;
 import com.renovation.media.assets.rest.dto.ShareView;
+import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.previews.ItemPreviews;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.PresignedUrls;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * transaction. Serving the bytes happens after it, outside any transaction.
  */
 @ApplicationScoped
+@AuditedChanges
 public class LinkDownloads {
 
     private final LinkRepository links;

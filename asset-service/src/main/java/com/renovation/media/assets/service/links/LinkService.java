@@ -12,6 +12,7 @@ import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.repository.SessionRepository;
 import com.renovation.media.assets.rest.dto.LinkRequests.CreateLink;
 import com.renovation.media.assets.rest.dto.LinkView;
+import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.web.paging.Page;
 import com.renovation.media.web.paging.SortKey;
@@ -35,6 +36,7 @@ import java.util.stream.IntStream;
 
 /** Creating, listing and revoking the caller's share and download links. */
 @ApplicationScoped
+@AuditedChanges
 public class LinkService {
 
     private final LinkRepository links;
