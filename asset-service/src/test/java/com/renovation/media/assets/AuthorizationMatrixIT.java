@@ -12,7 +12,9 @@ import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,12 @@ class AuthorizationMatrixIT {
             if (template.startsWith("/documents/{id}")) {
                 return path.replace("{id}", documentId);
             }
+            if (template.startsWith("/links/{id}")) {
+                return path.replace("{id}", link(this).get(0));
+            }
+            if (template.startsWith("/d/{token}")) {
+                return path.replace("{token}", link(this).get(1));
+            }
             if (path.contains("{")) {
                 fail("no fixture for the path parameters of " + template + ": add one to AuthorizationMatrixIT");
             }
@@ -76,7 +84,22 @@ class AuthorizationMatrixIT {
             "POST /assets/uploads", f -> Map.of("roomId", f.roomId(), "assetType", "photo", "filename", "x.jpg",
                     "contentType", "image/jpeg", "size", 10),
             "PATCH /assets/{id}", f -> Map.of("caption", "changed"),
-            "POST /sessions/{id}/documents", f -> checklist());
+            "POST /sessions/{id}/documents", f -> checklist(),
+            "POST /links", f -> Map.of("kind", "share", "assetIds", List.of(f.assetId())));
+
+    /** A share link of the fixture's asset, made when a route first needs it: its id and token. */
+    private static final Map<Fixture, List<String>> LINKS = new ConcurrentHashMap<>();
+
+    static List<String> link(Fixture fixture) {
+        return LINKS.computeIfAbsent(fixture, f -> {
+            var created = TestSupport.as(f.owner()).body(Map.of("kind", "share", "assetIds", List.of(f.assetId()),
+                    "maxDownloads", 1000)).post("/links").then().statusCode(201).extract();
+            return List.of(created.path("id"), created.path("token"));
+        });
+    }
+
+    /** Open to anyone, signed in or not: the token in the path is the permission, so every caller gets 200. */
+    private static final Set<String> PUBLIC = Set.of("GET /d/{token}");
 
     private static List<Operation> operations;
     private static Fixture shared;
@@ -111,13 +134,13 @@ class AuthorizationMatrixIT {
 
     /** Routes that act on an existing resource (an id in the path or the body), not on the caller's own list. */
     private static boolean ownedResource(Operation op) {
-        return op.template().contains("{") || op.template().equals("/assets/uploads");
+        return op.template().contains("{") || op.template().equals("/assets/uploads") || op.key().equals("POST /links");
     }
 
     @Test
     void anonymousCallersGet401OnEveryOperation() {
         for (Operation op : operations) {
-            assertThat(call(null, op, shared)).as(op.key()).isEqualTo(401);
+            assertThat(call(null, op, shared)).as(op.key()).isEqualTo(PUBLIC.contains(op.key()) ? 200 : 401);
         }
     }
 
@@ -126,7 +149,9 @@ class AuthorizationMatrixIT {
         String stranger = TestSupport.newUser();
         for (Operation op : operations) {
             int status = call(TestSupport.token(stranger), op, shared);
-            if (ownedResource(op)) {
+            if (PUBLIC.contains(op.key())) {
+                assertThat(status).as(op.key()).isEqualTo(200);
+            } else if (ownedResource(op)) {
                 assertThat(status).as(op.key()).isEqualTo(404);
             } else {
                 assertThat(status).as(op.key() + " acts on the caller's own data").isBetween(200, 299);
@@ -141,7 +166,9 @@ class AuthorizationMatrixIT {
         String admin = TestSupport.adminToken("admin-" + UUID.randomUUID());
         for (Operation op : operations) {
             int status = call(admin, op, shared);
-            if (!ownedResource(op)) {
+            if (PUBLIC.contains(op.key())) {
+                assertThat(status).as(op.key()).isEqualTo(200);
+            } else if (!ownedResource(op)) {
                 assertThat(status).as(op.key()).isBetween(200, 299);
             } else if (op.method().equals("GET")) {
                 assertThat(status).as(op.key()).isEqualTo(200);

@@ -212,6 +212,81 @@ class HostileInputIT {
         outcomes.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 
+    @Test
+    void hostileLinkInputsAreRefused() {
+        String user = TestSupport.newUser();
+        String asset = TestSupport.upload(user, TestSupport.sessionWithRoom(user).get(1), "photo", "a.jpg",
+                "image/jpeg", TestSupport.jpeg(40, 30));
+        String stranger = TestSupport.newUser();
+        String foreign = TestSupport.upload(stranger, TestSupport.sessionWithRoom(stranger).get(1), "photo", "b.jpg",
+                "image/jpeg", TestSupport.jpeg(40, 30));
+        String token = LinkTestSupport.token(user, Map.of("kind", "share", "assetIds", List.of(asset),
+                "maxDownloads", 1000));
+
+        // tokens: one character changed, another spelling of the same bits, cut, padded, traversal, encodings
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int at = 0; at < token.length(); at += 6) {
+            tokens.add(token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1));
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int last = alphabet.indexOf(token.charAt(42));
+        tokens.add(token.substring(0, 42) + alphabet.charAt(last ^ 1)); // the same secret, its unused bits set
+        tokens.addAll(List.of(token.substring(0, 42), token + "=", token + token, "..%2F..%2Fetc%2Fpasswd",
+                "%00" + token.substring(3), token.toUpperCase(java.util.Locale.ROOT), "x".repeat(3000),
+                "%E2%80%AE" + token.substring(9), "%27%20OR%20%271%27%3D%271", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+        for (String bad : tokens) {
+            if (bad.equals(token)) {
+                continue; // toUpperCase of a token without lower-case letters
+            }
+            Response r = given().urlEncodingEnabled(false).redirects().follow(false).get("/d/" + bad);
+            record("token " + bad.substring(0, Math.min(12, bad.length())), r.statusCode(), problemType(r));
+        }
+
+        List<Object> many = new java.util.ArrayList<>(java.util.stream.Stream.generate(() -> (Object) asset)
+                .limit(5000).toList());
+        List<Map<String, Object>> bodies = List.of(
+                Map.of("kind", "zip", "assetIds", List.of(asset, foreign)),
+                Map.of("kind", "single", "assetIds", List.of(foreign)),
+                Map.of("kind", "zip", "collectionId", UUID.randomUUID().toString()),
+                Map.of("kind", "zip", "assetIds", many.subList(0, 201)),
+                Map.of("kind", "zip", "assetIds", many),
+                Map.of("kind", "share", "assetIds", List.of("not-a-uuid")),
+                Map.of("kind", "share", "assetIds", "a string"),
+                Map.of("kind", "share", "assetIds", List.of(List.of(asset))),
+                Map.of("kind", "x".repeat(100_000), "assetIds", List.of(asset)),
+                Map.of("kind", "share", "assetIds", List.of(asset), "expiresIn", "P" + "9".repeat(5000) + "D"),
+                Map.of("kind", "share", "assetIds", List.of(asset), "expiresIn", "P100000000000D"),
+                Map.of("kind", "share", "assetIds", List.of(asset), "maxDownloads", Long.MAX_VALUE),
+                Map.of("kind", "share", "assetIds", List.of(asset), "token", "chosen-by-the-client"),
+                Map.of("kind", "share", "assetIds", List.of(asset), "collectionId", "'; DROP TABLE links; --"));
+        for (Map<String, Object> body : bodies) {
+            Response r = as(user).body(body).post("/links");
+            String name = "link " + body.toString().substring(0, Math.min(40, body.toString().length()));
+            if (r.statusCode() == 413) {
+                record(name, r.statusCode(), "payload-too-large");
+            } else {
+                record(name, r.statusCode(), problemType(r));
+            }
+        }
+        Response deleteForeign = as(stranger).delete("/links/" + LinkTestSupport.create(user, Map.of("kind", "share",
+                "assetIds", List.of(asset))).path("id"));
+        record("revoke another's link", deleteForeign.statusCode(), deleteForeign.path("type"));
+        Response deleteNonsense = as(user).delete("/links/not-a-uuid");
+        record("revoke not-a-uuid", deleteNonsense.statusCode(), deleteNonsense.path("type"));
+
+        LinkTestSupport.open(token).then().statusCode(200); // the real one still opens
+        assertThat(as(user).get("/links?limit=100").then().statusCode(200).extract().<List<?>>path("items"))
+                .as("only the two valid links exist").hasSize(2);
+        int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("hostile link input: " + total + " cases, no 5xx; by outcome:");
+        outcomes.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
+    /** The problem's type, when the answer is a problem document (the HTTP layer answers some without one). */
+    private static String problemType(Response r) {
+        return String.valueOf(r.contentType()).contains("json") ? r.path("type") : "http";
+    }
+
     /** The type a client would declare for the file's name. */
     private static String declaredType(String name) {
         return name.contains(".png") ? "image/png" : name.contains(".webp") ? "image/webp"

@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,6 +99,20 @@ public class ObjectStore {
     public Uni<byte[]> read(String bucket, String key) {
         return call(() -> s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes())
                 .thenApply(ResponseBytes::asByteArray));
+    }
+
+    /**
+     * The object as a blocking stream, for a worker thread that copies it somewhere (a download streamed to a
+     * client): the SDK holds at most a few MB of it at a time and waits while the reader is behind. Blocks until
+     * S3 answers; a missing object fails with a not-found error ({@link #isNotFound}). Close it when done.
+     */
+    public InputStream openBlocking(String bucket, String key) {
+        try {
+            return s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBlockingInputStream())
+                    .join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** SHA-256 of the object, streamed: the object never sits in memory whole. */

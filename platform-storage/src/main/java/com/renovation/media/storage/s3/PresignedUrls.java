@@ -103,6 +103,14 @@ public class PresignedUrls {
         return signGet(bucket, key, disposition, config.downloadUrlTtl());
     }
 
+    /**
+     * A GET URL that makes the browser save the file under {@code downloadName}, whatever its type (a download
+     * link's "download this", where inline display is not what was asked for).
+     */
+    public SignedUrl attachment(String bucket, String key, String downloadName, Duration ttl) {
+        return signGet(bucket, key, ContentDisposition.attachment(downloadName), ttl);
+    }
+
     private SignedUrl signGet(String bucket, String key, String disposition, Duration ttl) {
         GetObjectRequest.Builder get = GetObjectRequest.builder().bucket(bucket).key(key);
         if (disposition != null) {
