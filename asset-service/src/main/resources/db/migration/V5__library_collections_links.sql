@@ -23,8 +23,7 @@ CREATE TABLE catalog_images (
     title       TEXT,
     alt_text    TEXT,
     bucket      TEXT        NOT NULL,
-    -- {"items": [{variantType, format, key, contentType, width, height, fileSize}, ...]}
-    variants    JSONB       NOT NULL DEFAULT '{"items": []}'::jsonb,
+    variants    JSONB       NOT NULL DEFAULT '[]'::jsonb,
     updated_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 

@@ -23,16 +23,9 @@ public class CatalogImage {
     public String altText;
     public String bucket;
     @JdbcTypeCode(SqlTypes.JSON)
-    public Variants variants = new Variants(List.of());
+    public List<Variant> variants;
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    /**
-     * The image's variants, as a JSON object rather than a bare array: Hibernate Reactive maps a JSON column to a
-     * Vert.x JsonObject and cannot read an array there.
-     */
-    public record Variants(List<Variant> items) {
-    }
 
     /** One served variant of the image: where it is in {@link #bucket} and what it is. */
     public record Variant(String variantType, String format, String key, String contentType, Integer width,

@@ -53,7 +53,7 @@ public class ItemPreviews {
     }
 
     public List<VariantView> ofCatalogImage(CatalogImage image) {
-        return image.variants.items().stream()
+        return image.variants.stream()
                 .map(v -> new VariantView(v.variantType(), v.format(), v.width(), v.height(), v.fileSize(),
                         v.contentType(), urls.download(image.bucket, v.key(), null).url()))
                 .toList();
