@@ -33,8 +33,8 @@ public class CatalogImageRepository implements PanacheRepositoryBase<CatalogImag
     public Uni<Void> recordWithdrawal(UUID id, long version) {
         return getSession().chain(session -> session.createNativeQuery(
                         "INSERT INTO catalog_image_withdrawals (id, version) VALUES (:id, :version)"
-                                + " ON CONFLICT (id) DO UPDATE SET version = greatest(catalog_image_withdrawals.version,"
-                                + " excluded.version), withdrawn_at = now()")
+                                + " ON CONFLICT (id) DO UPDATE SET withdrawn_at = now(),"
+                                + " version = greatest(catalog_image_withdrawals.version, excluded.version)")
                 .setParameter("id", id)
                 .setParameter("version", version)
                 .executeUpdate())
