@@ -6,13 +6,20 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.renovation.media.assets.repository.CatalogImage;
+import com.renovation.media.assets.repository.CatalogImageRepository;
 import com.renovation.media.contracts.events.PlatformService;
 import com.renovation.media.contracts.events.Topic;
+import com.renovation.media.contracts.events.Topics;
+import com.renovation.media.contracts.events.payload.CatalogImagePublished;
 import com.renovation.media.contracts.events.payload.DocumentReady;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.testing.KafkaTestClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +28,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Events that would make asset-service sign a URL for a key outside the asset's or session's own place (another
- * user's photo, the catalog bucket) are refused to the dead-letter topic and change nothing; a genuine event
+ * user's photo, the catalog bucket), or a catalog image's outside its style's variants in the public bucket, are
+ * refused to the dead-letter topic and change nothing, as are records that are no event; a genuine event
  * published after them is still applied.
  */
 @QuarkusTest
 class ForgedEventsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    CatalogImageRepository catalogImages;
 
     private static void awaitDeadLetter(String topic, String key) {
         await().atMost(WAIT).until(() -> !KafkaTestClient.records(topic, key).isEmpty());
@@ -89,5 +100,61 @@ class ForgedEventsIT {
         await().atMost(WAIT).until(() -> KafkaTestClient.records(PlatformService.ASSET_SERVICE.deadLetter(Topic.DOCUMENT_READY), document)
                 .size() == 3);
         as(user).get("/documents/" + document).then().body("status", equalTo("pending"));
+    }
+
+    private static CatalogImagePublished catalogImage(UUID id, String slug, String bucket, String key) {
+        return new CatalogImagePublished(id, 1, slug, "Oak bed", null, "image/jpeg", 960, 640, bucket,
+                List.of(new CatalogImagePublished.Variant("thumbnail", "jpeg", key, "image/jpeg", 300, 200, 10L)));
+    }
+
+    private CatalogImage catalogRow(UUID id) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> catalogImages.findById(id)));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCatalogImageWithKeysOutsideItsStylesVariantsIsDeadLettered() {
+        UUID id = UUID.randomUUID();
+        String slug = "forged-" + id.toString().substring(0, 8);
+        String variants = "styles/" + slug + "/variants/";
+        String user = TestSupport.newUser();
+        String asset = TestSupport.upload(user, TestSupport.sessionWithRoom(user).get(1), "photo", "a.jpg",
+                "image/jpeg", TestSupport.jpeg(40, 30));
+        String usersKey = as(user).get("/assets/" + asset).path("storagePath");
+
+        List<CatalogImagePublished> forged = List.of(
+                catalogImage(id, slug, "user-uploads", usersKey), // a user's private photo
+                catalogImage(id, slug, "user-uploads", variants + "oak_thumbnail_300x200.jpg"), // the private bucket
+                catalogImage(id, slug, "styles", "styles/other-style/variants/oak_thumbnail_300x200.jpg"),
+                catalogImage(id, slug, "styles", variants + "../../../" + usersKey), // climbs out
+                catalogImage(id, slug, "styles", "styles/" + slug + "/oak.jpg"), // an original, not a variant
+                catalogImage(id, "..", "styles", "styles/../variants/oak_thumbnail_300x200.jpg"), // no style
+                new CatalogImagePublished(id, 0, slug, "Oak bed", null, "image/jpeg", 960, 640, "styles", List.of()));
+        for (CatalogImagePublished event : forged) {
+            KafkaTestClient.publish("catalog-service", event);
+        }
+        KafkaTestClient.send(Topics.CATALOG_IMAGE_PUBLISHED, id.toString(), "{not an event");
+        // withdrawals naming no image, or without a version
+        for (String data : List.of("{}", "{\"styleImageId\":\"" + id + "\"}")) {
+            KafkaTestClient.send(Topics.CATALOG_IMAGE_WITHDRAWN, id.toString(), "{\"id\":\"" + UUID.randomUUID()
+                    + "\",\"type\":\"catalog.image.withdrawn\",\"subject\":\"" + id + "\",\"data\":" + data + "}");
+        }
+
+        await().atMost(WAIT).until(() -> KafkaTestClient.records(
+                PlatformService.ASSET_SERVICE.deadLetter(Topic.CATALOG_IMAGE_PUBLISHED), id.toString()).size()
+                == forged.size() + 1);
+        await().atMost(WAIT).until(() -> KafkaTestClient.records(
+                PlatformService.ASSET_SERVICE.deadLetter(Topic.CATALOG_IMAGE_WITHDRAWN), id.toString()).size() == 2);
+        assertThat(catalogRow(id)).isNull();
+
+        // the genuine event, published after them, is applied: the consumer went on
+        KafkaTestClient.publish("catalog-service", catalogImage(id, slug, "styles", variants
+                + "oak_thumbnail_300x200.jpg"));
+        await().atMost(WAIT).until(() -> catalogRow(id) != null);
+        assertThat(catalogRow(id).variants).extracting(CatalogImage.Variant::key)
+                .containsExactly(variants + "oak_thumbnail_300x200.jpg");
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.catalog.service.AbandonedStyleImageCleanup;
 import com.renovation.media.catalog.service.seed.CatalogSeeder;
 import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.Topics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -159,6 +160,13 @@ class AdminApiIT {
         assertThat(data.get("styleSlug").asText()).isEqualTo(slug);
         assertThat(data.get("storagePath").asText()).isEqualTo("styles/" + slug + "/pale_oak_bed.jpg");
         assertThat(data.get("bucket").asText()).isEqualTo("styles");
+        // confirmed, it is public: other services learn it as the API shows it
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !TestSupport.recordsFor(Topics.CATALOG_IMAGE_PUBLISHED, List.of(imageId)).isEmpty());
+        JsonNode published = EventJson.read(TestSupport.recordsFor(Topics.CATALOG_IMAGE_PUBLISHED, List.of(imageId))
+                .get(0).value()).data();
+        assertThat(published.get("title").asText()).isEqualTo("Pale oak bed");
+        assertThat(published.get("version").asLong()).isEqualTo(1);
 
         // the same filename again is a conflict while the image exists
         requestUpload(slug, "pale oak bed.jpg", "image/jpeg", photo.length).then().statusCode(409);
@@ -170,6 +178,8 @@ class AdminApiIT {
         given().get("/styles/" + slug + "/images?roomType=guest_room").then().body("items.size()", equalTo(1));
 
         admin().delete("/admin/images/" + imageId).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !TestSupport.recordsFor(Topics.CATALOG_IMAGE_WITHDRAWN, List.of(imageId)).isEmpty());
         assertThat(exists("styles/" + slug + "/pale_oak_bed.jpg")).isFalse();
         admin().get("/admin/images/" + imageId).then().statusCode(404);
         given().get("/styles/" + slug).then().body("imageCount", equalTo(0));

@@ -1,14 +1,14 @@
 package com.renovation.media.assets.repository;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 /** A public catalog image as asset-service knows it (projected from catalog-service's events). */
 @Entity
@@ -21,9 +21,18 @@ public class CatalogImage {
     public String title;
     @Column(name = "alt_text")
     public String altText;
+    /** The original's type and size (the catalog serves it too; a library item shows them). */
+    @Column(name = "content_type")
+    public String contentType;
+    public Integer width;
+    public Integer height;
     public String bucket;
-    @JdbcTypeCode(SqlTypes.JSON)
+    // JSONB array, moved as text (see the converter)
+    @Convert(converter = CatalogVariantsConverter.class)
+    @ColumnTransformer(read = "cast(variants as text)", write = "cast(cast(? as text) as jsonb)")
     public List<Variant> variants;
+    /** The version of catalog-service's event this row is: an event of a version not above it is older. */
+    public long version;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -3,6 +3,7 @@ package com.renovation.media.catalog.repository;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.LockMode;
@@ -16,6 +17,11 @@ public class StyleImageRepository implements PanacheRepositoryBase<StyleImage, U
 
     public Uni<List<StyleImage>> ofStyle(UUID styleId) {
         return list("styleId = ?1 order by displayOrder, createdAt, id", styleId);
+    }
+
+    /** A style's images, row-locked for the rest of the transaction (a confirm in progress is waited for). */
+    public Uni<List<StyleImage>> lockOfStyle(UUID styleId) {
+        return find("styleId = ?1 order by id", styleId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<List<StyleImage>> ofSeedCatalog(String catalog) {
@@ -40,6 +46,21 @@ public class StyleImageRepository implements PanacheRepositoryBase<StyleImage, U
                 .setParameter("limit", limit)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new Abandoned((UUID) r[0], (String) r[1])).toList());
+    }
+
+    /**
+     * Up to {@code limit} public images never published (made public before the catalog published its images),
+     * locked with SKIP LOCKED so replicas starting together take disjoint ones.
+     */
+    public Uni<List<StyleImage>> lockUnpublished(int limit) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT id FROM style_images"
+                        + " WHERE published_version = 0 AND status <> :uploading ORDER BY id LIMIT :limit"
+                        + " FOR UPDATE SKIP LOCKED", UUID.class)
+                .setParameter("uploading", StyleImageStatus.UPLOADING.value())
+                .setParameter("limit", limit)
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<StyleImage>of())
+                        : list("id in ?1 order by id", ids));
     }
 
     /** The image, row-locked for the rest of the transaction (confirm, variant events and delete must not interleave). */

@@ -37,8 +37,10 @@ import java.util.UUID;
  * Admin writes of style images. An upload is declared (a row in status {@code uploading}, never served, and a
  * presigned PUT into the private staging bucket), PUT by the client straight to S3, then confirmed: the staged
  * bytes are copied where the client cannot write and checked like users' uploads; accepted, the checked copy is
- * copied into the public bucket and the image becomes {@code pending} with {@code catalog.image.added} in the
- * same transaction; refused, the staged objects and the row are deleted. Unchecked bytes are never public.
+ * copied into the public bucket and the image becomes {@code pending} with {@code catalog.image.added} (for its
+ * variants) and {@code catalog.image.published} in the same transaction; refused, the staged objects and the row
+ * are deleted. Unchecked bytes are never public. A change of what the image shows publishes it again; its
+ * deletion withdraws it.
  */
 @ApplicationScoped
 public class ImageAdminService {
@@ -50,12 +52,13 @@ public class ImageAdminService {
     private final ObjectStore objects;
     private final UploadInspector inspector;
     private final Outbox outbox;
+    private final ImagePublications publications;
     private final AdminViewFactory views;
     private final CatalogConfig config;
 
     public ImageAdminService(StyleRepository styles, StyleImageRepository images,
             StyleImageVariantRepository variants, PresignedUrls urls, ObjectStore objects,
-            Outbox outbox, AdminViewFactory views, CatalogConfig config) {
+            Outbox outbox, ImagePublications publications, AdminViewFactory views, CatalogConfig config) {
         this.styles = styles;
         this.images = images;
         this.variants = variants;
@@ -63,6 +66,7 @@ public class ImageAdminService {
         this.objects = objects;
         this.inspector = new UploadInspector(objects);
         this.outbox = outbox;
+        this.publications = publications;
         this.views = views;
         this.config = config;
     }
@@ -180,7 +184,8 @@ public class ImageAdminService {
                     });
                     image.updatedAt = Instant.now();
                     return styles.findById(image.styleId).chain(style -> outbox.add(new CatalogImageAdded(image.id,
-                            style.slug, Buckets.STYLES, image.storagePath, image.contentType))).replaceWith(true);
+                            style.slug, Buckets.STYLES, image.storagePath, image.contentType)))
+                            .chain(() -> publications.published(image)).replaceWith(true);
                 })))
                 .chain(recorded -> recorded ? get(inspected.id)
                         : objects.delete(Buckets.STYLES, inspected.storagePath).chain(() ->
@@ -211,10 +216,12 @@ public class ImageAdminService {
         String roomType = patch.roomType() == null ? null
                 : CatalogRules.roomType("roomType", CatalogRules.text(patch.roomType()));
         List<String> tags = patch.tags() == null ? null : CatalogRules.tags("tags", patch.tags());
-        return images.findById(id).chain(image -> {
+        return images.lock(id).chain(image -> {
             if (image == null) {
                 throw ApiException.notFound("image " + id);
             }
+            String title = ImagePublications.title(image);
+            String altText = image.altText;
             if (patch.caption() != null) {
                 image.caption = CatalogRules.text(patch.caption());
             }
@@ -234,7 +241,10 @@ public class ImageAdminService {
                 image.sourceUrl = CatalogRules.text(patch.sourceUrl());
             }
             image.updatedAt = Instant.now();
-            return view(image);
+            boolean shownChanged = !Objects.equals(title, ImagePublications.title(image))
+                    || !Objects.equals(altText, image.altText);
+            return (shownChanged ? publications.published(image) : Uni.createFrom().voidItem())
+                    .chain(() -> view(image));
         });
     }
 
@@ -257,7 +267,8 @@ public class ImageAdminService {
                 .chain(keys -> objects.deleteAll(Buckets.STYLES, keys))
                 .chain(() -> objects.deletePrefix(Buckets.STYLES_STAGING, StoragePaths.stagingFolder(id)))
                 .chain(() -> Panache.withTransaction(() -> images.lock(id).chain(image -> image == null
-                        ? Uni.createFrom().voidItem() : images.delete(image))));
+                        ? Uni.createFrom().voidItem()
+                        : publications.withdrawn(image).chain(() -> images.delete(image)))));
     }
 
     private Uni<AdminViews.ImageView> view(StyleImage image) {

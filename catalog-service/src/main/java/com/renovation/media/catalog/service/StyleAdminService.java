@@ -1,6 +1,7 @@
 package com.renovation.media.catalog.service;
 
 import com.renovation.media.catalog.repository.Style;
+import com.renovation.media.catalog.repository.StyleImage;
 import com.renovation.media.catalog.repository.StyleImageRepository;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
@@ -21,7 +22,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Admin writes of styles. Deleting a style deletes its images, their variants and all their objects. */
+/**
+ * Admin writes of styles. Deleting a style deletes its images, their variants and all their objects, and
+ * withdraws its public images.
+ */
 @ApplicationScoped
 public class StyleAdminService {
 
@@ -29,14 +33,17 @@ public class StyleAdminService {
     private final StyleImageRepository images;
     private final StyleImageVariantRepository variants;
     private final ObjectStore objects;
+    private final ImagePublications publications;
     private final AdminViewFactory views;
 
     public StyleAdminService(StyleRepository styles, StyleImageRepository images,
-            StyleImageVariantRepository variants, ObjectStore objects, AdminViewFactory views) {
+            StyleImageVariantRepository variants, ObjectStore objects, ImagePublications publications,
+            AdminViewFactory views) {
         this.styles = styles;
         this.images = images;
         this.variants = variants;
         this.objects = objects;
+        this.publications = publications;
         this.views = views;
     }
 
@@ -84,7 +91,10 @@ public class StyleAdminService {
         });
     }
 
-    /** Objects first (a failure there changes nothing), then the rows (images and variants cascade). */
+    /**
+     * Objects first (a failure there changes nothing), then the rows (images and variants cascade). The images
+     * are locked before they are withdrawn, so one confirmed meanwhile is withdrawn too.
+     */
     public Uni<Void> delete(String slug) {
         return Panache.withSession(() -> require(slug).chain(style -> images.ofStyle(style.id)
                         .chain(list -> variants.ofImages(list.stream().map(i -> i.id).toList()).map(vs -> {
@@ -95,7 +105,16 @@ public class StyleAdminService {
                 .chain(keys -> objects.deleteAll(Buckets.STYLES, keys))
                 .chain(() -> Panache.withTransaction(() -> styles.bySlug(slug)
                         .chain(style -> style == null ? Uni.createFrom().voidItem()
-                                : styles.delete(style))));
+                                : images.lockOfStyle(style.id).chain(this::withdrawAll)
+                                        .chain(() -> styles.delete(style)))));
+    }
+
+    private Uni<Void> withdrawAll(List<StyleImage> list) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (StyleImage image : list) {
+            chain = chain.chain(() -> publications.withdrawn(image));
+        }
+        return chain;
     }
 
     Uni<Style> require(String slug) {

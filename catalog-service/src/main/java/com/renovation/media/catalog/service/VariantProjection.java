@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies variant events of style images to this service's projection, inside the consumer's transaction: an
- * image turns {@code ready} once every variant the worker makes for it is ready. Events about users' assets
+ * image turns {@code ready} once every variant the worker makes for it is ready, and every ready variant is
+ * served at once, so each one publishes the image again ({@link ImagePublications}). Events about users' assets
  * belong to asset-service and are ignored here, as are events of deleted images. A variant must lie in the public
  * bucket under its image's own variant keys; any other is refused to the dead-letter topic.
  */
@@ -34,10 +35,13 @@ public class VariantProjection {
 
     private final StyleImageRepository images;
     private final StyleImageVariantRepository variants;
+    private final ImagePublications publications;
 
-    public VariantProjection(StyleImageRepository images, StyleImageVariantRepository variants) {
+    public VariantProjection(StyleImageRepository images, StyleImageVariantRepository variants,
+            ImagePublications publications) {
         this.images = images;
         this.variants = variants;
+        this.publications = publications;
     }
 
     /** Only events of style images arrive here (the consumer acknowledges the room assets' without a transaction). */
@@ -73,7 +77,7 @@ public class VariantProjection {
                     image.status = StyleImageStatus.READY;
                     image.updatedAt = Instant.now();
                 }
-            }).replaceWithVoid();
+            }).chain(() -> publications.published(image));
         });
     }
 

@@ -15,6 +15,8 @@ public final class Channels {
     public static final String DOCUMENT_READY = "document-ready";
     public static final String DOCUMENT_FAILED = "document-failed";
     public static final String CATALOG_IMAGE_ADDED = "catalog-image-added";
+    public static final String CATALOG_IMAGE_PUBLISHED = "catalog-image-published";
+    public static final String CATALOG_IMAGE_WITHDRAWN = "catalog-image-withdrawn";
 
     private Channels() {
     }

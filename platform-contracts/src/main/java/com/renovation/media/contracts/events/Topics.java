@@ -18,6 +18,8 @@ public final class Topics {
     public static final String DOCUMENT_READY = "document.ready";
     public static final String DOCUMENT_FAILED = "document.failed";
     public static final String CATALOG_IMAGE_ADDED = "catalog.image.added";
+    public static final String CATALOG_IMAGE_PUBLISHED = "catalog.image.published";
+    public static final String CATALOG_IMAGE_WITHDRAWN = "catalog.image.withdrawn";
 
     /** Every event topic of the registry; the local stack creates them with {@link #PARTITIONS} partitions. */
     public static final List<String> ALL = Arrays.stream(Topic.values()).map(Topic::topicName).toList();

@@ -7,6 +7,7 @@ import com.renovation.media.catalog.repository.StyleImageRepository;
 import com.renovation.media.catalog.repository.StyleImageStatus;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
+import com.renovation.media.catalog.service.ImagePublications;
 import com.renovation.media.catalog.service.ImageRules;
 import com.renovation.media.catalog.service.seed.SeedPlan.PlannedImage;
 import com.renovation.media.catalog.service.seed.SeedPlan.PlannedStyle;
@@ -30,10 +31,11 @@ import org.jboss.logging.Logger;
 /**
  * Brings the catalog in line with a seed manifest, idempotently: a style or image row changes (and its
  * {@code updated_at} moves) only when a manifest field differs; an object is uploaded only when it is missing
- * or its SHA-256 differs from the manifest's file. New or changed images emit {@code catalog.image.added}
- * in the same transaction. Entries missing from the manifest are reported, never deleted. The whole run holds
- * a transaction-scoped advisory lock, so replicas starting together seed one after the other (the later ones
- * find nothing to do).
+ * or its SHA-256 differs from the manifest's file. New images and new content emit {@code catalog.image.added}
+ * (for their variants) in the same transaction, and every image row that changes emits
+ * {@code catalog.image.published}. Entries missing from the manifest are reported, never deleted. The whole
+ * run holds a transaction-scoped advisory lock, so replicas starting together seed one after the other (the
+ * later ones find nothing to do).
  */
 @ApplicationScoped
 public class CatalogSeeder {
@@ -47,15 +49,17 @@ public class CatalogSeeder {
     private final StyleImageVariantRepository variants;
     private final ObjectStore objects;
     private final Outbox outbox;
+    private final ImagePublications publications;
     private final CatalogConfig config;
 
     public CatalogSeeder(StyleRepository styles, StyleImageRepository images, StyleImageVariantRepository variants,
-            ObjectStore objects, Outbox outbox, CatalogConfig config) {
+            ObjectStore objects, Outbox outbox, ImagePublications publications, CatalogConfig config) {
         this.styles = styles;
         this.images = images;
         this.variants = variants;
         this.objects = objects;
         this.outbox = outbox;
+        this.publications = publications;
         this.config = config;
     }
 
@@ -126,12 +130,12 @@ public class CatalogSeeder {
                 }
                 if (sameFields(catalog, style, existing, planned)) {
                     tally.imagesUnchanged++;
-                } else {
-                    copyFields(catalog, style, existing, planned);
-                    existing.updatedAt = Instant.now();
-                    tally.imagesUpdated++;
+                    return Uni.createFrom().voidItem();
                 }
-                return Uni.createFrom().voidItem();
+                copyFields(catalog, style, existing, planned);
+                existing.updatedAt = Instant.now();
+                tally.imagesUpdated++;
+                return publications.published(existing);
             });
         });
     }
@@ -181,9 +185,10 @@ public class CatalogSeeder {
         });
     }
 
+    /** New content: the worker makes its variants; meanwhile the image is public as its original alone. */
     private Uni<Void> added(Style style, StyleImage image) {
         return outbox.add(new CatalogImageAdded(image.id, style.slug, Buckets.STYLES, image.storagePath,
-                image.contentType)).replaceWithVoid();
+                image.contentType)).chain(() -> publications.published(image));
     }
 
     private static boolean sameFields(String catalog, Style style, StyleImage image, PlannedImage planned) {
