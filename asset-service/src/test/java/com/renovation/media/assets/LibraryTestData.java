@@ -1,8 +1,11 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.assets.repository.CatalogImage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** Rows the library and collection tests need that no endpoint of this service writes. */
@@ -16,18 +19,19 @@ final class LibraryTestData {
      * {@code catalog_images} from catalog-service's events) would write it: answers its id.
      */
     static String catalogImage(String title) {
-        UUID id = UUID.randomUUID();
-        String variants = "[{\"variantType\":\"thumbnail\",\"format\":\"webp\",\"key\":\"styles/modern/" + id
-                + "_thumbnail_300x200.webp\",\"contentType\":\"image/webp\",\"width\":300,\"height\":200,"
-                + "\"fileSize\":1200},{\"variantType\":\"optimized\",\"format\":\"webp\",\"key\":\"styles/modern/" + id
-                + "_optimized_1200x800.webp\",\"contentType\":\"image/webp\",\"width\":1200,\"height\":800,"
-                + "\"fileSize\":9000}]";
-        await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "INSERT INTO catalog_images (id, style_slug, title, bucket, variants)"
-                                + " VALUES (:id, 'modern', :title, 'styles', cast(:variants AS jsonb))")
-                .setParameter("id", id).setParameter("title", title).setParameter("variants", variants)
-                .executeUpdate())));
-        return id.toString();
+        CatalogImage image = new CatalogImage();
+        image.id = UUID.randomUUID();
+        image.styleSlug = "modern";
+        image.title = title;
+        image.bucket = "styles";
+        image.variants = List.of(
+                new CatalogImage.Variant("thumbnail", "webp", "styles/modern/" + image.id + "_thumbnail_300x200.webp",
+                        "image/webp", 300, 200, 1200L),
+                new CatalogImage.Variant("optimized", "webp", "styles/modern/" + image.id + "_optimized_1200x800.webp",
+                        "image/webp", 1200, 800, 9000L));
+        image.updatedAt = Instant.now();
+        await(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s.persist(image))));
+        return image.id.toString();
     }
 
     /** Makes the session the owner's workspace (what main's workspace uploads create). */

@@ -43,7 +43,8 @@ public class LibraryItemRepository implements PanacheRepositoryBase<LibraryItem,
             params.and("favourite", favourite);
         }
         if (tag != null) {
-            query.append(" and array_contains(tags, :tag)");
+            // not array_contains: it compares the text[] column with a varchar[], which PostgreSQL refuses
+            query.append(" and array_position(tags, :tag) is not null");
             params.and("tag", tag);
         }
         if (after != null) {
