@@ -44,7 +44,7 @@ public class LibraryItemRepository implements PanacheRepositoryBase<LibraryItem,
         }
         if (tag != null) {
             // not array_contains: it compares the text[] column with a varchar[], which PostgreSQL refuses
-            query.append(" and array_position(tags, :tag) is not null");
+            query.append(" and array_position(tags, :tag) > 0");
             params.and("tag", tag);
         }
         if (after != null) {

@@ -39,7 +39,7 @@ public class UserCollectionRepository implements PanacheRepositoryBase<UserColle
         Parameters params = Parameters.with("public", CollectionVisibility.PUBLIC);
         String query = "visibility = :public";
         if (tag != null) {
-            query += " and array_position(tags, :tag) is not null"; // see LibraryItemRepository.pageOfOwner
+            query += " and array_position(tags, :tag) > 0"; // see LibraryItemRepository.pageOfOwner
             params.and("tag", tag);
         }
         return newestFirst(query, params, after, limit);
