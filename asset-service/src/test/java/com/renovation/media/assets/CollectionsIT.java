@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -144,6 +146,9 @@ class CollectionsIT {
         as(user).delete("/collections/" + id + "/items/" + items.get(1)).then().statusCode(404);
         as(user).get("/collections/" + id).then().body("coverItemId", nullValue()).body("coverUrl", nullValue())
                 .body("itemCount", equalTo(2));
+        as(user).queryParam("entityType", "collection").queryParam("entityId", id).get("/audit").then()
+                .statusCode(200).body("items.action", hasItems("created", "item_added", "item_moved", "item_removed"))
+                .body("items.actor", everyItem(equalTo(user)));
     }
 
     @Test

@@ -3,13 +3,17 @@ package com.renovation.media.assets;
 import static com.renovation.media.assets.TestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,17 +32,17 @@ class LibraryIT {
     @Test
     void savingIsIdempotentAndKeepsAWorkspaceAssetForGood() {
         String user = TestSupport.newUser();
-        String room = TestSupport.sessionWithRoom(user).get(1);
-        String asset = TestSupport.upload(user, room, "photo", "kitchen.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
-        LibraryTestData.setExpiry(asset, "1 day");
+        String asset = uploadToWorkspace(user, "render.png");
+        as(user).get("/assets/" + asset).then().body("expiresAt", notNullValue());
 
         Response first = save(user, Map.of("assetId", asset));
         first.then().statusCode(201).header("Location", containsString("/library/items/" + first.path("id")))
                 .body("kind", equalTo("asset")).body("assetId", equalTo(asset))
-                .body("styleImageId", nullValue()).body("title", equalTo("kitchen.jpg"))
-                .body("contentType", equalTo("image/jpeg")).body("width", equalTo(40)).body("favourite", equalTo(false));
+                .body("styleImageId", nullValue()).body("title", equalTo("render.png"))
+                .body("contentType", equalTo("image/png")).body("width", equalTo(40)).body("favourite", equalTo(false));
         assertThat(TestSupport.get(first.path("downloadUrl")).statusCode()).as("the original").isEqualTo(200);
-        assertThat(LibraryTestData.expiry(asset)).as("saving keeps it for good").isNull();
+        as(user).get("/assets/" + asset).then().body("expiresAt", nullValue());
+        as(user).get("/workspace").then().body("items.size()", equalTo(0));
 
         save(user, Map.of("assetId", asset)).then().statusCode(200).body("id", equalTo(first.path("id")));
         as(user).get("/library/items").then().body("items.size()", equalTo(1));
@@ -120,31 +124,44 @@ class LibraryIT {
                 .body("customTitle", equalTo("My loft")); // absent fields stay
         as(user).body(Map.of("customTitle", "")).patch(path).then().statusCode(200)
                 .body("customTitle", nullValue()).body("title", equalTo("Loft"));
+        // refused changes left no trace; the accepted ones are in the audit log under the caller's name
+        as(user).queryParam("entityType", "library_item").queryParam("entityId", item).get("/audit").then()
+                .statusCode(200).body("items.action", containsInAnyOrder("created", "updated", "updated", "updated"))
+                .body("items.actor", everyItem(equalTo(user)));
     }
 
     @Test
     void deletingAnItemKeepsTheAssetAndReturnsAWorkspaceAssetToTheWorkspace() {
         String user = TestSupport.newUser();
-        List<String> ids = TestSupport.sessionWithRoom(user);
-        LibraryTestData.makeWorkspace(ids.get(0));
-        String asset = TestSupport.upload(user, ids.get(1), "render", "render.png", "image/png", TestSupport.png(40, 30));
-        LibraryTestData.setExpiry(asset, "1 hour");
+        String asset = uploadToWorkspace(user, "render.png");
         String item = save(user, Map.of("assetId", asset)).then().statusCode(201).extract().path("id");
-        assertThat(LibraryTestData.expiry(asset)).isNull();
 
         as(user).delete("/library/items/" + item).then().statusCode(204);
         as(user).get("/library/items/" + item).then().statusCode(404);
         as(user).delete("/library/items/" + item).then().statusCode(404);
-        as(user).get("/assets/" + asset).then().statusCode(200);
-        assertThat(LibraryTestData.expiry(asset)).as("back in the workspace for 7 days")
-                .isCloseTo(OffsetDateTime.now().plusDays(7), within(5, ChronoUnit.MINUTES));
+        Instant expiresAt = Instant.parse(as(user).get("/assets/" + asset).then().statusCode(200)
+                .extract().path("expiresAt"));
+        assertThat(expiresAt).as("back in the workspace for 7 days")
+                .isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(5, ChronoUnit.MINUTES));
+        as(user).get("/workspace").then().body("items.id", equalTo(List.of(asset)));
 
         // a project's asset never expires, kept or not
         String projectRoom = TestSupport.sessionWithRoom(user).get(1);
         String photo = TestSupport.upload(user, projectRoom, "photo", "p.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
         String kept = save(user, Map.of("assetId", photo)).then().statusCode(201).extract().path("id");
         as(user).delete("/library/items/" + kept).then().statusCode(204);
-        assertThat(LibraryTestData.expiry(photo)).isNull();
+        as(user).get("/assets/" + photo).then().statusCode(200).body("expiresAt", nullValue());
+    }
+
+    /** A generated image in the user's workspace, where it expires unless saved. */
+    private static String uploadToWorkspace(String user, String filename) {
+        byte[] png = TestSupport.png(40, 30);
+        Response ticket = as(user).body(Map.of("workspace", true, "assetType", "render", "filename", filename,
+                "contentType", "image/png", "size", png.length, "source", "ai_generated")).post("/assets/uploads");
+        ticket.then().statusCode(201);
+        assertThat(TestSupport.put(ticket, png)).isEqualTo(200);
+        as(user).post("/assets/" + ticket.path("assetId") + "/confirm").then().statusCode(200);
+        return ticket.path("assetId");
     }
 
     private static Response save(String user, Map<String, ?> body) {

@@ -55,13 +55,6 @@ public class LibraryItemRepository implements PanacheRepositoryBase<LibraryItem,
         return find(query.toString(), params).range(0, limit).list();
     }
 
-    /** A kept asset is kept for good: it no longer expires from the workspace. */
-    public Uni<Integer> clearExpiry(UUID assetId) {
-        return getSession().chain(s -> s.createNativeQuery(
-                        "UPDATE room_assets SET expires_at = NULL WHERE id = :asset AND expires_at IS NOT NULL")
-                .setParameter("asset", assetId).executeUpdate());
-    }
-
     /**
      * A workspace asset no library item keeps any more goes back to the workspace and expires like a new one;
      * a project's asset never expires.

@@ -11,6 +11,7 @@ import com.renovation.media.assets.rest.dto.CollectionRequests.CreateCollection;
 import com.renovation.media.assets.rest.dto.CollectionRequests.ItemOrder;
 import com.renovation.media.assets.rest.dto.CollectionView;
 import com.renovation.media.assets.rest.dto.LibraryItemView;
+import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.library.LibraryViews;
 import com.renovation.media.assets.service.library.Tags;
 import com.renovation.media.assets.service.sessions.Access;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * collection's row, so concurrent changes queue: the item limit holds and positions stay distinct. itemCount
  * itself is kept by a trigger, whatever removes an item.
  */
+@AuditedChanges
 @ApplicationScoped
 public class CollectionService {
 

@@ -1,12 +1,15 @@
 package com.renovation.media.assets.service.library;
 
+import com.renovation.media.assets.config.WorkspaceConfig;
 import com.renovation.media.assets.repository.CatalogImageRepository;
 import com.renovation.media.assets.repository.LibraryItem;
 import com.renovation.media.assets.repository.LibraryItemKind;
 import com.renovation.media.assets.repository.LibraryItemRepository;
+import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.LibraryItemView;
 import com.renovation.media.assets.rest.dto.LibraryRequests.ItemPatch;
 import com.renovation.media.assets.rest.dto.LibraryRequests.SaveItem;
+import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.web.paging.Page;
 import com.renovation.media.web.paging.SortKey;
@@ -17,17 +20,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** The caller's permanent library: assets and catalog images kept for good, with titles, tags and favourites. */
+@AuditedChanges
 @ApplicationScoped
 public class LibraryService {
-
-    /** How long a workspace asset lives once nothing keeps it (as long as a new one). */
-    static final Duration WORKSPACE_EXPIRY = Duration.ofDays(7);
 
     /** A saved item, and whether this request added it (201) or found it kept already (200). */
     public record Saved(LibraryItemView item, boolean created) {
@@ -35,15 +35,19 @@ public class LibraryService {
 
     private final LibraryItemRepository items;
     private final CatalogImageRepository images;
+    private final RoomAssetRepository assets;
     private final Access access;
     private final LibraryViews views;
+    private final WorkspaceConfig workspace;
 
-    public LibraryService(LibraryItemRepository items, CatalogImageRepository images, Access access,
-            LibraryViews views) {
+    public LibraryService(LibraryItemRepository items, CatalogImageRepository images, RoomAssetRepository assets,
+            Access access, LibraryViews views, WorkspaceConfig workspace) {
         this.items = items;
         this.images = images;
+        this.assets = assets;
         this.access = access;
         this.views = views;
+        this.workspace = workspace;
     }
 
     /** Keeps an asset (which then never expires from the workspace) or a catalog image; saving twice is harmless. */
@@ -56,8 +60,6 @@ public class LibraryService {
         UUID target = kind == LibraryItemKind.ASSET ? request.assetId() : request.styleImageId();
         return requireSavable(caller, kind, target)
                 .chain(() -> items.insertIfAbsent(UUID.randomUUID(), caller.userId(), kind, target))
-                .call(created -> kind == LibraryItemKind.ASSET ? items.clearExpiry(target)
-                        : Uni.createFrom().voidItem())
                 .chain(created -> items.ofTarget(caller.userId(), kind, target)
                         .chain(this::view).map(view -> new Saved(view, created)));
     }
@@ -70,11 +72,13 @@ public class LibraryService {
                 }
             }).replaceWithVoid();
         }
-        return access.asset(target, caller, Access.Mode.WRITE).invoke(found -> {
+        // locked first: the workspace's expiry job skips locked rows, so it never removes an asset being saved
+        return assets.lock(target).chain(() -> access.asset(target, caller, Access.Mode.WRITE)).invoke(found -> {
             if (found.asset().confirmedAt == null) {
                 throw new ApiException(ProblemKind.CONFLICT, "asset " + target
                         + " has no confirmed upload yet; confirm it before saving it");
             }
+            found.asset().expiresAt = null; // kept for good: it no longer expires from the workspace
         }).replaceWithVoid();
     }
 
@@ -123,7 +127,7 @@ public class LibraryService {
         return find(caller, id, Access.Mode.WRITE)
                 .call(item -> items.delete("id", item.id))
                 .call(item -> item.assetId == null ? Uni.createFrom().voidItem()
-                        : items.returnToWorkspace(item.assetId, WORKSPACE_EXPIRY))
+                        : items.returnToWorkspace(item.assetId, workspace.expiry()))
                 .replaceWithVoid();
     }
 
