@@ -68,7 +68,8 @@ class LibraryIT {
         Response saved = save(user, Map.of("styleImageId", image));
         saved.then().statusCode(201).body("kind", equalTo("style_image")).body("styleImageId", equalTo(image))
                 .body("assetId", nullValue()).body("downloadUrl", nullValue())
-                .body("title", equalTo("Warm oak kitchen")).body("width", equalTo(1200))
+                .body("title", equalTo("Warm oak kitchen")).body("width", equalTo(2400))
+                .body("contentType", equalTo("image/jpeg"))
                 .body("variants.size()", equalTo(2)).body("variants[0].url", containsString("thumbnail"));
         save(user, Map.of("styleImageId", image)).then().statusCode(200).body("id", equalTo(saved.path("id")));
         as(user).get("/library/items").then().body("items.size()", equalTo(1));

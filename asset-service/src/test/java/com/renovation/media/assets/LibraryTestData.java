@@ -23,6 +23,9 @@ final class LibraryTestData {
         image.styleSlug = "modern";
         image.title = title;
         image.bucket = "styles";
+        image.contentType = "image/jpeg";
+        image.width = 2400;
+        image.height = 1600;
         image.variants = List.of(
                 new CatalogImage.Variant("thumbnail", "webp", "styles/modern/" + image.id + "_thumbnail_300x200.webp",
                         "image/webp", 300, 200, 1200L),

@@ -16,7 +16,6 @@ import com.renovation.media.storage.s3.PresignedUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,8 @@ public class LibraryViews {
                 RoomAsset asset = t.assets.get(i.assetId);
                 return new PublicItemView(title, asset.width, asset.height, variants);
             }
-            VariantView largest = largest(variants);
-            return new PublicItemView(title, largest == null ? null : largest.width(),
-                    largest == null ? null : largest.height(), variants);
+            CatalogImage image = t.images.get(i.styleImageId);
+            return new PublicItemView(title, image.width, image.height, variants);
         }).toList());
     }
 
@@ -101,17 +99,9 @@ public class LibraryViews {
                     item.updatedAt);
         }
         CatalogImage image = t.images.get(item.styleImageId);
-        VariantView largest = largest(variants);
         return new LibraryItemView(item.id, LibraryItemKind.STYLE_IMAGE, null, image.id,
                 item.customTitle != null ? item.customTitle : image.title, item.customTitle, tags, item.favourite,
-                largest == null ? null : largest.contentType(), largest == null ? null : largest.width(),
-                largest == null ? null : largest.height(), variants, null, item.createdAt, item.updatedAt);
-    }
-
-    /** A catalog image has no original to describe: its largest variant stands for its shape and type. */
-    private static VariantView largest(List<VariantView> variants) {
-        return variants.stream().filter(v -> v.width() != null)
-                .max(Comparator.comparingInt(VariantView::width)).orElse(null);
+                image.contentType, image.width, image.height, variants, null, item.createdAt, item.updatedAt);
     }
 
     /** The kept things of some items: one query each for assets, their variants and catalog images. */
