@@ -59,15 +59,13 @@ public class LibraryViews {
      */
     public Uni<List<PublicItemView>> publicOf(List<LibraryItem> kept) {
         return targets(kept).map(t -> kept.stream().filter(t::present).map(i -> {
-            List<VariantView> variants = t.variants(i);
-            String title = i.customTitle != null ? i.customTitle
-                    : i.kind() == LibraryItemKind.STYLE_IMAGE ? t.images.get(i.styleImageId).title : null;
             if (i.kind() == LibraryItemKind.ASSET) {
                 RoomAsset asset = t.assets.get(i.assetId);
-                return new PublicItemView(title, asset.width, asset.height, variants);
+                return new PublicItemView(i.customTitle, asset.width, asset.height, t.variants(i));
             }
             CatalogImage image = t.images.get(i.styleImageId);
-            return new PublicItemView(title, image.width, image.height, variants);
+            return new PublicItemView(i.customTitle != null ? i.customTitle : image.title, image.width,
+                    image.height, t.variants(i));
         }).toList());
     }
 
