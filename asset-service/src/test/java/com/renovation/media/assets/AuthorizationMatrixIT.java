@@ -10,6 +10,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +27,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuthorizationMatrixIT {
 
-    /** The data a route acts on: one user's session, room, two assets, a comparison and a document. */
+    /**
+     * The data a route acts on: one user's session, room, two assets, a comparison, a document, the first asset
+     * saved in the library and an unlisted collection holding it.
+     */
     record Fixture(String owner, String sessionId, String roomId, String assetId, String otherAssetId,
-            String comparisonId, String documentId) {
+            String comparisonId, String documentId, String libraryItemId, String collectionId, String collectionSlug) {
 
         static Fixture create() {
             String owner = TestSupport.newUser();
@@ -39,7 +43,14 @@ class AuthorizationMatrixIT {
                     .post("/rooms/" + ids.get(1) + "/comparisons").then().statusCode(201).extract().path("id");
             String document = TestSupport.as(owner).body(checklist()).post("/sessions/" + ids.get(0) + "/documents")
                     .then().statusCode(202).extract().path("id");
-            return new Fixture(owner, ids.get(0), ids.get(1), asset, other, comparison, document);
+            String item = TestSupport.as(owner).body(Map.of("assetId", asset)).post("/library/items")
+                    .then().statusCode(201).extract().path("id");
+            var collection = TestSupport.as(owner).body(Map.of("name", "Board", "visibility", "unlisted"))
+                    .post("/collections").then().statusCode(201).extract();
+            TestSupport.as(owner).body(Map.of("libraryItemId", item))
+                    .post("/collections/" + collection.path("id") + "/items").then().statusCode(201);
+            return new Fixture(owner, ids.get(0), ids.get(1), asset, other, comparison, document, item,
+                    collection.path("id"), collection.path("slug"));
         }
 
         String path(String template) {
@@ -62,6 +73,15 @@ class AuthorizationMatrixIT {
             if (template.startsWith("/d/{token}")) {
                 return path.replace("{token}", link(this).get(1));
             }
+            if (template.startsWith("/library/items/{id}")) {
+                return path.replace("{id}", libraryItemId);
+            }
+            if (template.startsWith("/collections/{id}")) {
+                return path.replace("{id}", collectionId).replace("{libraryItemId}", libraryItemId);
+            }
+            if (template.equals("/public/collections/{slug}")) {
+                return path.replace("{slug}", collectionSlug);
+            }
             if (path.contains("{")) {
                 fail("no fixture for the path parameters of " + template + ": add one to AuthorizationMatrixIT");
             }
@@ -75,7 +95,7 @@ class AuthorizationMatrixIT {
     }
 
     /** A valid body per operation that takes one. */
-    private static final Map<String, Function<Fixture, Object>> BODIES = Map.of(
+    private static final Map<String, Function<Fixture, Object>> BODIES = new HashMap<>(Map.of(
             "POST /sessions", f -> Map.of("title", "new"),
             "PATCH /sessions/{id}", f -> Map.of("title", "renamed"),
             "POST /sessions/{id}/rooms", f -> Map.of("name", "Bath", "roomType", "bathroom"),
@@ -85,7 +105,16 @@ class AuthorizationMatrixIT {
                     "contentType", "image/jpeg", "size", 10),
             "PATCH /assets/{id}", f -> Map.of("caption", "changed"),
             "POST /sessions/{id}/documents", f -> checklist(),
-            "POST /links", f -> Map.of("kind", "share", "assetIds", List.of(f.assetId())));
+            "POST /links", f -> Map.of("kind", "share", "assetIds", List.of(f.assetId()))));
+
+    static {
+        BODIES.put("POST /library/items", f -> Map.of("assetId", f.assetId()));
+        BODIES.put("PATCH /library/items/{id}", f -> Map.of("favourite", true, "tags", List.of("kitchen")));
+        BODIES.put("POST /collections", f -> Map.of("name", "Moodboard"));
+        BODIES.put("PATCH /collections/{id}", f -> Map.of("name", "Renamed"));
+        BODIES.put("POST /collections/{id}/items", f -> Map.of("libraryItemId", f.libraryItemId()));
+        BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
+    }
 
     /** A share link of the fixture's asset, made when a route first needs it: its id and token. */
     private static final Map<Fixture, List<String>> LINKS = new ConcurrentHashMap<>();
@@ -98,8 +127,12 @@ class AuthorizationMatrixIT {
         });
     }
 
-    /** Open to anyone, signed in or not: the token in the path is the permission, so every caller gets 200. */
-    private static final Set<String> PUBLIC = Set.of("GET /d/{token}");
+    /**
+     * Open to anyone, signed in or not, so every caller gets 200: a download link (the token in the path is the
+     * permission) and shared collections (the fixture's is unlisted).
+     */
+    private static final Set<String> PUBLIC = Set.of("GET /d/{token}", "GET /public/collections",
+            "GET /public/collections/{slug}");
 
     private static List<Operation> operations;
     private static Fixture shared;
@@ -134,7 +167,8 @@ class AuthorizationMatrixIT {
 
     /** Routes that act on an existing resource (an id in the path or the body), not on the caller's own list. */
     private static boolean ownedResource(Operation op) {
-        return op.template().contains("{") || op.template().equals("/assets/uploads") || op.key().equals("POST /links");
+        return op.template().contains("{") || op.template().equals("/assets/uploads") || op.key().equals("POST /links")
+                || op.key().equals("POST /library/items");
     }
 
     @Test

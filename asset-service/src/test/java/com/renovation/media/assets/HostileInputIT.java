@@ -6,6 +6,8 @@ import com.renovation.media.storage.testing.CraftedFiles;
 import static com.renovation.media.assets.TestSupport.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.storage.testing.HostileImages;
@@ -285,6 +287,80 @@ class HostileInputIT {
     /** The problem's type, when the answer is a problem document (the HTTP layer answers some without one). */
     private static String problemType(Response r) {
         return String.valueOf(r.contentType()).contains("json") ? r.path("type") : "http";
+    }
+
+    @Test
+    void hostileLibraryAndCollectionInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        String asset = TestSupport.upload(user, TestSupport.sessionWithRoom(user).get(1), "photo", "a.jpg",
+                "image/jpeg", TestSupport.jpeg(40, 30));
+        String item = as(user).body(Map.of("assetId", asset)).post("/library/items").then().statusCode(201)
+                .extract().path("id");
+        Response board = as(user).body(Map.of("name", "Board", "visibility", "unlisted")).post("/collections");
+        String collection = board.path("id");
+        String slug = board.path("slug");
+        as(user).body(Map.of("libraryItemId", item)).post("/collections/" + collection + "/items").then()
+                .statusCode(201);
+        String stranger = TestSupport.newUser();
+        String foreignAsset = TestSupport.upload(stranger, TestSupport.sessionWithRoom(stranger).get(1), "photo",
+                "f.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
+        String foreignItem = as(stranger).body(Map.of("assetId", foreignAsset)).post("/library/items").path("id");
+
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("save a foreign asset", as(user).body(Map.of("assetId", foreignAsset)).post("/library/items"));
+        cases.put("save an unknown style image", as(user).body(Map.of("styleImageId", UUID.randomUUID()))
+                .post("/library/items"));
+        cases.put("save a path as asset id", as(user).body(Map.of("assetId", "../../" + asset)).post("/library/items"));
+        cases.put("save both targets", as(user).body(Map.of("assetId", asset, "styleImageId", UUID.randomUUID()))
+                .post("/library/items"));
+        cases.put("10 000 tags", as(user).body(Map.of("tags", java.util.Collections.nCopies(10_000, "t")))
+                .patch("/library/items/" + item));
+        cases.put("a tag of 100 000 characters", as(user).body(Map.of("tags", List.of("t".repeat(100_000))))
+                .patch("/library/items/" + item));
+        cases.put("a tag with control characters", as(user).body(Map.of("tags", List.of("a\u0000\u001b[31m")))
+                .patch("/library/items/" + item));
+        cases.put("a title of 100 000 characters", as(user).body(Map.of("customTitle", "t".repeat(100_000)))
+                .patch("/library/items/" + item));
+        cases.put("a tags object", as(user).body(Map.of("tags", Map.of("a", "b"))).patch("/library/items/" + item));
+        cases.put("patch a foreign item", as(user).body(Map.of("favourite", true)).patch("/library/items/" + foreignItem));
+        cases.put("a tag filter of 10 000 characters", as(user).get("/library/items?tag=" + "t".repeat(10_000)));
+        cases.put("a forged cursor", as(user).get("/library/items?cursor=" + Base64.getUrlEncoder()
+                .encodeToString("0|x|y|z".getBytes(StandardCharsets.UTF_8))));
+        cases.put("a name of 100 000 characters", as(user).body(Map.of("name", "n".repeat(100_000))).post("/collections"));
+        cases.put("an unknown visibility", as(user).body(Map.of("name", "n", "visibility", "everyone"))
+                .post("/collections"));
+        cases.put("a foreign item into my collection", as(user).body(Map.of("libraryItemId", foreignItem))
+                .post("/collections/" + collection + "/items"));
+        cases.put("my item into a foreign collection", as(stranger).body(Map.of("libraryItemId", item))
+                .post("/collections/" + collection + "/items"));
+        cases.put("an order of 5 000 ids", as(user).body(Map.of("libraryItemIds",
+                java.util.Collections.nCopies(5_000, item))).put("/collections/" + collection + "/items/order"));
+        cases.put("an order naming a foreign item", as(user).body(Map.of("libraryItemIds", List.of(foreignItem)))
+                .put("/collections/" + collection + "/items/order"));
+        cases.put("an order with a null id", as(user).body("{\"libraryItemIds\":[null]}")
+                .put("/collections/" + collection + "/items/order"));
+        cases.put("a foreign cover", as(user).body(Map.of("coverItemId", foreignItem)).patch("/collections/" + collection));
+        cases.put("a slug one character off", given().get("/public/collections/" + slug.substring(0, slug.length() - 1)
+                + (slug.endsWith("a") ? "b" : "a")));
+        cases.put("a slug of 2 000 characters", given().get("/public/collections/" + "a".repeat(2_000)));
+        cases.put("a traversing slug", given().get("/public/collections/..%2F..%2Fcollections"));
+        cases.put("a public tag of 10 000 characters", given().get("/public/collections?tag=" + "t".repeat(10_000)));
+        cases.put("a public forged cursor", given().get("/public/collections?cursor=AAAA"));
+        Map<String, Integer> refused = new TreeMap<>();
+        cases.forEach((name, r) -> {
+            assertThat(r.statusCode()).as(name).isBetween(400, 499);
+            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
+                    Integer::sum);
+        });
+
+        as(user).get("/library/items").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].tags.size()", equalTo(0)).body("items[0].favourite", equalTo(false));
+        as(user).get("/collections").then().body("items.size()", equalTo(1)).body("items[0].itemCount", equalTo(1))
+                .body("items[0].coverItemId", nullValue());
+        as(stranger).get("/library/items/" + foreignItem).then().body("favourite", equalTo(false));
+        System.out.println("hostile library and collection input: " + cases.size() + " cases, no 5xx, nothing"
+                + " changed; by outcome:");
+        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 
     /** The type a client would declare for the file's name. */
