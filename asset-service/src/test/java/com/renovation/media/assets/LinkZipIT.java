@@ -1,11 +1,9 @@
 package com.renovation.media.assets;
 
+import com.renovation.media.storage.testing.NoisePhotos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -17,16 +15,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +38,7 @@ class LinkZipIT {
         String room = TestSupport.sessionWithRoom(user).get(1);
         List<byte[]> photos = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            photos.add(noisePhoto(i));
+            photos.add(NoisePhotos.jpeg(2400, 1800, 0.9f, i));
         }
         List<String> assetIds = new ArrayList<>();
         Map<String, String> expected = new LinkedHashMap<>(); // entry name → SHA-256 of its bytes
@@ -133,28 +125,6 @@ class LinkZipIT {
             digest.update(buffer, 0, read);
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** A photo-sized JPEG of noise (it compresses like sensor detail): about 4.5 MB, different per seed. */
-    private static byte[] noisePhoto(int seed) throws IOException {
-        BufferedImage image = new BufferedImage(2400, 1800, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        Random random = new Random(seed);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextInt(0x1000000);
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam quality = writer.getDefaultWriteParam();
-        quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        quality.setCompressionQuality(0.9f);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), quality);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 
     /** Counts the bytes that pass. */

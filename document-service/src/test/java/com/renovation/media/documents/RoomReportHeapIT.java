@@ -1,5 +1,6 @@
 package com.renovation.media.documents;
 
+import com.renovation.media.storage.testing.NoisePhotos;
 import static com.renovation.media.documents.TestDocuments.WAIT;
 import static com.renovation.media.documents.TestDocuments.image;
 import static com.renovation.media.documents.TestDocuments.photos;
@@ -12,23 +13,14 @@ import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +43,7 @@ class RoomReportHeapIT {
     void fiftyLargeOriginalsRenderWithinTheProductionHeap() throws Exception {
         UUID session = UUID.randomUUID();
         UUID room = UUID.randomUUID();
-        byte[] photo = largePhoto();
+        byte[] photo = NoisePhotos.jpeg(3000, 2250, 0.95f, 42);
         assertThat(photo.length).isBetween(7_000_000, 10_000_000);
         List<String> images = new ArrayList<>();
         for (int i = 0; i < ORIGINALS; i++) {
@@ -91,27 +83,5 @@ class RoomReportHeapIT {
                 config.getValue("quarkus.s3.aws.credentials.static-provider.secret-access-key", String.class),
                 request.toString(), pdf.toString());
         return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** A photo-sized JPEG of noise (it compresses like sensor detail): about 8 MB. */
-    private static byte[] largePhoto() throws IOException {
-        BufferedImage image = new BufferedImage(3000, 2250, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        Random random = new Random(42);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextInt(0x1000000);
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam quality = writer.getDefaultWriteParam();
-        quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        quality.setCompressionQuality(0.95f);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), quality);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 }

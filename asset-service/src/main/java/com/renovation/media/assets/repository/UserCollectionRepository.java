@@ -20,6 +20,18 @@ public class UserCollectionRepository implements PanacheRepositoryBase<UserColle
         return getSession().chain(s -> s.find(UserCollection.class, id, LockMode.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * Locks, in id order, every collection holding the library item, before the item is deleted: adding an item
+     * locks its collection, then the item (the foreign key's check); deleting it the other way round would
+     * deadlock with a concurrent add, so deletion takes the collections first too.
+     */
+    public Uni<Void> lockHolding(UUID libraryItemId) {
+        return getSession().chain(s -> s.createNativeQuery("SELECT c.id FROM collections c WHERE c.id IN"
+                        + " (SELECT collection_id FROM collection_items WHERE library_item_id = :item)"
+                        + " ORDER BY c.id FOR UPDATE", UUID.class)
+                .setParameter("item", libraryItemId).getResultList()).replaceWithVoid();
+    }
+
     /** Reads the trigger-maintained item count again after this transaction changed the items. */
     public Uni<UserCollection> reload(UserCollection collection) {
         return getSession().chain(s -> s.flush().chain(() -> s.refresh(collection))).replaceWith(collection);

@@ -6,6 +6,7 @@ import com.renovation.media.assets.repository.LibraryItem;
 import com.renovation.media.assets.repository.LibraryItemKind;
 import com.renovation.media.assets.repository.LibraryItemRepository;
 import com.renovation.media.assets.repository.RoomAssetRepository;
+import com.renovation.media.assets.repository.UserCollectionRepository;
 import com.renovation.media.assets.rest.dto.LibraryItemView;
 import com.renovation.media.assets.rest.dto.LibraryRequests.ItemPatch;
 import com.renovation.media.assets.rest.dto.LibraryRequests.SaveItem;
@@ -39,9 +40,11 @@ public class LibraryService {
     private final Access access;
     private final LibraryViews views;
     private final WorkspaceConfig workspace;
+    private final UserCollectionRepository collections;
 
     public LibraryService(LibraryItemRepository items, CatalogImageRepository images, RoomAssetRepository assets,
-            Access access, LibraryViews views, WorkspaceConfig workspace) {
+            Access access, LibraryViews views, WorkspaceConfig workspace, UserCollectionRepository collections) {
+        this.collections = collections;
         this.items = items;
         this.images = images;
         this.assets = assets;
@@ -125,6 +128,7 @@ public class LibraryService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID id) {
         return find(caller, id, Access.Mode.WRITE)
+                .call(item -> collections.lockHolding(item.id))
                 .call(item -> items.delete("id", item.id))
                 .call(item -> item.assetId == null ? Uni.createFrom().voidItem()
                         : items.returnToWorkspace(item.assetId, workspace.expiry()))
