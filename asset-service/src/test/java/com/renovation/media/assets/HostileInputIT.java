@@ -363,6 +363,45 @@ class HostileInputIT {
         refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 
+    @Test
+    void hostileWorkspaceAndAuditInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        String roomId = TestSupport.sessionWithRoom(user).get(1);
+        Map<String, Object> upload = Map.of("assetType", "render", "filename", "r.png", "contentType", "image/png",
+                "size", 100);
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("workspace as a string", as(user).body(with(upload, "workspace", "yes")).post("/assets/uploads"));
+        cases.put("workspace and a room", as(user).body(with(with(upload, "workspace", true), "roomId", roomId))
+                .post("/assets/uploads"));
+        cases.put("neither a room nor the workspace", as(user).body(upload).post("/assets/uploads"));
+        cases.put("workspace false without a room", as(user).body(with(upload, "workspace", false))
+                .post("/assets/uploads"));
+        cases.put("an audit type that is SQL", as(user).get("/audit?entityType=session'%20OR%201=1--"));
+        cases.put("an audit type of 10 000 characters", as(user).get("/audit?entityType=" + "t".repeat(10_000)));
+        cases.put("an audit entity id that is not one", as(user).get("/audit?entityId=1%20OR%201=1"));
+        cases.put("an audit cursor that is not a number", as(user).get("/audit?cursor=" + Base64.getUrlEncoder()
+                .encodeToString("x".getBytes(StandardCharsets.UTF_8))));
+        cases.put("a workspace cursor of another shape", as(user).get("/workspace?cursor=AAAA"));
+        cases.put("a workspace page of a million", as(user).get("/workspace?limit=1000000"));
+        Map<String, Integer> refused = new TreeMap<>();
+        cases.forEach((name, r) -> {
+            assertThat(r.statusCode()).as(name).isBetween(400, 499);
+            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
+                    Integer::sum);
+        });
+        as(user).get("/workspace").then().statusCode(200).body("items.size()", equalTo(0));
+        as(user).get("/rooms/" + roomId + "/assets").then().statusCode(200).body("items.size()", equalTo(0));
+        System.out.println("hostile workspace and audit input: " + cases.size() + " cases, no 5xx, nothing changed;"
+                + " by outcome:");
+        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
     /** The type a client would declare for the file's name. */
     private static String declaredType(String name) {
         return name.contains(".png") ? "image/png" : name.contains(".webp") ? "image/webp"
