@@ -73,13 +73,13 @@ export function visibilityOf(value) {
 
 /** What a link gives whoever opens it: asset-service's LinkKind. */
 export const LINK_KINDS = [
-  { value: 'single', label: 'One file', hint: 'Downloads the original of one file.' },
-  { value: 'zip', label: 'ZIP download', hint: 'Downloads the originals together in one ZIP file.' },
-  { value: 'share', label: 'Share page', hint: 'Shows the pictures on a page; the originals stay private.' },
+  { value: 'single', label: 'One file', noun: 'one-file link', hint: 'Downloads the original of one file.' },
+  { value: 'zip', label: 'ZIP download', noun: 'ZIP link', hint: 'Downloads the originals together in one ZIP file.' },
+  { value: 'share', label: 'Share page', noun: 'share link', hint: 'Shows the pictures on a page; the originals stay private.' },
 ];
 
 export function linkKindOf(value) {
-  return LINK_KINDS.find((kind) => kind.value === value) ?? { value, label: humanize(value), hint: '' };
+  return LINK_KINDS.find((kind) => kind.value === value) ?? { value, label: humanize(value), noun: 'link', hint: '' };
 }
 
 export const LINK_STATUS = {

@@ -99,7 +99,8 @@ class LinkCreator extends LightElement {
         expiresIn: form.elements.expiresIn.value,
         maxDownloads: Number.isInteger(maxDownloads) && maxDownloads > 0 ? maxDownloads : undefined,
       });
-      announce(`${linkKindOf(this.kind).label} link created: copy its address now, it is shown only once.`);
+      const { noun } = linkKindOf(this.kind);
+      announce(`${noun.charAt(0).toUpperCase()}${noun.slice(1)} created: copy its address now, it is shown only once.`);
       this.updateComplete.then(() => this.querySelector('[data-test="link-url"]')?.focus());
     } catch (error) {
       this.error = error.fieldError?.('maxDownloads') ?? error.fieldError?.('expiresIn') ?? messageOf(error);

@@ -33,9 +33,9 @@ class LinksView extends LightElement {
   }
 
   async #revoke(link) {
-    const label = linkKindOf(link.kind).label;
+    const { noun } = linkKindOf(link.kind);
     const accepted = await askConfirmation({
-      title: `Revoke this ${label.toLowerCase()} link?`,
+      title: `Revoke this ${noun}?`,
       lines: ['Whoever has its address can no longer use it. This cannot be undone.'],
       confirmLabel: 'Revoke link',
     });
@@ -46,7 +46,7 @@ class LinksView extends LightElement {
     try {
       await revokeLink(link.id);
       this.#links.items = this.#links.items.map((known) => (known.id === link.id ? { ...known, status: 'revoked' } : known));
-      announce(`The ${label.toLowerCase()} link is revoked.`);
+      announce(`The ${noun} is revoked.`);
     } catch (error) {
       announce(`The link could not be revoked: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
     } finally {
@@ -77,9 +77,9 @@ class LinksView extends LightElement {
         </dl>
       </div>
       <div class="list-row__actions">
-        <a class="button button--quiet" href="#${historyPath('link', link.id)}" aria-label="History of this ${kind.label.toLowerCase()} link">History</a>
+        <a class="button button--quiet" href="#${historyPath('link', link.id)}" aria-label="History of this ${kind.noun}">History</a>
         ${active ? html`<button class="button button--quiet button--danger-text" type="button" data-test="revoke-link"
-          ?disabled=${this.busyId === link.id} aria-label="Revoke this ${kind.label.toLowerCase()} link made ${formatDateTime(link.createdAt)}"
+          ?disabled=${this.busyId === link.id} aria-label="Revoke this ${kind.noun} made ${formatDateTime(link.createdAt)}"
           @click=${() => this.#revoke(link)}>Revoke</button>` : nothing}
       </div>
     </li>`;
