@@ -165,6 +165,16 @@ final class ConsolePage {
         announced(fileName + " is in your library.");
     }
 
+    /** On the library page: gives the item now called {@code title} a title of its own. */
+    void retitle(String title, String newTitle) {
+        withText("library-item", title).findElement(by("library-edit")).click();
+        WebElement field = el("library-title-input");
+        field.clear();
+        field.sendKeys(newTitle);
+        el("library-save").click();
+        waitFor("the title " + newTitle, d -> texts("library-title").contains(newTitle));
+    }
+
     /** Whether the page fits the window's width (nothing to scroll sideways). */
     boolean fitsWidth() {
         return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth <= window.innerWidth"));

@@ -55,7 +55,11 @@ class PublicCollectionView extends LightElement {
         <p class="tags"><span class="chip chip--accent">${pluralize(collection.itemCount, 'image')}</span>
           ${(collection.tags ?? []).map((tag) => html`<span class="chip">${tag}</span>`)}</p>
       </div></header>
-      ${items.length ? publicItemGrid(items, `Images of ${collection.name}`, 'public-item')
+      ${items.length ? publicItemGrid(items, {
+          label: `Images of ${collection.name}`,
+          test: 'public-item',
+          describe: (index) => `Image ${index + 1} of “${collection.name}”`,
+        })
         : html`<div class="empty"><p class="empty__title">This collection has no images yet.</p></div>`}
       ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
       ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}

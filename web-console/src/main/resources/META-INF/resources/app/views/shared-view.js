@@ -62,7 +62,7 @@ class SharedView extends LightElement {
         <p class="page__lead">${pluralize(items.length, 'image')}${expiresAt ? html` · this link works until
           ${formatDateTime(expiresAt)}` : nothing}. Each opening of the link counts as one of its uses.</p>
       </div></header>
-      ${items.length ? publicItemGrid(items, 'Shared images', 'shared-item')
+      ${items.length ? publicItemGrid(items, { label: 'Shared images', test: 'shared-item' })
         : html`<div class="empty"><p class="empty__title">Nothing is shared here any more.</p></div>`}
     </section>`;
   }
