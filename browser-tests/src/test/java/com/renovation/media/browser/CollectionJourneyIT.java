@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.support.ui.Select;
 
-/** Collections: filling one from the library, its order, its cover, and its pages for people signed out. */
+/** Collections: filling one from the library, its order, its cover, and what people signed out see of it. */
 class CollectionJourneyIT extends BrowserJourney {
 
     @Test
-    void aCollectionIsFilledReorderedAndSeenSignedOutAtItsUnlistedAddress() throws Exception {
+    void aCollectionIsFilledReorderedAndSeenSignedOutAtItsUnlistedAddressAndThroughAShareLink() throws Exception {
         signInNewUser(1280);
         roomWithPhotos("first.jpg", "second.jpg", "third.jpg");
         for (String file : List.of("first.jpg", "second.jpg", "third.jpg")) {
@@ -55,6 +55,9 @@ class CollectionJourneyIT extends BrowserJourney {
         page.announced("The collection is unlisted now.");
         String address = page.value("collection-public-url");
         assertThat(address).startsWith(Platform.consoleOrigin() + "/#/c/");
+        page.el("create-link").click(); // a share link of the collection (what it offers first)
+        String shared = page.value("link-url");
+        assertThat(shared).startsWith(Platform.consoleOrigin() + "/#/s/");
 
         page.signOut();
         page.browser.manage().window().setSize(new Dimension(375, 900));
@@ -66,6 +69,9 @@ class CollectionJourneyIT extends BrowserJourney {
                         + ".filter(i => i.complete && i.naturalWidth > 0).length === 2")));
         assertThat(page.unlabelled()).as("controls without a name, images without alt text").isEmpty();
         assertThat(page.fitsWidth()).as("nothing wider than 375 px").isTrue();
+
+        page.browser.get(shared);
+        page.waitFor("the shared collection in order", d -> page.texts("shared-item").equals(List.of("Green tiles", "Brass tap")));
     }
 
     @Test
