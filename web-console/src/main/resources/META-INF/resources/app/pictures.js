@@ -63,8 +63,8 @@ export function picture(variants, variantType, alt, { loading = 'lazy', classNam
  * A tile's thumbnail, or a placeholder that says why there is none (no size made yet, a PDF): the placeholder
  * is announced as an image with the same text alternative.
  */
-export function thumbnail(variants, alt, { className = 'tile__picture', placeholder = 'No preview yet', onError } = {}) {
-  const shown = picture(variants, 'thumbnail', alt, { className, onError });
+export function thumbnail(variants, alt, { className = 'tile__picture', placeholder = 'No preview yet' } = {}) {
+  const shown = picture(variants, 'thumbnail', alt, { className });
   if (shown !== nothing) {
     return shown;
   }
