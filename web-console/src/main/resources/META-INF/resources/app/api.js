@@ -107,3 +107,46 @@ export const listDocuments = (sessionId, cursor, limit = PAGE_SIZE) =>
 export const getDocument = (id) => call('GET', `/documents/${encodeURIComponent(id)}`);
 /** Every version of the document's lineage, newest first: {items}. */
 export const documentVersions = (id) => call('GET', `/documents/${encodeURIComponent(id)}/versions`);
+
+// Workspace: the caller's short-lived images ({…AssetView, expiresAt}), newest first
+export const listWorkspace = (cursor, limit = PAGE_SIZE) => call('GET', '/workspace', { query: { cursor, limit } });
+
+// Library: saving the same asset again answers the item it already has
+export const saveToLibrary = (assetId) => call('POST', '/library/items', { body: { assetId } });
+export const listLibraryItems = ({ favourite, tag } = {}, cursor, limit = PAGE_SIZE) =>
+  call('GET', '/library/items', { query: { favourite, tag, cursor, limit } });
+/** changes: {customTitle?, tags?, favourite?}; customTitle "" clears it. */
+export const updateLibraryItem = (id, changes) =>
+  call('PATCH', `/library/items/${encodeURIComponent(id)}`, { body: changes });
+export const deleteLibraryItem = (id) => call('DELETE', `/library/items/${encodeURIComponent(id)}`);
+
+// Collections
+export const listCollections = (cursor, limit = PAGE_SIZE) => call('GET', '/collections', { query: { cursor, limit } });
+/** {name, description?, visibility?, tags?} */
+export const createCollection = (request) => call('POST', '/collections', { body: request });
+export const getCollection = (id) => call('GET', `/collections/${encodeURIComponent(id)}`);
+/** changes: {name?, description?, visibility?, tags?, coverItemId?} */
+export const updateCollection = (id, changes) =>
+  call('PATCH', `/collections/${encodeURIComponent(id)}`, { body: changes });
+export const deleteCollection = (id) => call('DELETE', `/collections/${encodeURIComponent(id)}`);
+/** The collection's library items in its order. */
+export const listCollectionItems = (id, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/collections/${encodeURIComponent(id)}/items`, { query: { cursor, limit } });
+export const addToCollection = (id, libraryItemId) =>
+  call('POST', `/collections/${encodeURIComponent(id)}/items`, { body: { libraryItemId } });
+export const removeFromCollection = (id, libraryItemId) =>
+  call('DELETE', `/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(libraryItemId)}`);
+/** The whole new order: a permutation of the collection's items. */
+export const reorderCollection = (id, libraryItemIds) =>
+  call('PUT', `/collections/${encodeURIComponent(id)}/items/order`, { body: { libraryItemIds } });
+
+// Share and download links: the token is in the creating answer only
+/** {kind: single|zip|share, assetIds? | collectionId?, expiresIn?, maxDownloads?} */
+export const createLink = (request) => call('POST', '/links', { body: request });
+export const listLinks = (cursor, limit = PAGE_SIZE) => call('GET', '/links', { query: { cursor, limit } });
+/** Revokes; doing it twice is fine. */
+export const revokeLink = (id) => call('DELETE', `/links/${encodeURIComponent(id)}`);
+
+// Audit: what changed on one entity, who changed it and when
+export const listAudit = (entityType, entityId, cursor, limit = PAGE_SIZE) =>
+  call('GET', '/audit', { query: { entityType, entityId, cursor, limit } });

@@ -1,29 +1,12 @@
+import { anonymousGet } from './anonymous-get.js';
 import { config } from './config.js';
-import { ApiError } from './problem.js';
 
 /**
  * catalog-service's public read API: anonymous, so it works before sign-in. Answers carry ETags; the
  * browser's HTTP cache revalidates them by itself.
  */
 
-async function get(path, query = {}) {
-  const url = new URL(config().catalogUrl + path);
-  for (const [name, value] of Object.entries(query)) {
-    if (value != null && value !== '') {
-      url.searchParams.set(name, value);
-    }
-  }
-  let response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/json' } });
-  } catch {
-    throw ApiError.unreachable('The style catalog');
-  }
-  if (!response.ok) {
-    throw await ApiError.from(response);
-  }
-  return response.json();
-}
+const get = (path, query) => anonymousGet(config().catalogUrl, path, query, 'The style catalog');
 
 /** {items: [{slug, name, description, imageCount}], nextCursor} */
 export const listStyles = (cursor) => get('/styles', { cursor, limit: 50 });

@@ -27,3 +27,21 @@ export function formatBytes(bytes) {
 export function pluralize(count, one, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const UNITS = [['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000]];
+
+/** "in 6 days", "in 3 hours", "2 minutes ago": the largest whole unit, for expiries and last uses. */
+export function formatRelative(iso, now = Date.now()) {
+  const time = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(time)) {
+    return '';
+  }
+  const delta = time - now;
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(delta) >= ms) {
+      return relative.format(Math.trunc(delta / ms), unit);
+    }
+  }
+  return relative.format(0, 'minute');
+}

@@ -4,12 +4,14 @@ import { messageOf } from './problem.js';
  * A keyset-paged list ({items, nextCursor} pages) that a component shows with "Load more": load() reads the
  * first page afresh, load(nextCursor) adds the next one. Loads overlap (a resync, a changed filter, "Try again"):
  * only the newest one's answer is shown, and only the newest one sets `loading` and `error`, so an older answer
- * never overwrites a newer one. An item that a later page repeats (the list moved under the cursor) shows once.
+ * never overwrites a newer one. An item that a later page repeats (the list moved under the cursor) shows once,
+ * by `key` (its id unless told otherwise; items without a key, like public ones, are never taken for another).
  * The host element re-renders after every change; it reads items, nextCursor, loading and error.
  */
 export class PagedList {
   #host;
   #fetchPage;
+  #key;
   #seq = 0;
   #items = [];
   nextCursor = null;
@@ -17,9 +19,10 @@ export class PagedList {
   error = '';
 
   /** fetchPage(cursor) answers a page; the cursor is null for the first one. */
-  constructor(host, fetchPage) {
+  constructor(host, fetchPage, { key = (item) => item.id } = {}) {
     this.#host = host;
     this.#fetchPage = fetchPage;
+    this.#key = key;
   }
 
   get items() {
@@ -49,8 +52,8 @@ export class PagedList {
         return;
       }
       const known = cursor ? this.#items : [];
-      const ids = new Set(known.map((item) => item.id));
-      this.items = [...known, ...page.items.filter((item) => !ids.has(item.id))];
+      const keys = new Set(known.map(this.#key).filter((key) => key != null));
+      this.items = [...known, ...page.items.filter((item) => !keys.has(this.#key(item)))];
       this.nextCursor = page.nextCursor;
       onShown(page);
     } catch (error) {

@@ -58,3 +58,15 @@ export function picture(variants, variantType, alt, { loading = 'lazy', classNam
       loading=${loading} decoding="async" @error=${onError ?? nothing}>
   </picture>`;
 }
+
+/**
+ * A tile's thumbnail, or a placeholder that says why there is none (no size made yet, a PDF): the placeholder
+ * is announced as an image with the same text alternative.
+ */
+export function thumbnail(variants, alt, { className = 'tile__picture', placeholder = 'No preview yet' } = {}) {
+  const shown = picture(variants, 'thumbnail', alt, { className });
+  if (shown !== nothing) {
+    return shown;
+  }
+  return html`<div class="tile__placeholder" role="img" aria-label=${alt}><span aria-hidden="true">${placeholder}</span></div>`;
+}

@@ -1,6 +1,8 @@
 /**
- * Hash routes (#/sessions, #/sessions/{id}, #/rooms/{id}, #/catalog, #/catalog/{slug}, #/sign-in): the page is
- * one document served at /, so the address after # is the app's own and survives reloads.
+ * Hash routes (#/sessions, #/sessions/{id}, #/rooms/{id}, #/workspace, #/library, #/collections,
+ * #/collections/{id}, #/links, #/history/{entityType}/{id}, #/catalog, #/catalog/{slug}, #/sign-in) and the
+ * public ones anyone may open signed out (#/discover, #/c/{slug} a collection, #/s/{token} a share link): the
+ * page is one document served at /, so the address after # is the app's own and survives reloads.
  */
 
 const ROUTES = [
@@ -8,8 +10,17 @@ const ROUTES = [
   { name: 'sessions', pattern: /^\/sessions$/, private: true },
   { name: 'session', pattern: /^\/sessions\/([^/]+)$/, private: true },
   { name: 'room', pattern: /^\/rooms\/([^/]+)$/, private: true },
+  { name: 'workspace', pattern: /^\/workspace$/, private: true },
+  { name: 'library', pattern: /^\/library$/, private: true },
+  { name: 'collections', pattern: /^\/collections$/, private: true },
+  { name: 'collection', pattern: /^\/collections\/([^/]+)$/, private: true },
+  { name: 'links', pattern: /^\/links$/, private: true },
+  { name: 'history', pattern: /^\/history\/([a-z_]+)\/([^/]+)$/, private: true },
   { name: 'catalog', pattern: /^\/catalog$/ },
   { name: 'catalog', pattern: /^\/catalog\/([^/]+)$/ },
+  { name: 'discover', pattern: /^\/discover$/ },
+  { name: 'public-collection', pattern: /^\/c\/([^/]+)$/ },
+  { name: 'shared', pattern: /^\/s\/([^/]+)$/ },
 ];
 
 export function currentPath() {
@@ -17,7 +28,10 @@ export function currentPath() {
   return path.startsWith('/') ? path : '/';
 }
 
-/** {name, id, path, private}; name is 'home' for '/' and 'not-found' for anything else unknown. */
+/**
+ * {name, id, args, path, private}: id is the first part the route takes, args all of them (#/history/{type}/{id});
+ * name is 'home' for '/' and 'not-found' for anything else unknown.
+ */
 export function currentRoute() {
   const path = currentPath();
   if (path === '/' || path === '') {
@@ -26,7 +40,8 @@ export function currentRoute() {
   for (const route of ROUTES) {
     const match = route.pattern.exec(path);
     if (match) {
-      return { name: route.name, id: match[1] ? decodeURIComponent(match[1]) : null, path, private: !!route.private };
+      const args = match.slice(1).map((part) => decodeURIComponent(part));
+      return { name: route.name, id: args[0] ?? null, args, path, private: !!route.private };
     }
   }
   return { name: 'not-found', path };
@@ -53,3 +68,11 @@ export function onRouteChange(listener) {
 export const sessionPath = (id) => `/sessions/${encodeURIComponent(id)}`;
 export const roomPath = (id) => `/rooms/${encodeURIComponent(id)}`;
 export const stylePath = (slug) => `/catalog/${encodeURIComponent(slug)}`;
+export const collectionPath = (id) => `/collections/${encodeURIComponent(id)}`;
+export const publicCollectionPath = (slug) => `/c/${encodeURIComponent(slug)}`;
+export const sharedPath = (token) => `/s/${encodeURIComponent(token)}`;
+/** The change history of one entity (an audit entityType: session, room, asset, collection, …). */
+export const historyPath = (entityType, id) => `/history/${entityType}/${encodeURIComponent(id)}`;
+
+/** A console address as someone else opens it: this origin, the page, the route. */
+export const absoluteUrl = (path) => `${location.origin}/#${path}`;

@@ -59,3 +59,56 @@ export function documentTypeOf(apiValue) {
   return DOCUMENT_TYPES.find((type) => type.apiValue === apiValue)
     ?? { key: apiValue, apiValue, label: humanize(apiValue), noun: humanize(apiValue) };
 }
+
+/** Who can see a collection: asset-service's CollectionVisibility. */
+export const VISIBILITIES = [
+  { value: 'private', label: 'Private', hint: 'Only you can see it.' },
+  { value: 'unlisted', label: 'Unlisted', hint: 'Anyone with its address can see it; it is not listed.' },
+  { value: 'public', label: 'Public', hint: 'Anyone can see it, and it is listed in Discover.' },
+];
+
+export function visibilityOf(value) {
+  return VISIBILITIES.find((visibility) => visibility.value === value) ?? { value, label: humanize(value), hint: '' };
+}
+
+/** What a link gives whoever opens it: asset-service's LinkKind. */
+export const LINK_KINDS = [
+  { value: 'single', label: 'One file', noun: 'one-file link', hint: 'Downloads the original of one file.' },
+  { value: 'zip', label: 'ZIP download', noun: 'ZIP link', hint: 'Downloads the originals together in one ZIP file.' },
+  { value: 'share', label: 'Share page', noun: 'share link', hint: 'Shows the pictures on a page; the originals stay private.' },
+];
+
+export function linkKindOf(value) {
+  return LINK_KINDS.find((kind) => kind.value === value) ?? { value, label: humanize(value), noun: 'link', hint: '' };
+}
+
+export const LINK_STATUS = {
+  active: 'Active',
+  expired: 'Expired',
+  spent: 'Used up',
+  revoked: 'Revoked',
+  gone: 'Files gone',
+};
+
+/** How long a new link works (ISO-8601 durations the API takes: PT1M to P30D). */
+export const LINK_LIFETIMES = [
+  { value: 'PT1H', label: '1 hour' },
+  { value: 'P1D', label: '1 day' },
+  { value: 'P7D', label: '7 days' },
+  { value: 'P30D', label: '30 days' },
+];
+
+/** The audit log's entity types and what to call them. */
+export const AUDITED = {
+  session: 'Session',
+  room: 'Room',
+  asset: 'File',
+  comparison: 'Comparison',
+  document: 'Document',
+  library_item: 'Library item',
+  collection: 'Collection',
+  collection_item: 'Collection item',
+  link: 'Link',
+};
+
+export const AUDIT_ACTIONS = { created: 'Created', updated: 'Changed', deleted: 'Deleted' };

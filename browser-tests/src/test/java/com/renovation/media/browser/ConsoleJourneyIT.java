@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -25,27 +22,12 @@ import org.openqa.selenium.support.ui.Select;
  * room, upload photos through Uppy and watch them become ready without reloading, see a refused file's reason,
  * compare two photos, get an estimate's PDF, browse the catalog signed out, and erase the session.
  */
-class ConsoleJourneyIT {
+class ConsoleJourneyIT extends BrowserJourney {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private ConsolePage page;
-
-    @BeforeAll
-    static void platform() throws Exception {
-        Chromium.requireInstalled();
-        Platform.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (page != null) {
-            // the refused file's confirm answers 422 on purpose; Chromium logs every 4xx response as an error
-            List<String> errors = Chromium.errors(page.browser).stream()
-                    .filter(e -> !(e.contains("/confirm") && e.contains("status of 422"))).toList();
-            page.browser.quit();
-            assertThat(errors).as("the browser console's errors").isEmpty();
-        }
+    /** The refused file's confirm answers 422 on purpose; Chromium logs every 4xx response as an error. */
+    @Override
+    boolean expectedError(String error) {
+        return error.contains("/confirm") && error.contains("status of 422");
     }
 
     @Test

@@ -127,4 +127,56 @@ final class ConsolePage {
         form.findElements(By.cssSelector("input[name='unitPrice']")).get(0).sendKeys(unitPrice);
         el("request-document").click();
     }
+
+    void signOut() {
+        el("sign-out").click();
+        waitFor("signed out", d -> d.findElements(by("sign-out")).isEmpty());
+    }
+
+    /** The visible texts of every element with this hook, in page order. */
+    List<String> texts(String test) {
+        return browser.findElements(by(test)).stream().map(WebElement::getText).toList();
+    }
+
+    /** The first element with this hook whose text contains {@code text}, once there is one. */
+    WebElement withText(String test, String text) {
+        waitFor(test + " with " + text, d -> d.findElements(by(test)).stream().anyMatch(e -> e.getText().contains(text)));
+        return browser.findElements(by(test)).stream().filter(e -> e.getText().contains(text)).findFirst().orElseThrow();
+    }
+
+    /** Waits for a status message (the toasts of the polite live region) that contains {@code text}. */
+    void announced(String text) {
+        waitFor("the message " + text, d -> d.findElement(By.id("status-messages")).getText().contains(text));
+    }
+
+    /** Confirms the confirmation dialog that is open. */
+    void confirm() {
+        el("confirm-accept").click();
+        waitFor("the dialog closed", d -> !d.findElement(by("confirm-dialog")).isDisplayed());
+    }
+
+    /** The value of a form field, e.g. an address shown to copy. */
+    String value(String test) {
+        return el(test).getDomProperty("value");
+    }
+
+    void saveToLibrary(String fileName) {
+        withText("asset-card", fileName).findElement(by("save-to-library")).click();
+        announced(fileName + " is in your library.");
+    }
+
+    /** On the library page: gives the item now called {@code title} a title of its own. */
+    void retitle(String title, String newTitle) {
+        withText("library-item", title).findElement(by("library-edit")).click();
+        WebElement field = el("library-title-input");
+        field.clear();
+        field.sendKeys(newTitle);
+        el("library-save").click();
+        waitFor("the title " + newTitle, d -> texts("library-title").contains(newTitle));
+    }
+
+    /** Whether the page fits the window's width (nothing to scroll sideways). */
+    boolean fitsWidth() {
+        return Boolean.TRUE.equals(script("return document.documentElement.scrollWidth <= window.innerWidth"));
+    }
 }

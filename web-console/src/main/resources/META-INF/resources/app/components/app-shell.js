@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { auth } from '../auth.js';
 import { LightElement } from '../light-element.js';
@@ -10,6 +10,19 @@ import '../views/session-view.js';
 import '../views/sessions-view.js';
 import '../views/sign-in-view.js';
 
+const LAZY_VIEWS = {
+  room: () => import('../views/room-view.js'),
+  workspace: () => import('../views/workspace-view.js'),
+  library: () => import('../views/library-view.js'),
+  collections: () => import('../views/collections-view.js'),
+  collection: () => import('../views/collection-view.js'),
+  links: () => import('../views/links-view.js'),
+  history: () => import('../views/history-view.js'),
+  discover: () => import('../views/discover-view.js'),
+  'public-collection': () => import('../views/public-collection-view.js'),
+  shared: () => import('../views/shared-view.js'),
+};
+
 /**
  * The frame of every page: header (brand, navigation, who is signed in, live status), the routed view, the
  * confirmation dialog. Private routes send a signed-out user to sign-in and back afterwards.
@@ -18,8 +31,8 @@ class AppShell extends LightElement {
   static properties = {
     route: { state: true },
     live: { state: true },
-    roomViewLoaded: { state: true },
-    roomViewFailed: { state: true },
+    loadedViews: { state: true },
+    failedViews: { state: true },
   };
 
   #firstRoute = true;
@@ -28,8 +41,8 @@ class AppShell extends LightElement {
     super();
     this.route = currentRoute();
     this.live = liveEvents.connected;
-    this.roomViewLoaded = false;
-    this.roomViewFailed = false;
+    this.loadedViews = new Set();
+    this.failedViews = new Set();
   }
 
   connectedCallback() {
@@ -58,15 +71,7 @@ class AppShell extends LightElement {
       navigate(auth.signedIn ? '/sessions' : '/sign-in', { replace: true });
       return;
     }
-    if (route.name === 'room' && !this.roomViewLoaded) {
-      // the uploader (Uppy, the largest module by far) loads with the first room, not with every page; the view
-      // is rendered once defined, so it gets its room id as a defined element does
-      import('../views/room-view.js').then(() => {
-        this.roomViewLoaded = true;
-      }, () => {
-        this.roomViewFailed = true;
-      });
-    }
+    this.#loadView(route.name);
     const changed = route.path !== this.route.path;
     this.route = route;
     if (changed || this.#firstRoute) {
@@ -77,6 +82,32 @@ class AppShell extends LightElement {
       this.updateComplete.then(() => this.querySelector('#main')?.focus({ preventScroll: true }));
     }
     this.#firstRoute = false;
+  }
+
+  /**
+   * Loads a view's module on its first visit. The uploader (Uppy, the largest module by far) comes with the
+   * first room or workspace, the rest with their pages, so the first page loads only what it shows. The view
+   * is rendered once defined, so it gets its properties as a defined element does.
+   */
+  #loadView(name) {
+    const load = LAZY_VIEWS[name];
+    if (!load || this.loadedViews.has(name)) {
+      return;
+    }
+    load().then(() => {
+      this.loadedViews = new Set([...this.loadedViews, name]);
+    }, () => {
+      this.failedViews = new Set([...this.failedViews, name]);
+    });
+  }
+
+  /** A lazily loaded view once its module is in, or why not yet. */
+  #lazy(name, view) {
+    if (this.failedViews.has(name)) {
+      return html`<section class="page page--narrow" role="alert">
+        <p>This page could not be loaded. Check your connection and reload the page.</p></section>`;
+    }
+    return this.loadedViews.has(name) ? view() : html`<p class="page page--narrow" role="status">Loading…</p>`;
   }
 
   #signOut() {
@@ -98,19 +129,33 @@ class AppShell extends LightElement {
       case 'session':
         return keyed(id, html`<session-view .sessionId=${id}></session-view>`);
       case 'room':
-        if (this.roomViewFailed) {
-          return html`<section class="page page--narrow" role="alert">
-            <p>This page could not be loaded. Check your connection and reload the page.</p></section>`;
-        }
-        return this.roomViewLoaded ? keyed(id, html`<room-view .roomId=${id}></room-view>`)
-          : html`<p class="page page--narrow" role="status">Loading the room…</p>`;
+        return this.#lazy(name, () => keyed(id, html`<room-view .roomId=${id}></room-view>`));
+      case 'workspace':
+        return this.#lazy(name, () => html`<workspace-view></workspace-view>`);
+      case 'library':
+        return this.#lazy(name, () => html`<library-view></library-view>`);
+      case 'collections':
+        return this.#lazy(name, () => html`<collections-view></collections-view>`);
+      case 'collection':
+        return this.#lazy(name, () => keyed(id, html`<collection-view .collectionId=${id}></collection-view>`));
+      case 'links':
+        return this.#lazy(name, () => html`<links-view></links-view>`);
+      case 'history':
+        return this.#lazy(name, () => keyed(this.route.path,
+          html`<history-view .entityType=${this.route.args[0]} .entityId=${this.route.args[1]}></history-view>`));
+      case 'discover':
+        return this.#lazy(name, () => html`<discover-view></discover-view>`);
+      case 'public-collection':
+        return this.#lazy(name, () => keyed(id, html`<public-collection-view .slug=${id}></public-collection-view>`));
+      case 'shared':
+        return this.#lazy(name, () => keyed(id, html`<shared-view .token=${id}></shared-view>`));
       case 'catalog':
         return html`<catalog-view .slug=${id ?? null}></catalog-view>`;
       default:
         return html`<section class="page page--narrow">
           <h1 class="page__title">Page not found</h1>
-          <p>There is nothing at this address. <a href="#/sessions">Go to your sessions</a> or
-            <a href="#/catalog">browse the style catalog</a>.</p>
+          <p>There is nothing at this address. <a href="#/sessions">Go to your sessions</a>,
+            <a href="#/catalog">browse the style catalog</a> or <a href="#/discover">discover public collections</a>.</p>
         </section>`;
     }
   }
@@ -131,8 +176,14 @@ class AppShell extends LightElement {
             <span class="brand__name">Renovation<span class="brand__sub"> console</span></span>
           </a>
           <nav class="nav" aria-label="Main">
-            ${this.#navLink('/sessions', 'Sessions', workArea)}
+            ${auth.signedIn ? html`
+              ${this.#navLink('/sessions', 'Sessions', workArea)}
+              ${this.#navLink('/workspace', 'Workspace', name === 'workspace')}
+              ${this.#navLink('/library', 'Library', name === 'library')}
+              ${this.#navLink('/collections', 'Collections', ['collections', 'collection'].includes(name))}
+              ${this.#navLink('/links', 'Links', name === 'links')}` : nothing}
             ${this.#navLink('/catalog', 'Catalog', name === 'catalog')}
+            ${this.#navLink('/discover', 'Discover', ['discover', 'public-collection'].includes(name))}
           </nav>
           <div class="account">
             ${auth.signedIn ? html`
@@ -143,7 +194,7 @@ class AppShell extends LightElement {
               <span class="account__user" title="Signed in as ${auth.user}">
                 <span class="visually-hidden">Signed in as </span>${auth.user}
               </span>
-              <button class="button button--quiet" type="button" @click=${this.#signOut}>Sign out</button>
+              <button class="button button--quiet" type="button" data-test="sign-out" @click=${this.#signOut}>Sign out</button>
             ` : name !== 'sign-in' ? html`<a class="button button--primary" href="#/sign-in">Sign in</a>` : ''}
           </div>
         </div>

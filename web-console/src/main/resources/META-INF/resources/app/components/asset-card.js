@@ -1,17 +1,19 @@
 import { html, nothing } from 'lit';
 import { announce } from '../announcer.js';
+import { saveToLibrary } from '../api.js';
 import { formatBytes } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { hasPicture, picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
+import { historyPath } from '../router.js';
 import { statusBadge } from '../status-badge.js';
 import { assetTypeLabel, humanize } from '../vocabulary.js';
 import { askConfirmation } from './confirm-dialog.js';
 
 /**
  * One asset of the gallery: its thumbnail (or why there is none yet), live status, editable caption and alt
- * text (saved on Enter or when the field is left), AI render details, moving and deleting. Fires
- * 'asset-open' to show the large view.
+ * text (saved on Enter or when the field is left), AI render details, moving, saving to the library, its
+ * history and deleting. Fires 'asset-open' to show the large view.
  */
 
 // the render fields asset-service knows (MetadataRules), in the order people read them
@@ -89,6 +91,19 @@ class AssetCard extends LightElement {
       }
     } catch (error) {
       announce(`The order could not be saved: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    }
+  }
+
+  async #saveToLibrary() {
+    const name = this.asset.originalFilename;
+    this.busy = true;
+    try {
+      await saveToLibrary(this.asset.id); // a second save answers the same item
+      announce(`${name} is in your library.`);
+    } catch (error) {
+      announce(`${name} could not be saved to your library: ${messageOf(error)}`, { tone: 'error', timeout: 8000 });
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -208,6 +223,10 @@ class AssetCard extends LightElement {
           </div>
           ${asset.downloadUrl ? html`<a class="button button--quiet" href=${asset.downloadUrl} target="_blank" rel="noopener"
             aria-label="Open the original of ${name}">Original</a>` : nothing}
+          ${asset.status !== 'pending' ? html`<button class="button button--quiet" type="button" data-test="save-to-library"
+            ?disabled=${this.busy} aria-label="Save ${name} to your library" @click=${this.#saveToLibrary}>Save to library</button>` : nothing}
+          <a class="button button--quiet" href="#${historyPath('asset', asset.id)}" data-test="asset-history"
+            aria-label="History of ${name}">History</a>
           <button class="button button--quiet button--danger-text" type="button" ?disabled=${this.busy}
             aria-label="Delete ${name}" @click=${this.#delete}>Delete</button>
         </div>

@@ -7,10 +7,12 @@ import { LightElement } from '../light-element.js';
 import { ASSET_TYPES } from '../vocabulary.js';
 
 /**
- * Uploads into a room: Uppy's Dashboard (drag and drop, many files, progress per file, retry) and its AwsS3
- * plugin over the platform's flow: a ticket (the presigned PUT and the headers it is signed over), the PUT
- * straight to storage, then confirm, which Uppy runs as a post-processing step so a refusal fails that file. The asset type (and, for AI renders, prompt, model and seed) is
- * taken when a file is added. Each refusal is listed as "<file>: <the service's reason>".
+ * Uploads into a room, or (with `workspace`) into the caller's workspace, where files wait 7 days to be kept.
+ * Uppy's Dashboard (drag and drop, many files, progress per file, retry) and its AwsS3 plugin over the
+ * platform's flow: a ticket (the presigned PUT and the headers it is signed over), the PUT straight to storage,
+ * then confirm, which Uppy runs as a post-processing step so a refusal fails that file. The asset type (and, for
+ * AI renders, prompt, model and seed) is taken when a file is added. Each refusal is listed as "<file>: <the
+ * service's reason>".
  */
 
 // Uppy's stylesheet comes with the uploader, not with every page; before the console's own, which refines it
@@ -60,6 +62,7 @@ function browserHeaders(headers) {
 class AssetUploader extends LightElement {
   static properties = {
     roomId: { type: String },
+    workspace: { type: Boolean },
     store: { attribute: false },
     assetType: { state: true },
     aiRender: { state: true },
@@ -72,6 +75,7 @@ class AssetUploader extends LightElement {
 
   constructor() {
     super();
+    this.workspace = false;
     this.assetType = 'photo';
     this.aiRender = false;
     this.seedError = '';
@@ -97,7 +101,7 @@ class AssetUploader extends LightElement {
 
   #createUppy() {
     const uppy = new Uppy({
-      id: `room-${this.roomId}`,
+      id: this.workspace ? 'workspace' : `room-${this.roomId}`,
       autoProceed: true,
       logger: quietLogger,
       onBeforeFileAdded: allowReupload,
@@ -132,7 +136,7 @@ class AssetUploader extends LightElement {
   async #getUploadParameters(file, signal) {
     const { assetType, source, renderMetadata } = file.meta;
     const ticket = await requestUpload({
-      roomId: this.roomId,
+      ...(this.workspace ? { workspace: true } : { roomId: this.roomId }),
       assetType: assetType ?? 'photo',
       filename: file.name,
       contentType: contentTypeOf(file),
@@ -280,7 +284,7 @@ class AssetUploader extends LightElement {
             ${ASSET_TYPES.map((type) => html`<option value=${type.value} ?selected=${type.value === this.assetType}>${type.label}</option>`)}
           </select>
         </div>
-        <p class="field__hint uploader__hint">Drop files onto the area below or browse; each one is checked before it joins the room.</p>
+        <p class="field__hint uploader__hint">Drop files onto the area below or browse; each one is checked before it joins the ${this.workspace ? 'workspace' : 'room'}.</p>
       </div>
       ${this.#renderFields()}
       <div class="uploader__dashboard" data-test="uploader"></div>

@@ -5,17 +5,18 @@ import '../components/asset-gallery.js';
 import '../components/asset-uploader.js';
 import '../components/comparison-panel.js';
 import '../components/document-panel.js';
+import '../components/link-creator.js';
 import { saveRename } from '../components/rename-form.js';
 import { pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { messageOf } from '../problem.js';
 import { RoomAssets } from '../room-assets.js';
-import { navigate, sessionPath } from '../router.js';
+import { historyPath, navigate, sessionPath } from '../router.js';
 import { confirmAndDeleteRoom } from '../session-actions.js';
 import { humanize } from '../vocabulary.js';
 
-/** One room: upload, the gallery of its files, before/after comparisons and its documents. */
+/** One room: upload, the gallery of its files, before/after comparisons, its documents and links to its files. */
 class RoomView extends LightElement {
   static properties = {
     roomId: { type: String },
@@ -116,6 +117,7 @@ class RoomView extends LightElement {
         <div class="page__actions">
           <button class="button" type="button" data-test="rename-room" ?disabled=${this.renaming}
             @click=${() => { this.renaming = true; this.renameError = ''; }}>Rename</button>
+          <a class="button button--quiet" href="#${historyPath('room', room.id)}" data-test="room-history">History</a>
           <button class="button button--danger" type="button" data-test="delete-room" @click=${this.#delete}>Delete room</button>
         </div>
       </header>`;
@@ -150,6 +152,12 @@ class RoomView extends LightElement {
         <document-panel class="section" .sessionId=${this.room.sessionId} .roomId=${this.roomId}
           .placeName=${this.room.name}></document-panel>
       </div>
+      <section class="section card card--padded" aria-labelledby="room-link-heading">
+        <h2 class="section__title" id="room-link-heading">Share or download</h2>
+        <p class="field__hint">Pick files and make a link for someone without an account: one file, a ZIP of
+          several, or a page that shows their pictures.</p>
+        <link-creator .assets=${assets}></link-creator>
+      </section>
     </section>`;
   }
 }

@@ -8,7 +8,7 @@ import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
 import { messageOf } from '../problem.js';
-import { navigate, roomPath } from '../router.js';
+import { historyPath, navigate, roomPath } from '../router.js';
 import { confirmAndDeleteRoom, confirmAndDeleteSession } from '../session-actions.js';
 import { humanize, ROOM_TYPES } from '../vocabulary.js';
 
@@ -143,6 +143,7 @@ class SessionView extends LightElement {
         <div class="page__actions">
           <button class="button" type="button" data-test="rename-session" ?disabled=${this.renamingTitle}
             @click=${() => { this.renamingTitle = true; this.renameError = ''; }}>Rename</button>
+          <a class="button button--quiet" href="#${historyPath('session', session.id)}" data-test="session-history">History</a>
           <button class="button button--danger" type="button" data-test="delete-session" @click=${this.#deleteSession}>Delete session</button>
         </div>
       </header>`;
