@@ -53,20 +53,12 @@ public class LibraryViews {
         return targets(kept).map(t -> kept.stream().filter(t::present).map(i -> view(i, t)).toList());
     }
 
-    /**
-     * The public views of the items, in their order: the variants only. The title is the owner's own or the
-     * catalog's, never the original's file name (which may name a person or an address).
-     */
+    /** The public views of the items, in their order: the variants only ({@link PublicItemView}'s rules). */
     public Uni<List<PublicItemView>> publicOf(List<LibraryItem> kept) {
-        return targets(kept).map(t -> kept.stream().filter(t::present).map(i -> {
-            if (i.kind() == LibraryItemKind.ASSET) {
-                RoomAsset asset = t.assets.get(i.assetId);
-                return new PublicItemView(i.customTitle, asset.width, asset.height, t.variants(i));
-            }
-            CatalogImage image = t.images.get(i.styleImageId);
-            return new PublicItemView(i.customTitle != null ? i.customTitle : image.title, image.width,
-                    image.height, t.variants(i));
-        }).toList());
+        return targets(kept).map(t -> kept.stream().filter(t::present).map(i -> i.kind() == LibraryItemKind.ASSET
+                ? PublicItemView.ofAsset(i.customTitle, t.assets.get(i.assetId), t.variants(i))
+                : PublicItemView.ofCatalogImage(i.customTitle, t.images.get(i.styleImageId), t.variants(i)))
+                .toList());
     }
 
     /** A signed URL of each item's preview (its thumbnail, else its first variant), by item id. */

@@ -10,7 +10,6 @@ import com.renovation.media.assets.repository.LinkTargetRepository;
 import com.renovation.media.assets.repository.LinkTargetRepository.CollectionEntry;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
-import com.renovation.media.assets.rest.dto.AssetView.VariantView;
 import com.renovation.media.assets.rest.dto.PublicItemView;
 import com.renovation.media.assets.rest.dto.ShareView;
 import com.renovation.media.assets.service.audit.AuditedChanges;
@@ -23,7 +22,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -139,17 +137,8 @@ public class LinkDownloads {
         List<UUID> assetIds = items.stream().filter(i -> i.asset() != null).map(i -> i.asset().id).toList();
         return previews.ofAssets(assetIds).map(variants -> new LinkDownload.Share(ShareView.of(link.expiresAt,
                 items.stream().map(i -> i.asset() != null
-                        ? new PublicItemView(i.publicTitle(), i.asset().width, i.asset().height,
-                                variants.get(i.asset().id))
-                        : catalogView(i)).toList())));
-    }
-
-    /** A catalog image has no original: its largest variant stands for its shape. */
-    private PublicItemView catalogView(LinkItem item) {
-        List<VariantView> variants = previews.ofCatalogImage(item.styleImage());
-        VariantView largest = variants.stream().filter(v -> v.width() != null)
-                .max(Comparator.comparingInt(VariantView::width)).orElse(null);
-        return new PublicItemView(item.publicTitle(), largest == null ? null : largest.width(),
-                largest == null ? null : largest.height(), variants);
+                        ? PublicItemView.ofAsset(i.customTitle(), i.asset(), variants.get(i.asset().id))
+                        : PublicItemView.ofCatalogImage(i.customTitle(), i.styleImage(),
+                                previews.ofCatalogImage(i.styleImage()))).toList())));
     }
 }

@@ -12,15 +12,4 @@ public record LinkItem(RoomAsset asset, CatalogImage styleImage, String customTi
     public static LinkItem of(RoomAsset asset) {
         return new LinkItem(asset, null, null);
     }
-
-    /**
-     * The title anyone may see, as for a public collection: the owner's own, else the catalog's; never the
-     * original's file name, which may name a person or an address.
-     */
-    public String publicTitle() {
-        if (customTitle != null && !customTitle.isBlank()) {
-            return customTitle;
-        }
-        return styleImage != null ? styleImage.title : null;
-    }
 }
