@@ -239,6 +239,12 @@ class BackupIT {
         as(user).get(backups).then().body("items", hasSize(1)); // changed, but backed up within the period
         runDaily(Instant.now().plus(Duration.ofDays(1)).plusSeconds(60));
         as(user).get(backups).then().body("items", hasSize(2)).body("items[0].trigger", equalTo("daily"));
+
+        // a session with a room and nothing else restores too
+        String latest = as(user).get(backups).then().extract().path("items[0].id");
+        String restored = restore(user, latest);
+        as(user).get("/sessions/" + restored).then().statusCode(200).body("title", equalTo("Renamed (restored)"));
+        as(user).get("/sessions/" + restored + "/rooms").then().body("items", hasSize(1));
     }
 
     private void runDaily(Instant now) throws Throwable {
@@ -258,7 +264,8 @@ class BackupIT {
         s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(manifest));
         Instant started = Instant.now();
 
-        as(user).post("/backups/" + backup + "/restore").then().statusCode(500);
+        int status = as(user).post("/backups/" + backup + "/restore").then().extract().statusCode();
+        assertThat(status).as("a restore whose rows cannot be inserted").isNotEqualTo(201);
 
         as(user).get("/sessions").then().body("items", hasSize(1));
         List<StorageSweep> leases = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> sweepRows

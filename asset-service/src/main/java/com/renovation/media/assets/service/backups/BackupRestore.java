@@ -22,11 +22,13 @@ import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.web.problem.ProblemKind;
 import com.renovation.media.web.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,8 +40,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class BackupRestore {
-
-    private static final int PARALLEL_COPIES = 4;
 
     private final SessionBackups backups;
     private final SessionRepository sessions;
@@ -75,7 +75,7 @@ public class BackupRestore {
                 .chain(this::manifestOf)
                 .map(manifest -> RestorePlan.of(manifest, UUID.randomUUID(), Instant.now()))
                 .chain(plan -> sweeps.leaseWhileWriting(StoragePaths.sessionPrefix(plan.session().id))
-                        .chain(lease -> copy(plan).chain(() -> audit.transaction(() -> insert(plan, lease))))
+                        .chain(lease -> ObjectCopies.copyAll(objects, plan.copies()).chain(() -> audit.transaction(() -> insert(plan, lease))))
                         .replaceWith(new RestoredSession(plan.session().id)));
     }
 
@@ -94,13 +94,6 @@ public class BackupRestore {
         });
     }
 
-    private Uni<Void> copy(RestorePlan plan) {
-        return Multi.createFrom().iterable(plan.copies()).onItem()
-                .transformToUni(copy -> objects.copy(Buckets.USER_UPLOADS, copy.fromKey(), Buckets.USER_UPLOADS,
-                        copy.toKey()))
-                .merge(PARALLEL_COPIES).collect().last().replaceWithVoid();
-    }
-
     /**
      * Every row of the restored session, in the caller's transaction, with the events that have the other
      * services make what they make of new rows (variants, PDFs). The lease goes with them.
@@ -109,10 +102,11 @@ public class BackupRestore {
         String ownerId = plan.session().ownerId;
         return sweeps.keepWritten(lease)
                 .chain(() -> sessions.persist(plan.session()))
-                .chain(() -> rooms.persist(plan.rooms().stream()))
-                .chain(() -> assets.persist(plan.assets().stream()))
-                .chain(() -> comparisons.persist(plan.comparisons().stream()))
-                .chain(() -> documents.persist(plan.documents().stream().map(RestorePlan.RestoredDocument::row)))
+                .chain(() -> persistAll(rooms, plan.rooms()))
+                .chain(() -> persistAll(assets, plan.assets()))
+                .chain(() -> persistAll(comparisons, plan.comparisons()))
+                .chain(() -> persistAll(documents, plan.documents().stream()
+                        .map(RestorePlan.RestoredDocument::row).toList()))
                 .chain(() -> Multi.createFrom().iterable(plan.assets()).onItem()
                         .transformToUniAndConcatenate(asset -> outbox.add(new AssetConfirmed(asset.id,
                                 asset.sessionId, asset.roomId, ownerId, asset.assetType, Buckets.USER_UPLOADS,
@@ -127,5 +121,10 @@ public class BackupRestore {
                         })
                         .collect().last())
                 .replaceWithVoid();
+    }
+
+    /** Panache refuses to persist an empty batch; a backup may have no rooms, comparisons or documents. */
+    private static <T> Uni<Void> persistAll(PanacheRepositoryBase<T, UUID> repository, List<T> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : repository.persist(rows);
     }
 }

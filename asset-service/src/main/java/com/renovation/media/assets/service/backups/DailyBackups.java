@@ -39,7 +39,9 @@ public class DailyBackups implements LockedBatchJob<UUID> {
 
     @Override
     public Schedule schedule() {
-        return new Schedule("daily session backups", config.checkInterval(), config.batchSize());
+        // the first look one interval after start: a restart is no reason to back everything up at once
+        return new Schedule("daily session backups", config.checkInterval(), config.batchSize(),
+                config.checkInterval());
     }
 
     /** One run at {@code now}; answers how many sessions it backed up. */

@@ -26,17 +26,13 @@ import java.util.UUID;
 /**
  * The rows a restore inserts, made from a manifest: a new session with new ids for everything, every reference
  * between the rows (rooms, asset ids in metadata, comparisons, document lineages, room report snapshots) pointing
- * at the new ids, and the originals' keys under the new session. Pure, so the mapping is tested on its own.
+ * at the new ids, and the originals' keys under the new session ({@code copies}: from the backup's copies). Pure, so the mapping is tested on its own.
  */
 public record RestorePlan(Session session, List<Room> rooms, List<RoomAsset> assets,
-        List<AssetComparison> comparisons, List<RestoredDocument> documents, List<Copy> copies) {
+        List<AssetComparison> comparisons, List<RestoredDocument> documents, List<ObjectCopies.Copy> copies) {
 
     static final String TITLE_SUFFIX = " (restored)";
     private static final int MAX_TITLE = 200;
-
-    /** One server-side copy, from the backup's copy of an original to the new asset's key. */
-    public record Copy(String fromKey, String toKey) {
-    }
 
     /** A document asked for again: its new row (pending) and the content its request carries. */
     public record RestoredDocument(DocumentArtifact row, DocumentContent content) {
@@ -68,7 +64,7 @@ public record RestorePlan(Session session, List<Room> rooms, List<RoomAsset> ass
         manifest.assets().stream().filter(a -> roomIds.containsKey(a.roomId()))
                 .forEach(a -> assetIds.put(a.id(), UUID.randomUUID()));
         Map<String, String> keys = new HashMap<>();
-        List<Copy> copies = new ArrayList<>();
+        List<ObjectCopies.Copy> copies = new ArrayList<>();
         List<RoomAsset> assets = manifest.assets().stream().filter(a -> assetIds.containsKey(a.id())).map(backedUp -> {
             RoomAsset asset = new RoomAsset();
             asset.id = assetIds.get(backedUp.id());
@@ -78,7 +74,7 @@ public record RestorePlan(Session session, List<Room> rooms, List<RoomAsset> ass
             asset.assetType = backedUp.assetType();
             asset.storagePath = movedKey(backedUp.storagePath(), newSessionId, asset.roomId, asset.assetType);
             keys.put(backedUp.storagePath(), asset.storagePath);
-            copies.add(new Copy(backedUp.backupKey(), asset.storagePath));
+            copies.add(new ObjectCopies.Copy(backedUp.backupKey(), asset.storagePath));
             asset.source = backedUp.source();
             asset.status = AssetStatus.UPLOADED; // variants are made again from asset.confirmed
             asset.originalFilename = backedUp.originalFilename();

@@ -50,7 +50,6 @@ import org.jboss.logging.Logger;
 public class SessionBackups {
 
     private static final Logger LOG = Logger.getLogger(SessionBackups.class);
-    private static final int PARALLEL_COPIES = 4;
 
     private record Snapshot(BackupManifest manifest, Instant activityAt) {
     }
@@ -166,12 +165,10 @@ public class SessionBackups {
     }
 
     private Uni<Void> copyOriginals(BackupManifest manifest) {
-        return Multi.createFrom().iterable(manifest.assets()).onItem()
-                .transformToUni(asset -> objects.copy(Buckets.USER_UPLOADS, asset.storagePath(),
-                        Buckets.USER_UPLOADS, asset.backupKey())
-                        .onFailure(ObjectStore::isNotFound).transform(e -> new ApiException(ProblemKind.CONFLICT,
-                                "asset " + asset.id() + " was removed while the session was backed up; try again")))
-                .merge(PARALLEL_COPIES).collect().last().replaceWithVoid();
+        return ObjectCopies.copyAll(objects, manifest.assets().stream()
+                        .map(asset -> new ObjectCopies.Copy(asset.storagePath(), asset.backupKey())).toList())
+                .onFailure(ObjectStore::isNotFound).transform(e -> new ApiException(ProblemKind.CONFLICT,
+                        "an asset was removed while the session was backed up; try again"));
     }
 
     private Uni<Long> writeManifest(BackupManifest manifest) {
