@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.renovation.media.assets.config.UploadConfig;
 import com.renovation.media.assets.repository.StorageSweep;
 import com.renovation.media.assets.repository.StorageSweepRepository;
 import com.renovation.media.assets.service.backups.DailyBackups;
 import com.renovation.media.assets.service.sweeps.StorageSweeper;
-import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +50,9 @@ class BackupIT {
 
     @Inject
     StorageSweepRepository sweepRows;
+
+    @Inject
+    UploadConfig uploads;
 
     private List<String> keysUnder(String prefix) {
         return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream().map(o -> o.key()).toList();
@@ -269,12 +272,12 @@ class BackupIT {
 
         as(user).get("/sessions").then().body("items", hasSize(1));
         List<StorageSweep> leases = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> sweepRows
-                .list("prefix like 'session_%' and dueAt > ?1", started.plus(StorageSweeps.WRITE_LEASE)
+                .list("prefix like 'session_%' and dueAt > ?1", started.plus(uploads.writeLease())
                         .minusSeconds(5))));
         List<String> leased = leases.stream().map(sweep -> sweep.prefix).filter(p -> !keysUnder(p).isEmpty())
                 .toList();
         assertThat(leased).as("the copies of the failed restore, leased for sweeping").hasSize(1);
-        VertxContextSupport.subscribeAndAwait(() -> sweeper.run(Instant.now().plus(StorageSweeps.WRITE_LEASE)
+        VertxContextSupport.subscribeAndAwait(() -> sweeper.run(Instant.now().plus(uploads.writeLease())
                 .plusSeconds(60)));
         assertThat(keysUnder(leased.get(0))).isEmpty();
     }

@@ -10,7 +10,6 @@ import com.renovation.media.storage.s3.StorageConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,9 +21,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class StorageSweeps {
-
-    /** How long writing the objects of one backup or restore may take before they count as abandoned. */
-    public static final Duration WRITE_LEASE = Duration.ofHours(1);
 
     private final StorageSweepRepository sweeps;
     private final StorageConfig storage;
@@ -56,12 +52,12 @@ public class StorageSweeps {
     }
 
     /**
-     * Commits, in its own transaction, the promise to delete {@code prefix} once {@link #WRITE_LEASE} has passed,
+     * Commits, in its own transaction, the promise to delete {@code prefix} once the write lease has passed,
      * before objects are written there whose rows a later transaction adds: a process dying in between leaves
      * nothing behind once the sweeper has run. That transaction calls {@link #keepWritten} with the answer.
      */
     public Uni<StorageSweep> leaseWhileWriting(String prefix) {
-        StorageSweep lease = StorageSweep.of(Buckets.USER_UPLOADS, prefix, Instant.now().plus(WRITE_LEASE));
+        StorageSweep lease = StorageSweep.of(Buckets.USER_UPLOADS, prefix, Instant.now().plus(uploads.writeLease()));
         return Panache.withTransaction(() -> sweeps.persist(lease));
     }
 
