@@ -250,6 +250,20 @@ class BackupIT {
         as(user).get("/sessions/" + restored + "/rooms").then().body("items", hasSize(1));
     }
 
+    @Test
+    void theWorkspaceIsNeverBackedUp() throws Throwable {
+        String user = TestSupport.newUser();
+        String key = as(user).body(Map.of("workspace", true, "assetType", "render", "filename", "r.png",
+                "contentType", "image/png", "size", 100)).post("/assets/uploads").then().statusCode(201).extract()
+                .path("storagePath");
+        String workspace = key.substring("session_".length(), key.indexOf('/'));
+
+        runDaily(Instant.now());
+
+        as(user).get("/sessions/" + workspace + "/backups").then().statusCode(200).body("items", hasSize(0));
+        as(user).post("/sessions/" + workspace + "/backups").then().statusCode(409);
+    }
+
     private void runDaily(Instant now) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> daily.run(now));
     }
