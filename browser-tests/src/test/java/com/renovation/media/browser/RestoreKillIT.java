@@ -33,11 +33,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A restore killed for real: asset-service runs as its own process, is sent SIGKILL while it copies a backup's
- * originals into the new session's keys, and is started again. The new session must not exist (its rows are
- * inserted by one transaction after the copies) and the copies must be swept once their lease has passed
- * (shortened here to seconds). A restore after the restart still works. asset-service alone runs, on ports of
- * its own, so the browser journeys' platform is not disturbed.
+ * A restore killed for real: asset-service runs as its own process, is sent SIGKILL as soon as the first copy of
+ * a backup's originals shows in the new session's keys, and is started again. Server-side copies are quick, so
+ * the kill lands after some or all of them and before the one transaction that inserts the rows commits. The new
+ * session must not exist and the copies must be swept once their lease has passed (shortened here to seconds).
+ * A restore after the restart still works. asset-service alone runs, on ports of its own, so the browser
+ * journeys' platform is not disturbed.
  */
 class RestoreKillIT {
 
@@ -85,7 +86,7 @@ class RestoreKillIT {
     }
 
     @Test
-    void aRestoreKilledWhileCopyingLeavesNoSessionAndItsCopiesAreSwept() throws Exception {
+    void aRestoreKilledBeforeItsRowsCommitLeavesNoSessionAndItsCopiesAreSwept() throws Exception {
         String session = call("POST", "/sessions", "{\"title\":\"Kill me\"}", 201).get("id").asText();
         String room = call("POST", "/sessions/" + session + "/rooms",
                 "{\"name\":\"Kitchen\",\"roomType\":\"kitchen\"}", 201).get("id").asText();
