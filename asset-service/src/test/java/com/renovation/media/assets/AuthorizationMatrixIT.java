@@ -32,7 +32,8 @@ class AuthorizationMatrixIT {
      * saved in the library and an unlisted collection holding it.
      */
     record Fixture(String owner, String sessionId, String roomId, String assetId, String otherAssetId,
-            String comparisonId, String documentId, String libraryItemId, String collectionId, String collectionSlug) {
+            String comparisonId, String documentId, String libraryItemId, String collectionId, String collectionSlug,
+            String backupId) {
 
         static Fixture create() {
             String owner = TestSupport.newUser();
@@ -49,8 +50,10 @@ class AuthorizationMatrixIT {
                     .post("/collections").then().statusCode(201).extract();
             TestSupport.as(owner).body(Map.of("libraryItemId", item))
                     .post("/collections/" + collection.path("id") + "/items").then().statusCode(201);
+            String backup = TestSupport.as(owner).post("/sessions/" + ids.get(0) + "/backups").then().statusCode(201)
+                    .extract().path("id");
             return new Fixture(owner, ids.get(0), ids.get(1), asset, other, comparison, document, item,
-                    collection.path("id"), collection.path("slug"));
+                    collection.path("id"), collection.path("slug"), backup);
         }
 
         String path(String template) {
@@ -78,6 +81,9 @@ class AuthorizationMatrixIT {
             }
             if (template.startsWith("/collections/{id}")) {
                 return path.replace("{id}", collectionId).replace("{libraryItemId}", libraryItemId);
+            }
+            if (template.startsWith("/backups/{id}")) {
+                return path.replace("{id}", backupId);
             }
             if (template.equals("/public/collections/{slug}")) {
                 return path.replace("{slug}", collectionSlug);

@@ -396,6 +396,30 @@ class HostileInputIT {
         refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 
+    @Test
+    void hostileBackupInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        String sessionId = TestSupport.sessionWithRoom(user).get(0);
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("a backup of a session id that is not one", as(user).post("/sessions/1%20OR%201=1/backups"));
+        cases.put("a backup of no session", as(user).post("/sessions/" + UUID.randomUUID() + "/backups"));
+        cases.put("a backup id that is SQL", as(user).get("/backups/x'%20OR%20'1'='1"));
+        cases.put("a restore of no backup", as(user).post("/backups/" + UUID.randomUUID() + "/restore"));
+        cases.put("a restore of a backup id that is not one", as(user).post("/backups/..%2F..%2Fsessions/restore"));
+        cases.put("a backup cursor of another shape", as(user).get("/sessions/" + sessionId + "/backups?cursor=AAAA"));
+        cases.put("a backup page of a million", as(user).get("/sessions/" + sessionId + "/backups?limit=1000000"));
+        Map<String, Integer> refused = new TreeMap<>();
+        cases.forEach((name, r) -> {
+            assertThat(r.statusCode()).as(name).isBetween(400, 499);
+            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
+                    Integer::sum);
+        });
+        as(user).get("/sessions/" + sessionId + "/backups").then().statusCode(200).body("items.size()", equalTo(0));
+        as(user).get("/sessions").then().statusCode(200).body("items.size()", equalTo(1));
+        System.out.println("hostile backup input: " + cases.size() + " cases, no 5xx, nothing changed; by outcome:");
+        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(key, value);

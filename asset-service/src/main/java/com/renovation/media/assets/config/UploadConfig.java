@@ -36,6 +36,13 @@ public interface UploadConfig {
     @WithDefault("1m")
     Duration sweepInterval();
 
+    /**
+     * How long writing the objects of one backup or restore may take: a prefix leased for it is swept after
+     * this, so it must be longer than copying the largest session ever takes.
+     */
+    @WithDefault("1h")
+    Duration writeLease();
+
     /** Added to an upload URL's expiry before its prefix is swept: S3's clock may run behind ours. */
     @WithDefault("2m")
     Duration sweepGrace();

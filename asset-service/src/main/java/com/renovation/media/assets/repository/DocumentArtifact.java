@@ -9,7 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** This service's projection of one generated document (one version): requested here, rendered elsewhere. */
 @Entity
@@ -45,4 +48,7 @@ public class DocumentArtifact {
     public Instant updatedAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
+    /** The typed content as requested, in the contracts' JSON; null on rows from before it was kept. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> content;
 }

@@ -106,6 +106,29 @@ public final class StoragePaths {
         return documentPrefix(sessionId) + documentType + "_v" + version + "_" + timestamp + ".pdf";
     }
 
+    /**
+     * {@code backups/{sessionId}/}: every backup of one session, beside (not under) the session's prefix, so
+     * erasing the session names both prefixes and a backup outlives edits to the session's own keys.
+     */
+    public static String backupsPrefix(UUID sessionId) {
+        return "backups/" + sessionId + "/";
+    }
+
+    /** {@code backups/{sessionId}/{backupId}/}: one backup, its manifest and its copies of the originals. */
+    public static String backupPrefix(UUID sessionId, UUID backupId) {
+        return backupsPrefix(sessionId) + backupId + "/";
+    }
+
+    /** {@code backups/{s}/{b}/manifest.json}: the rows of the session as they were backed up. */
+    public static String backupManifestKey(UUID sessionId, UUID backupId) {
+        return backupPrefix(sessionId, backupId) + "manifest.json";
+    }
+
+    /** {@code backups/{s}/{b}/originals/{assetId}}: the backup's copy of one asset's original. */
+    public static String backupOriginalKey(UUID sessionId, UUID backupId, UUID assetId) {
+        return backupPrefix(sessionId, backupId) + "originals/" + assetId;
+    }
+
     /** {@code styles/{styleSlug}/}: one style's images (and their variants) in the public bucket. */
     public static String stylePrefix(String styleSlug) {
         return STYLES + styleSlug + "/";

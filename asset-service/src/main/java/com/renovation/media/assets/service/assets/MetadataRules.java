@@ -17,7 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class MetadataRules {
 
-    static final Set<String> ASSET_REFERENCES = Set.of("basedOnAssetId", "beforeAssetId", "afterAssetId");
+    /** The metadata fields naming another asset of the same session. */
+    public static final Set<String> ASSET_REFERENCES = Set.of("basedOnAssetId", "beforeAssetId", "afterAssetId");
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "approvalStatus", Set.of("draft", "pending_review", "approved", "rejected"),
             "renderType", Set.of("ai_generated", "user_edited", "professional"),

@@ -108,6 +108,7 @@ public class DocumentService {
                     row.createdAt = Instant.now();
                     row.updatedAt = row.createdAt;
                     row.expiresAt = request.expiresAt();
+                    row.content = DocumentContents.toJson(content);
                     return documents.persist(row)
                             .call(() -> outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId,
                                     session.ownerId, row.documentType, row.phase, row.version, row.previousVersionId,

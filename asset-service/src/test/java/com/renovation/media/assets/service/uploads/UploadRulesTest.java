@@ -21,6 +21,7 @@ class UploadRulesTest {
         public long maxPixels() { return 50_000_000; }
         public Duration sweepInterval() { return Duration.ofMinutes(1); }
         public Duration sweepGrace() { return Duration.ofMinutes(2); }
+        public Duration writeLease() { return Duration.ofHours(1); }
         public int sweepBatchSize() { return 10; }
     };
 

@@ -1,0 +1,211 @@
+package com.renovation.media.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.renovation.media.localstack.PlatformSettings;
+import com.renovation.media.localstack.ServiceFleet;
+import com.renovation.media.localtokens.LocalTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A restore killed for real: asset-service runs as its own process, is sent SIGKILL as soon as the first copy of
+ * a backup's originals shows in the new session's keys, and is started again. Server-side copies are quick, so
+ * the kill lands after some or all of them and before the one transaction that inserts the rows commits. The new
+ * session must not exist and the copies must be swept once their lease has passed (shortened here to seconds).
+ * A restore after the restart still works. asset-service alone runs, on ports of its own, so the browser
+ * journeys' platform is not disturbed.
+ */
+class RestoreKillIT {
+
+    private static final String SERVICE = "asset-service";
+    private static final String BUCKET = "user-uploads";
+    private static final int PHOTOS = 120;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SHORT_LEASES = Map.of("PLATFORM_UPLOADS_WRITE_LEASE", "PT15S",
+            "PLATFORM_UPLOADS_SWEEP_INTERVAL", "2s");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static PlatformSettings settings;
+    private static ServiceFleet fleet;
+    private static S3Client s3;
+    private static String token;
+
+    @BeforeAll
+    static void startAssetServiceAlone() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("PLATFORM_ROOT", PlatformSettings.findRoot().toString());
+        env.put("PLATFORM_SERVICES", SERVICE);
+        env.put("ASSET_SERVICE_PORT", "18180");
+        env.put("ASSET_SERVICE_MANAGEMENT_PORT", "19180");
+        settings = PlatformSettings.fromEnvironment(env);
+        fleet = ServiceFleet.start(settings);
+        fleet.restart(SERVICE, SHORT_LEASES);
+        s3 = S3Client.builder().endpointOverride(URI.create(settings.s3Endpoint()))
+                .region(Region.of(PlatformSettings.S3_REGION)).forcePathStyle(true)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        PlatformSettings.S3_ACCESS_KEY, PlatformSettings.S3_SECRET_KEY)))
+                .build();
+        token = new LocalTokens(settings.home()).token("restore-kill-" + UUID.randomUUID(), false,
+                Duration.ofHours(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
+    }
+
+    @Test
+    void aRestoreKilledBeforeItsRowsCommitLeavesNoSessionAndItsCopiesAreSwept() throws Exception {
+        String session = call("POST", "/sessions", "{\"title\":\"Kill me\"}", 201).get("id").asText();
+        String room = call("POST", "/sessions/" + session + "/rooms",
+                "{\"name\":\"Kitchen\",\"roomType\":\"kitchen\"}", 201).get("id").asText();
+        // many small originals: each copy is one request, so the copying lasts long enough to be killed in
+        byte[] photo = Files.readAllBytes(TestFiles.photo(Files.createTempDirectory("restore-kill"), "p.jpg",
+                java.awt.Color.DARK_GRAY, java.awt.Color.ORANGE));
+        for (int i = 0; i < PHOTOS; i++) {
+            upload(room, "p" + i + ".jpg", photo);
+        }
+        String backup = call("POST", "/sessions/" + session + "/backups", "", 201).get("id").asText();
+
+        CompletableFuture<HttpResponse<String>> restore = HTTP.sendAsync(request("POST",
+                "/backups/" + backup + "/restore", ""), HttpResponse.BodyHandlers.ofString());
+        String leased = awaitLeasedSessionPrefix(restore);
+        awaitFirstCopy(leased, restore);
+        kill9();
+        int copied = keysUnder(leased).size();
+        System.out.printf("restore killed after %d of %d copies%n", copied, PHOTOS);
+        assertThat(copied).as("copies made before the kill").isPositive();
+
+        assertThat(restore.handle((response, failure) -> response == null ? -1 : response.statusCode()).get())
+                .as("the killed restore's answer").isNotEqualTo(201);
+        String restoredId = leased.substring("session_".length(), leased.length() - 1);
+        fleet.restart(SERVICE, SHORT_LEASES);
+        assertThat(sessionRows(restoredId)).as("rows of the killed restore's session").isZero();
+        assertThat(call("GET", "/sessions", null, 200).findValuesAsText("id")).doesNotContain(restoredId)
+                .contains(session);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!keysUnder(leased).isEmpty()) {
+            assertThat(System.nanoTime()).as("the copies of the killed restore are swept").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+
+        String newSession = call("POST", "/backups/" + backup + "/restore", "", 201).get("sessionId").asText();
+        assertThat(keysUnder("session_" + newSession + "/")).hasSize(PHOTOS);
+    }
+
+    /** The new session's prefix, once the restore has leased it (before it copies anything). */
+    private String awaitLeasedSessionPrefix(CompletableFuture<?> restore) throws Exception {
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(PlatformSettings.DATABASE),
+                PlatformSettings.DB_USER, PlatformSettings.DB_PASSWORD);
+                PreparedStatement leases = db.prepareStatement("SELECT prefix FROM assets.storage_sweeps"
+                        + " WHERE prefix ~ '^session_[0-9a-f-]{36}/$' AND attempts = 0 AND due_at > now() + interval '5 seconds'"
+                        + " AND due_at < now() + interval '1 minute'")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(restore).as("the restore ended before it could be killed").isNotDone();
+                try (ResultSet found = leases.executeQuery()) {
+                    if (found.next()) {
+                        return found.getString(1);
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("the restore never leased its session's prefix");
+    }
+
+    private void awaitFirstCopy(String prefix, CompletableFuture<?> restore) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix).maxKeys(1)).contents().isEmpty()) {
+            assertThat(restore).as("the restore ended before it could be killed").isNotDone();
+            assertThat(System.nanoTime()).as("a first copy appears").isLessThan(deadline);
+        }
+    }
+
+    /** SIGKILL (what {@code destroyForcibly} sends on Linux and macOS), at once: no shutdown hook runs. */
+    private static void kill9() throws Exception {
+        long pid = Long.parseLong(Files.readString(settings.runDir().resolve(SERVICE + ".pid")).strip()
+                .split("\\s+")[0]);
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        assertThat(process.destroyForcibly()).isTrue();
+        process.onExit().get();
+    }
+
+    private static int sessionRows(String sessionId) throws Exception {
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(PlatformSettings.DATABASE),
+                PlatformSettings.DB_USER, PlatformSettings.DB_PASSWORD);
+                PreparedStatement count = db.prepareStatement("SELECT count(*) FROM assets.sessions WHERE id = ?")) {
+            count.setObject(1, UUID.fromString(sessionId));
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    private static List<String> keysUnder(String prefix) {
+        return s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix)).contents().stream().map(o -> o.key()).toList();
+    }
+
+    private static void upload(String room, String name, byte[] bytes) throws Exception {
+        JsonNode ticket = call("POST", "/assets/uploads", "{\"roomId\":\"" + room + "\",\"assetType\":\"photo\","
+                + "\"filename\":\"" + name + "\",\"contentType\":\"image/jpeg\",\"size\":" + bytes.length + "}", 201);
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(ticket.get("uploadUrl").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        ticket.get("headers").properties().forEach(header -> {
+            if (!header.getKey().equalsIgnoreCase("content-length")) {
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        assertThat(HTTP.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).as("PUT " + name)
+                .isEqualTo(200);
+        call("POST", "/assets/" + ticket.get("assetId").asText() + "/confirm", "", 200);
+    }
+
+    private static HttpRequest request(String method, String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.serviceUrl(SERVICE) + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120));
+        if (body == null) {
+            return builder.GET().build();
+        }
+        return builder.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static JsonNode call(String method, String path, String body, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}
