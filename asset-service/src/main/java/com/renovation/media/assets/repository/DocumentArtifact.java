@@ -2,6 +2,7 @@ package com.renovation.media.assets.repository;
 
 import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,4 +46,9 @@ public class DocumentArtifact {
     public Instant updatedAt;
     @Column(name = "expires_at")
     public Instant expiresAt;
+    @Column(name = "generated_by")
+    @Enumerated(EnumType.STRING)
+    public GeneratedBy generatedBy;
+    @Column(name = "generation_prompt")
+    public String generationPrompt;
 }

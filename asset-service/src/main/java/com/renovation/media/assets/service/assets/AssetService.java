@@ -8,6 +8,9 @@ import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetPatch;
 import com.renovation.media.assets.rest.dto.AssetView;
 import com.renovation.media.assets.rest.dto.LiveChanges;
+import com.renovation.media.assets.rest.dto.ReviewRequest;
+import com.renovation.media.assets.service.reviews.RenderReview;
+import com.renovation.media.assets.service.catalog.StyleCheck;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
@@ -53,9 +56,12 @@ public class AssetService {
     private final LiveEvents live;
 
     private final AuditActor audit;
+    private final StyleCheck styles;
 
     public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
-            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit) {
+            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit,
+            StyleCheck styles) {
+        this.styles = styles;
         this.audit = audit;
         this.sweeps = sweeps;
         this.assets = assets;
@@ -111,7 +117,7 @@ public class AssetService {
             if (patch.metadata() != null && asset.id.toString().equals(patch.metadata().get("basedOnAssetId"))) {
                 throw ApiException.invalid("metadata.basedOnAssetId", "an asset cannot be based on itself");
             }
-            return requireInSession(asset.sessionId, references).map(ignored -> {
+            return requireKnown(asset.sessionId, references, patch.metadata(), asset.metadata).map(ignored -> {
                 if (patch.caption() != null) {
                     asset.caption = patch.caption().isBlank() ? null : patch.caption().strip();
                 }
@@ -122,7 +128,7 @@ public class AssetService {
                     asset.displayOrder = patch.displayOrder();
                 }
                 if (patch.metadata() != null) {
-                    asset.metadata = patch.metadata();
+                    asset.metadata = RenderReview.keepReviewFields(patch.metadata(), asset.metadata);
                 }
                 asset.updatedAt = Instant.now();
                 return asset;
@@ -130,8 +136,30 @@ public class AssetService {
         }).chain(this::withVariants);
     }
 
+    /** Moves a render through its review; the owner decides (admins read only, as everywhere). */
+    @WithTransaction
+    public Uni<AssetView> review(Caller caller, UUID id, ReviewRequest request) {
+        return access.asset(id, caller, Access.Mode.WRITE)
+                .chain(found -> assets.lock(found.asset().id))
+                .chain(asset -> {
+                    asset.metadata = RenderReview.apply(asset.assetType, asset.metadata, request.decision(),
+                            request.note(), caller.userId(), Instant.now());
+                    asset.updatedAt = Instant.now();
+                    return withVariants(asset);
+                });
+    }
+
+    /**
+     * What metadata names must exist: referenced assets in the same session, a new {@code styleApplied} in the
+     * catalog ({@code stored}: the metadata before this change, null for a new asset).
+     */
+    public Uni<Void> requireKnown(UUID sessionId, Set<UUID> references, Map<String, Object> metadata,
+            Map<String, Object> stored) {
+        return requireInSession(sessionId, references).call(() -> styles.require(metadata, stored));
+    }
+
     /** Referenced assets must exist in the same session: metadata never points into another user's data. */
-    public Uni<Void> requireInSession(UUID sessionId, Set<UUID> references) {
+    private Uni<Void> requireInSession(UUID sessionId, Set<UUID> references) {
         if (references.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
