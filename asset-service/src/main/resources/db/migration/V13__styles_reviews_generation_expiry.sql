@@ -28,8 +28,10 @@ CREATE INDEX idx_room_assets_session_listing ON room_assets (session_id, created
 
 -- The expiry warning of an inactive session: sent once per period of inactivity (the period is named by the
 -- last activity it follows). Kept apart from sessions so sending it is no activity of the session.
+-- erase_lease_until: a run of the expiry job is erasing the session; no other run takes it before then.
 CREATE TABLE session_expiry_warnings (
-    session_id       UUID PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
-    last_activity_at TIMESTAMPTZ NOT NULL,
-    warned_at        TIMESTAMPTZ NOT NULL
+    session_id        UUID PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+    last_activity_at  TIMESTAMPTZ NOT NULL,
+    warned_at         TIMESTAMPTZ NOT NULL,
+    erase_lease_until TIMESTAMPTZ
 );

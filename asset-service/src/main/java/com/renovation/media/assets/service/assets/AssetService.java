@@ -2,6 +2,8 @@ package com.renovation.media.assets.service.assets;
 
 import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.audit.AuditActor;
+import com.renovation.media.assets.repository.AssetStatus;
+import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.AssetVariantRepository;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reading, listing, editing and hard-deleting assets. */
@@ -101,12 +104,29 @@ public class AssetService {
         }
         return access.room(roomId, caller, Access.Mode.READ)
                 .chain(found -> assets.pageOfRoom(roomId, type, SortKey.decode(cursor), limit + 1))
-                .chain(rows -> variants.ofAssets(rows.stream().map(a -> a.id).toList()).map(all -> {
-                    Map<UUID, List<com.renovation.media.assets.repository.AssetVariant>> byAsset = all.stream()
-                            .collect(Collectors.groupingBy(v -> v.parentAssetId));
-                    return Page.of(rows, limit, a -> new SortKey(a.displayOrder, a.createdAt, a.id).encode(),
-                            a -> views.of(a, byAsset.getOrDefault(a.id, List.of())));
-                }));
+                .chain(rows -> page(rows, limit, a -> new SortKey(a.displayOrder, a.createdAt, a.id)));
+    }
+
+    /** A session's assets across its rooms, newest first, optionally of one type and status. */
+    @WithSession
+    public Uni<Page<AssetView>> listSession(Caller caller, UUID sessionId, String type, String status, String cursor,
+            int limit) {
+        if (type != null && !TYPES.contains(type)) {
+            throw ApiException.invalid("type", "must be one of photo, floorplan, render, document");
+        }
+        AssetStatus wanted = status == null ? null : AssetStatus.find(status).orElseThrow(() -> ApiException
+                .invalid("status", "must be one of " + AssetStatus.allValues()));
+        return access.session(sessionId, caller, Access.Mode.READ)
+                .chain(found -> assets.pageOfSession(sessionId, type, wanted, SortKey.decode(cursor), limit + 1))
+                .chain(rows -> page(rows, limit, a -> new SortKey(0, a.createdAt, a.id)));
+    }
+
+    private Uni<Page<AssetView>> page(List<RoomAsset> rows, int limit, Function<RoomAsset, SortKey> key) {
+        return variants.ofAssets(rows.stream().map(a -> a.id).toList()).map(all -> {
+            Map<UUID, List<AssetVariant>> byAsset = all.stream().collect(Collectors.groupingBy(v -> v.parentAssetId));
+            return Page.of(rows, limit, a -> key.apply(a).encode(),
+                    a -> views.of(a, byAsset.getOrDefault(a.id, List.of())));
+        });
     }
 
     @WithTransaction

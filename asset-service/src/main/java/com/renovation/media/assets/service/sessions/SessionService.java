@@ -98,13 +98,18 @@ public class SessionService {
      */
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.session(id, caller, Access.Mode.WRITE))
-                .chain(session -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
-                        .chain(() -> audit.transaction(() -> sessions.delete("id", id)
-                                .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId)))
-                                .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id)))
-                                .chain(() -> auditLog.eraseSession(id, session.ownerId))
-                                .chain(() -> live.addForOwner(session.ownerId, LiveEventKind.SESSION_DELETED,
-                                        new LiveChanges.SessionRemoved(id))))))
+                .chain(session -> erase(id, session.ownerId));
+    }
+
+    /** The erasure itself, for a caller allowed to erase the session: its DELETE, or the inactivity expiry. */
+    public Uni<Void> erase(UUID id, String ownerId) {
+        return objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
+                .chain(() -> audit.transaction(() -> sessions.delete("id", id)
+                        .chain(() -> outbox.add(new SessionDeleted(id, ownerId)))
+                        .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id)))
+                        .chain(() -> auditLog.eraseSession(id, ownerId))
+                        .chain(() -> live.addForOwner(ownerId, LiveEventKind.SESSION_DELETED,
+                                new LiveChanges.SessionRemoved(id)))))
                 .replaceWithVoid();
     }
 }
