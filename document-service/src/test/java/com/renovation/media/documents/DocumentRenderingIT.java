@@ -115,6 +115,22 @@ class DocumentRenderingIT {
     }
 
     @Test
+    void aContractDraftIsRenderedAndStored() {
+        DocumentRequested request = request(UUID.randomUUID(), null, DocumentType.CONTRACT_DRAFT, "Kitchen contract",
+                json("{'parties':[{'role':'Client','name':'Ana Silva'},{'role':'Contractor','name':'Obras Lda'}],"
+                        + "'scope':[{'description':'Fit the new worktop'}],"
+                        + "'price':{'currency':'EUR','amount':'18500.00','paymentTerms':'On completion'},"
+                        + "'terms':[{'heading':'Warranty','text':'Two years.'}]}"), null);
+        Engines.publish(request);
+
+        JsonNode ready = outcome(request.documentId(), Topics.DOCUMENT_READY);
+        assertThat(ready.get("storagePath").asText()).contains("/artifacts/contract_draft_v1_");
+        assertThat(stored(ready).text()).contains("Kitchen contract", "Ana Silva", "Obras Lda",
+                "1.  Fit the new worktop", "EUR 18500.00", "Warranty", "Signatures");
+        assertThat(Engines.column(request.documentId(), "status")).isEqualTo("ready");
+    }
+
+    @Test
     void aRoomReportShowsVariantsFallsBackToOriginalsAndSkipsDeletedImages() {
         UUID session = UUID.randomUUID();
         UUID room = UUID.randomUUID();

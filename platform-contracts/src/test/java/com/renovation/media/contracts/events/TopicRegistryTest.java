@@ -34,7 +34,7 @@ class TopicRegistryTest {
                 .isEqualTo("catalog-service.variant.ready.dlq");
         assertThat(Topic.SESSION_DELETED.deadLetters()).containsExactly("variant-worker.session.deleted.dlq",
                 "document-service.session.deleted.dlq");
-        assertThat(Topics.DEAD_LETTERS).hasSize(15).doesNotHaveDuplicates()
+        assertThat(Topics.DEAD_LETTERS).hasSize(16).doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(name).endsWith(".dlq")).doesNotContainAnyElementsOf(Topics.ALL);
     }
 

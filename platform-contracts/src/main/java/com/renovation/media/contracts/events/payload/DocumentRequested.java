@@ -1,5 +1,6 @@
 package com.renovation.media.contracts.events.payload;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import com.renovation.media.contracts.documents.DocumentContent;
@@ -22,7 +23,10 @@ public record DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, St
         @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.EXTERNAL_PROPERTY,
                 property = "documentType", visible = true)
         @JsonTypeIdResolver(DocumentTypeIds.class) DocumentContent content,
-        String expiresAt, GeneratedBy generatedBy, String generationPrompt) implements EventPayload {
+        String expiresAt,
+        // absent rather than null, so an event of a system document reads as it did before these fields
+        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratedBy generatedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String generationPrompt) implements EventPayload {
 
     public DocumentRequested {
         if (documentType != null && content != null && content.type() != documentType) {
