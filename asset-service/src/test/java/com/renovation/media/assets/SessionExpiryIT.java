@@ -9,6 +9,7 @@ import com.renovation.media.assets.config.SessionExpiryConfig;
 import com.renovation.media.assets.service.sessions.SessionExpiry;
 import com.renovation.media.contracts.events.Topics;
 import com.renovation.media.messaging.testing.KafkaTestClient;
+import com.renovation.media.storage.layout.StoragePaths;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -52,9 +53,9 @@ class SessionExpiryIT {
         }
     }
 
-    private long count(String sql, UUID session) {
+    private long count(String sql, Object parameter) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery(sql).execute(Tuple.of(session)))
+            return VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery(sql).execute(Tuple.of(parameter)))
                     .iterator().next().getLong(0);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
@@ -90,7 +91,8 @@ class SessionExpiryIT {
                 .isEqualTo(1);
         assertThat(s3.listObjectsV2(b -> b.bucket("user-uploads").prefix("session_" + session + "/")).contents())
                 .isEmpty();
-        assertThat(count("SELECT count(*) FROM storage_sweeps WHERE prefix = 'session_' || $1::text || '/'", id))
+        // swept again once every upload URL that could still write there has expired
+        assertThat(count("SELECT count(*) FROM storage_sweeps WHERE prefix = $1", StoragePaths.sessionPrefix(id)))
                 .isEqualTo(1);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> !KafkaTestClient.records(Topics.SESSION_DELETED, session).isEmpty());

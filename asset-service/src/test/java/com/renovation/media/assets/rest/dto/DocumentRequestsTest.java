@@ -22,7 +22,7 @@ class DocumentRequestsTest {
         assertThat(VALIDATOR.validate(of("estimate_pdf"))).isEmpty();
         assertThat(VALIDATOR.validate(of("poster_pdf"))).singleElement().satisfies(v -> {
             assertThat(v.getPropertyPath().toString()).isEqualTo("documentType");
-            assertThat(v.getMessage()).isEqualTo("must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf");
+            assertThat(v.getMessage()).isEqualTo("must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf, contract_draft");
         });
         assertThat(VALIDATOR.validate(of(null))).singleElement()
                 .satisfies(v -> assertThat(v.getPropertyPath().toString()).isEqualTo("documentType"));
