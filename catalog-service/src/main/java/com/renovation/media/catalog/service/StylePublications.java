@@ -1,6 +1,7 @@
 package com.renovation.media.catalog.service;
 
 import com.renovation.media.catalog.repository.Style;
+import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.contracts.events.payload.CatalogStyleChanged;
 import com.renovation.media.messaging.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,12 +19,12 @@ public class StylePublications {
 
     private static final String NEXT_VERSION = "UPDATE styles SET published_version = published_version + 1"
             + " WHERE id = :id RETURNING published_version";
-    private static final String LOCK_UNPUBLISHED = "SELECT * FROM styles WHERE published_version = 0"
-            + " ORDER BY id FOR UPDATE SKIP LOCKED";
 
+    private final StyleRepository styles;
     private final Outbox outbox;
 
-    public StylePublications(Outbox outbox) {
+    public StylePublications(StyleRepository styles, Outbox outbox) {
+        this.styles = styles;
         this.outbox = outbox;
     }
 
@@ -36,13 +37,11 @@ public class StylePublications {
     }
 
     /** Publishes every style never published (made before styles were published); answers how many. */
-    @SuppressWarnings("unchecked")
     public Uni<Integer> publishUnpublished() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(LOCK_UNPUBLISHED, Style.class).getResultList())
+        return Panache.withTransaction(() -> styles.lockUnpublished()
                 .chain(list -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Style style : (List<Style>) list) {
+                    for (Style style : list) {
                         chain = chain.chain(() -> changed(style));
                     }
                     return chain.replaceWith(list.size());
