@@ -43,7 +43,7 @@ class RenderReviewIT {
         String owner = TestSupport.newUser();
         String room = TestSupport.sessionWithRoom(owner).get(1);
         String approved = declare(owner, room, "render", Map.of("prompt", "oak kitchen", "approvalStatus", "draft"));
-        as(owner).get("/assets/" + approved).then().statusCode(200).body("metadata.approvalStatus", equalTo(null));
+        as(owner).get("/assets/" + approved).then().statusCode(200).body("metadata.approvalStatus", equalTo("draft"));
 
         review(owner, approved, "approve", null).statusCode(409).body("detail", containsString("draft"));
         review(owner, approved, "reject", "no").statusCode(409).body("detail", containsString("draft"));

@@ -75,6 +75,8 @@ public final class RenderReview {
             next.remove(field);
             if (kept != null) {
                 next.put(field, kept);
+            } else if (sent != null) {
+                next.put(field, sent); // an explicit draft, where the status was implied
             }
         }
         return next;
