@@ -51,13 +51,13 @@ allow_topic_admin() {
   done
 }
 
-EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added catalog.image.published catalog.image.withdrawn"
+EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added catalog.image.published catalog.image.withdrawn catalog.style.changed session.expiring"
 
 # asset-service: the public API; its outbox publishes uploads, deletes and document requests
-allow_write asset-service asset.confirmed asset.deleted session.deleted room.deleted document.requested
+allow_write asset-service asset.confirmed asset.deleted session.deleted room.deleted document.requested session.expiring
 allow_group asset-service asset-service
-allow_read asset-service variant.ready variant.failed document.ready document.failed catalog.image.published catalog.image.withdrawn
-allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq
+allow_read asset-service variant.ready variant.failed document.ready document.failed catalog.image.published catalog.image.withdrawn catalog.style.changed
+allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq
 
 # variant-worker: makes variants of confirmed uploads and catalog images, erases them on deletes
 allow_write variant-worker variant.ready variant.failed
@@ -72,7 +72,7 @@ allow_read document-service document.requested session.deleted room.deleted
 allow_write document-service document-service.document.requested.dlq document-service.session.deleted.dlq document-service.room.deleted.dlq
 
 # catalog-service: announces catalog images (to be rendered, public, withdrawn), follows their variants
-allow_write catalog-service catalog.image.added catalog.image.published catalog.image.withdrawn
+allow_write catalog-service catalog.image.added catalog.image.published catalog.image.withdrawn catalog.style.changed
 allow_group catalog-service catalog-service
 allow_read catalog-service variant.ready variant.failed
 allow_write catalog-service catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq
@@ -80,7 +80,7 @@ allow_write catalog-service catalog-service.variant.ready.dlq catalog-service.va
 # kafka-topics (the Job): creates every event and dead-letter topic and sets its retention
 # shellcheck disable=SC2086
 allow_topic_admin kafka-topics $EVENT_TOPICS \
-  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq \
+  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq \
   variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq \
   document-service.document.requested.dlq document-service.session.deleted.dlq document-service.room.deleted.dlq \
   catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq

@@ -64,6 +64,9 @@ class AuthorizationMatrixIT {
             if (template.startsWith("/rooms/{id}")) {
                 return path.replace("{id}", roomId);
             }
+            if (template.equals("/assets/{id}/review")) {
+                return path.replace("{id}", render(this));
+            }
             if (template.startsWith("/assets/{id}")) {
                 return path.replace("{id}", assetId);
             }
@@ -120,6 +123,15 @@ class AuthorizationMatrixIT {
         BODIES.put("PATCH /collections/{id}", f -> Map.of("name", "Renamed"));
         BODIES.put("POST /collections/{id}/items", f -> Map.of("libraryItemId", f.libraryItemId()));
         BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
+        BODIES.put("POST /assets/{id}/review", f -> Map.of("decision", "submit"));
+    }
+
+    /** A draft render in the fixture's room, made when a route first needs it (only renders are reviewed). */
+    private static final Map<Fixture, String> RENDERS = new ConcurrentHashMap<>();
+
+    static String render(Fixture fixture) {
+        return RENDERS.computeIfAbsent(fixture, f -> RenderReviewIT.declare(f.owner(), f.roomId(), "render",
+                Map.of()));
     }
 
     /** A share link of the fixture's asset, made when a route first needs it: its id and token. */

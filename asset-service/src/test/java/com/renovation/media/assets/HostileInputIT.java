@@ -420,6 +420,68 @@ class HostileInputIT {
         refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 
+    @Test
+    void hostileReviewFilterAndGenerationInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        List<String> ids = TestSupport.sessionWithRoom(user);
+        String render = RenderReviewIT.declare(user, ids.get(1), "render", Map.of());
+        String review = "/assets/" + render + "/review";
+        String documents = "/sessions/" + ids.get(0) + "/documents";
+        Map<String, Object> contract = Map.of("documentType", "contract_draft", "title", "t", "content",
+                Map.of("parties", List.of(Map.of("role", "a", "name", "b"), Map.of("role", "c", "name", "d")),
+                        "scope", List.of(Map.of("description", "x")), "price", Map.of("currency", "EUR",
+                                "amount", "1")));
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("a review decision that is not one", as(user).body(Map.of("decision", "approve'; --"))
+                .post(review));
+        cases.put("a review decision as a number", as(user).body(Map.of("decision", 1)).post(review));
+        cases.put("a review without a decision", as(user).body(Map.of("note", "x")).post(review));
+        cases.put("a review note of 100 000 characters", as(user).body(Map.of("decision", "submit",
+                "note", "n".repeat(100_000))).post(review));
+        cases.put("approving a draft", as(user).body(Map.of("decision", "approve")).post(review));
+        cases.put("approvalStatus forged at upload", as(user).body(Map.of("roomId", ids.get(1), "assetType", "render",
+                "filename", "r.jpg", "contentType", "image/jpeg", "size", 10, "metadata",
+                Map.of("approvalStatus", "approved", "approvedBy", user))).post("/assets/uploads"));
+        cases.put("approvedBy forged by PATCH", as(user).body(Map.of("metadata", Map.of("approvedBy", user)))
+                .patch("/assets/" + render));
+        cases.put("a styleApplied that is SQL", as(user).body(Map.of("metadata",
+                Map.of("styleApplied", "x' OR '1'='1"))).patch("/assets/" + render));
+        cases.put("a styleApplied that is an object", as(user).body(Map.of("metadata",
+                Map.of("styleApplied", Map.of("slug", "x")))).patch("/assets/" + render));
+        cases.put("a session asset type that is SQL", as(user).get("/sessions/" + ids.get(0)
+                + "/assets?type=photo'%20OR%201=1--"));
+        cases.put("a session asset status of 10 000 characters", as(user).get("/sessions/" + ids.get(0)
+                + "/assets?status=" + "s".repeat(10_000)));
+        cases.put("a session asset cursor of another shape", as(user).get("/sessions/" + ids.get(0)
+                + "/assets?cursor=AAAA"));
+        cases.put("a document type filter that is SQL", as(user).get(documents + "?type=plan_pdf'--"));
+        cases.put("a document phase filter with spaces", as(user).get(documents + "?phase=a%20b"));
+        cases.put("generatedBy admin from a user", as(user).body(with(contract, "generatedBy", "admin"))
+                .post(documents));
+        cases.put("generatedBy that is none", as(user).body(with(contract, "generatedBy", "god")).post(documents));
+        cases.put("a prompt without ai", as(user).body(with(contract, "generationPrompt", "p")).post(documents));
+        cases.put("a prompt of 100 000 characters", as(user).body(with(with(contract, "generatedBy", "ai"),
+                "generationPrompt", "p".repeat(100_000))).post(documents));
+        cases.put("a contract of one party", as(user).body(with(contract, "content", Map.of("parties",
+                List.of(Map.of("role", "a", "name", "b")), "scope", List.of(Map.of("description", "x")),
+                "price", Map.of("currency", "EUR", "amount", "1")))).post(documents));
+        cases.put("a contract price that is negative", as(user).body(with(contract, "content", Map.of("parties",
+                List.of(Map.of("role", "a", "name", "b"), Map.of("role", "c", "name", "d")),
+                "scope", List.of(Map.of("description", "x")), "price", Map.of("currency", "EUR", "amount", "-1"))))
+                .post(documents));
+        Map<String, Integer> refused = new TreeMap<>();
+        cases.forEach((name, r) -> {
+            assertThat(r.statusCode()).as(name).isBetween(400, 499);
+            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
+                    Integer::sum);
+        });
+        as(user).get("/assets/" + render).then().statusCode(200).body("metadata.size()", equalTo(0));
+        as(user).get(documents).then().statusCode(200).body("items.size()", equalTo(0));
+        System.out.println("hostile review, filter and generation input: " + cases.size() + " cases, no 5xx,"
+                + " nothing changed; by outcome:");
+        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(key, value);

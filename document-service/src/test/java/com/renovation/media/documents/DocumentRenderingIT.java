@@ -48,7 +48,7 @@ class DocumentRenderingIT {
     private static DocumentRequested request(UUID session, UUID room, DocumentType type, String title,
             JsonNode content, String expiresAt) {
         return new DocumentRequested(UUID.randomUUID(), session, room, "user-1", type, "design", 1, null, title,
-                TestDocuments.content(type, content), expiresAt);
+                TestDocuments.content(type, content), expiresAt, null, null);
     }
 
     /** Waits for the document's outcome event and answers its data. */
@@ -112,6 +112,22 @@ class DocumentRenderingIT {
         String text = stored(outcome(request.documentId(), Topics.DOCUMENT_READY)).text();
         assertThat(text).contains("1. Demolition", "Strip the old kitchen.", "2. Plumbing");
         assertThat(text.indexOf("Demolition")).isLessThan(text.indexOf("Plumbing"));
+    }
+
+    @Test
+    void aContractDraftIsRenderedAndStored() {
+        DocumentRequested request = request(UUID.randomUUID(), null, DocumentType.CONTRACT_DRAFT, "Kitchen contract",
+                json("{'parties':[{'role':'Client','name':'Ana Silva'},{'role':'Contractor','name':'Obras Lda'}],"
+                        + "'scope':[{'description':'Fit the new worktop'}],"
+                        + "'price':{'currency':'EUR','amount':'18500.00','paymentTerms':'On completion'},"
+                        + "'terms':[{'heading':'Warranty','text':'Two years.'}]}"), null);
+        Engines.publish(request);
+
+        JsonNode ready = outcome(request.documentId(), Topics.DOCUMENT_READY);
+        assertThat(ready.get("storagePath").asText()).contains("/artifacts/contract_draft_v1_");
+        assertThat(stored(ready).text()).contains("Kitchen contract", "Ana Silva", "Obras Lda",
+                "1.  Fit the new worktop", "EUR 18500.00", "Warranty", "Signatures");
+        assertThat(Engines.column(request.documentId(), "status")).isEqualTo("ready");
     }
 
     @Test

@@ -2,8 +2,11 @@ package com.renovation.media.assets.repository;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.persistence.EnumeratedValue;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An asset's life: declared ({@code pending}) until its bytes are confirmed ({@code uploaded}), then
@@ -27,6 +30,15 @@ public enum AssetStatus {
     @JsonValue
     public String value() {
         return value;
+    }
+
+    public static Optional<AssetStatus> find(String value) {
+        return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+
+    /** "pending, uploaded, …": what a filter may name. */
+    public static String allValues() {
+        return Arrays.stream(values()).map(AssetStatus::value).collect(Collectors.joining(", "));
     }
 
     /** Confirmed and not failed: what room reports show and the storage gauges count. */

@@ -2,6 +2,7 @@ package com.renovation.media.assets.repository;
 
 import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,4 +52,9 @@ public class DocumentArtifact {
     /** The typed content as requested, in the contracts' JSON; null on rows from before it was kept. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> content;
+    @Column(name = "generated_by")
+    @Enumerated(EnumType.STRING)
+    public GeneratedBy generatedBy;
+    @Column(name = "generation_prompt")
+    public String generationPrompt;
 }

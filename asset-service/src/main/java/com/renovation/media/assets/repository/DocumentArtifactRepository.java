@@ -32,10 +32,19 @@ public class DocumentArtifactRepository implements PanacheRepositoryBase<Documen
                         roomId, documentType);
     }
 
-    /** A session's documents, newest first; limit + 1 rows. */
-    public Uni<List<DocumentArtifact>> pageOfSession(UUID sessionId, SortKey after, int limit) {
+    /** A session's documents, newest first, optionally of one phase and type (null: any); limit + 1 rows. */
+    public Uni<List<DocumentArtifact>> pageOfSession(UUID sessionId, String phase, DocumentType type, SortKey after,
+            int limit) {
         StringBuilder query = new StringBuilder("sessionId = :session");
         Parameters params = Parameters.with("session", sessionId);
+        if (phase != null) {
+            query.append(" and phase = :phase");
+            params.and("phase", phase);
+        }
+        if (type != null) {
+            query.append(" and documentType = :type");
+            params.and("type", type);
+        }
         if (after != null) {
             query.append(" and (createdAt < :created or (createdAt = :created and id < :id))");
             params.and("created", after.createdAt()).and("id", after.id());

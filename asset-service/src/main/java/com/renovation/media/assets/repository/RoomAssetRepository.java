@@ -30,6 +30,27 @@ public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUI
         return find(query.toString(), params).range(0, limit).list();
     }
 
+    /** A session's assets across its rooms, newest first; optionally of one type and status; limit + 1 rows. */
+    public Uni<List<RoomAsset>> pageOfSession(UUID sessionId, String assetType, AssetStatus status, SortKey after,
+            int limit) {
+        StringBuilder query = new StringBuilder("sessionId = :session");
+        Parameters params = Parameters.with("session", sessionId);
+        if (assetType != null) {
+            query.append(" and assetType = :type");
+            params.and("type", assetType);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        if (after != null) {
+            query.append(" and (createdAt < :created or (createdAt = :created and id < :id))");
+            params.and("created", after.createdAt()).and("id", after.id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        return find(query.toString(), params).range(0, limit).list();
+    }
+
     /** The asset, row-locked for the rest of the transaction (confirm and delete must not interleave). */
     public Uni<RoomAsset> lock(UUID id) {
         return getSession().chain(s -> s.find(RoomAsset.class, id, LockMode.PESSIMISTIC_WRITE));

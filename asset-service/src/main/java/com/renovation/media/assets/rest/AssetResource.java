@@ -2,6 +2,7 @@ package com.renovation.media.assets.rest;
 
 import com.renovation.media.assets.rest.dto.AssetPatch;
 import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.rest.dto.ReviewRequest;
 import com.renovation.media.assets.rest.dto.UploadRequest;
 import com.renovation.media.assets.service.assets.AssetService;
 import com.renovation.media.assets.service.uploads.UploadService;
@@ -66,6 +67,13 @@ public class AssetResource {
     @Path("/{id}")
     public Uni<AssetView> patch(@PathParam("id") UUID id, @Valid @NotNull AssetPatch patch) {
         return assets.patch(callers.caller(), id, patch);
+    }
+
+    /** A render's review: submit (draft), then approve or reject (with a note). */
+    @POST
+    @Path("/{id}/review")
+    public Uni<AssetView> review(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        return assets.review(callers.caller(), id, request);
     }
 
     /** Hard delete: the object(s) in S3 and the row. */

@@ -23,7 +23,10 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A session's documents: request one (202, rendered asynchronously), list them newest first. */
+/**
+ * A session's documents: request one (202, rendered asynchronously), list them newest first (optionally of one
+ * phase and type).
+ */
 @Path("/sessions/{id}/documents")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -50,8 +53,9 @@ public class DocumentSessionResource {
     }
 
     @GET
-    public Uni<Page<DocumentView>> list(@PathParam("id") UUID sessionId, @QueryParam("cursor") String cursor,
+    public Uni<Page<DocumentView>> list(@PathParam("id") UUID sessionId, @QueryParam("phase") String phase,
+            @QueryParam("type") String type, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return documents.list(callers.caller(), sessionId, cursor, paging.limit(limit));
+        return documents.list(callers.caller(), sessionId, phase, type, cursor, paging.limit(limit));
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes, once the service is up, every public image that never was (it became public before the catalog
+ * Publishes, once the service is up, every style and then every public image that never was (it became public before the catalog
  * published its images), so the projections of other services start complete. Batches of locked rows, one
  * transaction each; an image published meanwhile has a version and is no longer among them.
  */
@@ -27,9 +27,12 @@ public class PublicationBackfill {
 
     private final StyleImageRepository images;
     private final ImagePublications publications;
+    private final StylePublications styles;
     private final Vertx vertx;
 
-    public PublicationBackfill(StyleImageRepository images, ImagePublications publications, Vertx vertx) {
+    public PublicationBackfill(StyleImageRepository images, ImagePublications publications, StylePublications styles,
+            Vertx vertx) {
+        this.styles = styles;
         this.images = images;
         this.publications = publications;
         this.vertx = vertx;
@@ -39,13 +42,17 @@ public class PublicationBackfill {
         // Hibernate Reactive runs on a duplicated Vert.x context marked safe, as a request's would be
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> publishUnpublished().subscribe().with(
+        context.runOnContext(ignored -> styles.publishUnpublished().invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("published %d catalog styles that had never been published", count);
+                    }
+                }).chain(this::publishUnpublished).subscribe().with(
                 count -> {
                     if (count > 0) {
                         LOG.infof("published %d catalog images that had never been published", count);
                     }
                 },
-                failure -> LOG.errorf(failure, "publishing the catalog's unpublished images failed; the next start"
+                failure -> LOG.errorf(failure, "publishing the catalog's unpublished styles and images failed; the next start"
                         + " tries again")));
     }
 

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Admin writes of styles. Deleting a style deletes its images, their variants and all their objects, and
- * withdraws its public images.
+ * withdraws its public images; creating, renaming and deleting a style announce it ({@link StylePublications}).
  */
 @ApplicationScoped
 public class StyleAdminService {
@@ -34,11 +34,13 @@ public class StyleAdminService {
     private final StyleImageVariantRepository variants;
     private final ObjectStore objects;
     private final ImagePublications publications;
+    private final StylePublications stylePublications;
     private final AdminViewFactory views;
 
     public StyleAdminService(StyleRepository styles, StyleImageRepository images,
             StyleImageVariantRepository variants, ObjectStore objects, ImagePublications publications,
-            AdminViewFactory views) {
+            StylePublications stylePublications, AdminViewFactory views) {
+        this.stylePublications = stylePublications;
         this.styles = styles;
         this.images = images;
         this.variants = variants;
@@ -67,7 +69,7 @@ public class StyleAdminService {
             style.displayOrder = request.displayOrder() == null ? 0 : request.displayOrder();
             style.createdAt = Instant.now();
             style.updatedAt = style.createdAt;
-            return styles.persist(style);
+            return styles.persist(style).call(stylePublications::changed);
         }).map(views::of);
     }
 
@@ -76,7 +78,8 @@ public class StyleAdminService {
         if (patch.name() != null && patch.name().isBlank()) {
             throw ApiException.invalid("name", "must not be blank");
         }
-        return require(slug).map(style -> {
+        return require(slug).chain(style -> {
+            boolean renamed = patch.name() != null && !patch.name().strip().equals(style.name);
             if (patch.name() != null) {
                 style.name = patch.name().strip();
             }
@@ -87,7 +90,8 @@ public class StyleAdminService {
                 style.displayOrder = patch.displayOrder();
             }
             style.updatedAt = Instant.now();
-            return views.of(style);
+            return (renamed ? stylePublications.changed(style) : Uni.createFrom().voidItem())
+                    .map(ignored -> views.of(style));
         });
     }
 
@@ -106,6 +110,7 @@ public class StyleAdminService {
                 .chain(() -> Panache.withTransaction(() -> styles.bySlug(slug)
                         .chain(style -> style == null ? Uni.createFrom().voidItem()
                                 : images.lockOfStyle(style.id).chain(this::withdrawAll)
+                                        .chain(() -> stylePublications.deleted(style))
                                         .chain(() -> styles.delete(style)))));
     }
 

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import com.renovation.media.contracts.documents.Checklist;
+import com.renovation.media.contracts.documents.ContractDraft;
 import com.renovation.media.contracts.documents.Estimate;
 import com.renovation.media.contracts.documents.Plan;
 import com.renovation.media.contracts.documents.RoomReport;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Renders the four document types as real PDFs: a title, the generation date, the body, a running header and
+ * Renders the document types as real PDFs: a title, the generation date, the body, a running header and
  * "Page n of m" footers, text set in an embedded font (selectable). It draws the request and the images its
  * {@link ImageSource} gives, and writes the PDF as it goes; it throws {@link RenderFailure} for what cannot be
  * drawn.
@@ -81,6 +82,7 @@ public final class DocumentRenderer {
                 case PLAN -> plan(document, (Plan) request.content());
                 case ESTIMATE -> estimate(document, (Estimate) request.content());
                 case ROOM_REPORT -> roomReport(document, (RoomReport) request.content(), used);
+                case CONTRACT_DRAFT -> new ContractDraftLayout(fonts).add(document, (ContractDraft) request.content());
             }
             int pages = writer.getPageNumber();
             document.close();
@@ -243,33 +245,33 @@ public final class DocumentRenderer {
         return cell;
     }
 
-    private static Paragraph spacer() {
+    static Paragraph spacer() {
         return new Paragraph(" ");
     }
 
-    private static String money(BigDecimal amount) {
+    static String money(BigDecimal amount) {
         return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static <T> List<T> required(List<T> list, String field) {
+    static <T> List<T> required(List<T> list, String field) {
         if (list == null || list.isEmpty()) {
             throw new RenderFailure("content." + field + " must be a non-empty list");
         }
         return list;
     }
 
-    private static String text(String value, String field) {
+    static String text(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new RenderFailure(field + " is missing");
         }
         return value;
     }
 
-    private static String orEmpty(String value) {
+    static String orEmpty(String value) {
         return value == null ? "" : value;
     }
 
-    private static BigDecimal amount(BigDecimal value, String field) {
+    static BigDecimal amount(BigDecimal value, String field) {
         if (value == null) {
             throw new RenderFailure(field + " is not a number");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.renovation.media.contracts.documents.Checklist;
+import com.renovation.media.contracts.documents.ContractDraft;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentType;
 import com.renovation.media.contracts.documents.Estimate;
@@ -85,6 +86,29 @@ class DocumentRendererTest {
         render(content, Map.of());
 
         assertThat(PdfFacts.of(pdf).text()).contains("Tiles", "1000", "0.10", "Tax (20 %)", "EUR 120.00");
+    }
+
+    @Test
+    void aContractDraftLaysOutPartiesScopePriceTermsAndASignatureBlockPerParty() {
+        ContractDraft content = new ContractDraft(
+                List.of(new ContractDraft.Party("Client", "Ana Silva", "Rua Nova 1, Lisboa"),
+                        new ContractDraft.Party("Contractor", "Obras Lda", null),
+                        new ContractDraft.Party("Architect", "Rui Costa", null)),
+                List.of(new ContractDraft.ScopeItem("Demolish the old kitchen"),
+                        new ContractDraft.ScopeItem("Fit the new worktop")),
+                new ContractDraft.Price("EUR", new BigDecimal("18500"), "30 % at signature, the rest on completion"),
+                List.of(new ContractDraft.Term("Warranty", "Two years on all works.")));
+        RenderedDocument document = render(content, Map.of());
+
+        String text = PdfFacts.of(pdf).text();
+        assertThat(document.pageCount()).isEqualTo(1);
+        assertThat(text).contains("Draft for review", "Parties", "Client:", "Ana Silva", "Rua Nova 1, Lisboa",
+                "Contractor:", "Obras Lda", "1.  Demolish the old kitchen", "2.  Fit the new worktop",
+                "Total price:  EUR 18500.00", "30 % at signature", "1. Warranty", "Two years on all works.",
+                "Signatures", "Ana Silva (Client), date", "Obras Lda (Contractor), date", "Rui Costa (Architect)");
+        assertThat(text.indexOf("Parties")).isLessThan(text.indexOf("Scope of works"));
+        assertThat(text.indexOf("Scope of works")).isLessThan(text.indexOf("Price"));
+        assertThat(text.indexOf("Terms")).isLessThan(text.indexOf("Signatures"));
     }
 
     @Test

@@ -5,7 +5,7 @@ package com.renovation.media.contracts.documents;
  * content: it is the {@code documentType} beside it (in a request, an event or a row), and
  * {@link DocumentTypeIds} reads the content by it.
  */
-public sealed interface DocumentContent permits Checklist, Plan, Estimate, RoomReport {
+public sealed interface DocumentContent permits Checklist, Plan, Estimate, RoomReport, ContractDraft {
 
     /** Longest checklist item, estimate line description. */
     int MAX_TEXT = 2_000;

@@ -11,7 +11,8 @@ public enum DocumentType {
     CHECKLIST("checklist_pdf", Checklist.class),
     PLAN("plan_pdf", Plan.class),
     ESTIMATE("estimate_pdf", Estimate.class),
-    ROOM_REPORT("room_report_pdf", RoomReport.class);
+    ROOM_REPORT("room_report_pdf", RoomReport.class),
+    CONTRACT_DRAFT("contract_draft", ContractDraft.class);
 
     /** What JSON and the database columns hold. */
     @EnumeratedValue

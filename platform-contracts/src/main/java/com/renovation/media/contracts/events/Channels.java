@@ -17,6 +17,8 @@ public final class Channels {
     public static final String CATALOG_IMAGE_ADDED = "catalog-image-added";
     public static final String CATALOG_IMAGE_PUBLISHED = "catalog-image-published";
     public static final String CATALOG_IMAGE_WITHDRAWN = "catalog-image-withdrawn";
+    public static final String CATALOG_STYLE_CHANGED = "catalog-style-changed";
+    public static final String SESSION_EXPIRING = "session-expiring";
 
     private Channels() {
     }

@@ -28,7 +28,11 @@ public enum Topic {
     CATALOG_IMAGE_PUBLISHED(Topics.CATALOG_IMAGE_PUBLISHED, Channels.CATALOG_IMAGE_PUBLISHED, CATALOG_SERVICE,
             ASSET_SERVICE),
     CATALOG_IMAGE_WITHDRAWN(Topics.CATALOG_IMAGE_WITHDRAWN, Channels.CATALOG_IMAGE_WITHDRAWN, CATALOG_SERVICE,
-            ASSET_SERVICE);
+            ASSET_SERVICE),
+    CATALOG_STYLE_CHANGED(Topics.CATALOG_STYLE_CHANGED, Channels.CATALOG_STYLE_CHANGED, CATALOG_SERVICE,
+            ASSET_SERVICE),
+    /** For notifiers outside the platform (mail, push); no platform service reads it. */
+    SESSION_EXPIRING(Topics.SESSION_EXPIRING, Channels.SESSION_EXPIRING, ASSET_SERVICE);
 
     private final String topicName;
     private final String channel;

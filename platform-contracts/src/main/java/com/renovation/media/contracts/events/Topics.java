@@ -20,6 +20,8 @@ public final class Topics {
     public static final String CATALOG_IMAGE_ADDED = "catalog.image.added";
     public static final String CATALOG_IMAGE_PUBLISHED = "catalog.image.published";
     public static final String CATALOG_IMAGE_WITHDRAWN = "catalog.image.withdrawn";
+    public static final String CATALOG_STYLE_CHANGED = "catalog.style.changed";
+    public static final String SESSION_EXPIRING = "session.expiring";
 
     /** Every event topic of the registry; the local stack creates them with {@link #PARTITIONS} partitions. */
     public static final List<String> ALL = Arrays.stream(Topic.values()).map(Topic::topicName).toList();

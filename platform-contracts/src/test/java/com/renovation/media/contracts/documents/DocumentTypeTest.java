@@ -12,12 +12,12 @@ class DocumentTypeTest {
     @Test
     void typesMapToTheirColumnValuesAndContentRecords() {
         assertThat(Arrays.stream(DocumentType.values()).map(DocumentType::value))
-                .containsExactly("checklist_pdf", "plan_pdf", "estimate_pdf", "room_report_pdf");
+                .containsExactly("checklist_pdf", "plan_pdf", "estimate_pdf", "room_report_pdf", "contract_draft");
         assertThat(DocumentType.of("estimate_pdf")).isEqualTo(DocumentType.ESTIMATE);
         assertThat(DocumentType.ROOM_REPORT.contentClass()).isEqualTo(RoomReport.class);
         assertThat(DocumentType.find("poster_pdf")).isEmpty();
         assertThatThrownBy(() -> DocumentType.of("Checklist_pdf")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(DocumentType.allValues()).isEqualTo("checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf");
+        assertThat(DocumentType.allValues()).isEqualTo("checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf, contract_draft");
         for (DocumentType type : DocumentType.values()) {
             assertThat(new DocumentTypeIds().idFromValueAndType(null, type.contentClass())).isEqualTo(type.value());
         }

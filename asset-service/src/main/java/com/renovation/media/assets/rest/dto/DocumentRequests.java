@@ -2,6 +2,7 @@ package com.renovation.media.assets.rest.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,17 +12,28 @@ import java.util.UUID;
 
 /** Bodies and answers of {@code /sessions/{id}/documents}. */
 public final class DocumentRequests {
+    /** Longest prompt an AI-written document records. */
+    public static final int MAX_PROMPT = 4000;
+    /** A document phase: a word such as CHECKLIST, PLAN or PAYMENT. */
+    public static final String PHASE = "[A-Za-z][A-Za-z0-9_]{0,49}";
+    public static final String PHASE_MESSAGE = "must be letters, digits or _ (e.g. CHECKLIST, PLAN, PAYMENT)";
+
     private DocumentRequests() {
     }
 
-    /** {@code content} is read as the record of {@code documentType} once the type is known to be valid. */
+    /**
+     * {@code content} is read as the record of {@code documentType} once the type is known to be valid.
+     * {@code generatedBy} defaults to system; {@code generationPrompt} goes only with ai.
+     */
     public record CreateDocument(
             @NotNull @DocumentTypeName String documentType,
-            @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{0,49}", message = "must be letters, digits or _ (e.g. CHECKLIST, PLAN, PAYMENT)") String phase,
+            @Pattern(regexp = PHASE, message = PHASE_MESSAGE) String phase,
             UUID roomId,
             @NotBlank @Size(max = 200) String title,
             JsonNode content,
-            Instant expiresAt) {
+            Instant expiresAt,
+            GeneratedBy generatedBy,
+            @Size(max = MAX_PROMPT) String generationPrompt) {
     }
 
     /** 202: the request is recorded; the document is rendered asynchronously. */

@@ -2,12 +2,17 @@ package com.renovation.media.assets.service.assets;
 
 import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.audit.AuditActor;
+import com.renovation.media.assets.repository.AssetStatus;
+import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.AssetVariantRepository;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetPatch;
 import com.renovation.media.assets.rest.dto.AssetView;
 import com.renovation.media.assets.rest.dto.LiveChanges;
+import com.renovation.media.assets.rest.dto.ReviewRequest;
+import com.renovation.media.assets.service.reviews.RenderReview;
+import com.renovation.media.assets.service.catalog.StyleCheck;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
@@ -33,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reading, listing, editing and hard-deleting assets. */
@@ -53,9 +59,12 @@ public class AssetService {
     private final LiveEvents live;
 
     private final AuditActor audit;
+    private final StyleCheck styles;
 
     public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
-            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit) {
+            AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit,
+            StyleCheck styles) {
+        this.styles = styles;
         this.audit = audit;
         this.sweeps = sweeps;
         this.assets = assets;
@@ -95,12 +104,29 @@ public class AssetService {
         }
         return access.room(roomId, caller, Access.Mode.READ)
                 .chain(found -> assets.pageOfRoom(roomId, type, SortKey.decode(cursor), limit + 1))
-                .chain(rows -> variants.ofAssets(rows.stream().map(a -> a.id).toList()).map(all -> {
-                    Map<UUID, List<com.renovation.media.assets.repository.AssetVariant>> byAsset = all.stream()
-                            .collect(Collectors.groupingBy(v -> v.parentAssetId));
-                    return Page.of(rows, limit, a -> new SortKey(a.displayOrder, a.createdAt, a.id).encode(),
-                            a -> views.of(a, byAsset.getOrDefault(a.id, List.of())));
-                }));
+                .chain(rows -> page(rows, limit, a -> new SortKey(a.displayOrder, a.createdAt, a.id)));
+    }
+
+    /** A session's assets across its rooms, newest first, optionally of one type and status. */
+    @WithSession
+    public Uni<Page<AssetView>> listSession(Caller caller, UUID sessionId, String type, String status, String cursor,
+            int limit) {
+        if (type != null && !TYPES.contains(type)) {
+            throw ApiException.invalid("type", "must be one of photo, floorplan, render, document");
+        }
+        AssetStatus wanted = status == null ? null : AssetStatus.find(status).orElseThrow(() -> ApiException
+                .invalid("status", "must be one of " + AssetStatus.allValues()));
+        return access.session(sessionId, caller, Access.Mode.READ)
+                .chain(found -> assets.pageOfSession(sessionId, type, wanted, SortKey.decode(cursor), limit + 1))
+                .chain(rows -> page(rows, limit, a -> new SortKey(0, a.createdAt, a.id)));
+    }
+
+    private Uni<Page<AssetView>> page(List<RoomAsset> rows, int limit, Function<RoomAsset, SortKey> key) {
+        return variants.ofAssets(rows.stream().map(a -> a.id).toList()).map(all -> {
+            Map<UUID, List<AssetVariant>> byAsset = all.stream().collect(Collectors.groupingBy(v -> v.parentAssetId));
+            return Page.of(rows, limit, a -> key.apply(a).encode(),
+                    a -> views.of(a, byAsset.getOrDefault(a.id, List.of())));
+        });
     }
 
     @WithTransaction
@@ -111,7 +137,7 @@ public class AssetService {
             if (patch.metadata() != null && asset.id.toString().equals(patch.metadata().get("basedOnAssetId"))) {
                 throw ApiException.invalid("metadata.basedOnAssetId", "an asset cannot be based on itself");
             }
-            return requireInSession(asset.sessionId, references).map(ignored -> {
+            return requireKnown(asset.sessionId, references, patch.metadata(), asset.metadata).map(ignored -> {
                 if (patch.caption() != null) {
                     asset.caption = patch.caption().isBlank() ? null : patch.caption().strip();
                 }
@@ -122,7 +148,7 @@ public class AssetService {
                     asset.displayOrder = patch.displayOrder();
                 }
                 if (patch.metadata() != null) {
-                    asset.metadata = patch.metadata();
+                    asset.metadata = RenderReview.keepReviewFields(patch.metadata(), asset.metadata);
                 }
                 asset.updatedAt = Instant.now();
                 return asset;
@@ -130,8 +156,30 @@ public class AssetService {
         }).chain(this::withVariants);
     }
 
+    /** Moves a render through its review; the owner decides (admins read only, as everywhere). */
+    @WithTransaction
+    public Uni<AssetView> review(Caller caller, UUID id, ReviewRequest request) {
+        return access.asset(id, caller, Access.Mode.WRITE)
+                .chain(found -> assets.lock(found.asset().id))
+                .chain(asset -> {
+                    asset.metadata = RenderReview.apply(asset.assetType, asset.metadata, request.decision(),
+                            request.note(), caller.userId(), Instant.now());
+                    asset.updatedAt = Instant.now();
+                    return withVariants(asset);
+                });
+    }
+
+    /**
+     * What metadata names must exist: referenced assets in the same session, a new {@code styleApplied} in the
+     * catalog ({@code stored}: the metadata before this change, null for a new asset).
+     */
+    public Uni<Void> requireKnown(UUID sessionId, Set<UUID> references, Map<String, Object> metadata,
+            Map<String, Object> stored) {
+        return requireInSession(sessionId, references).call(() -> styles.require(metadata, stored));
+    }
+
     /** Referenced assets must exist in the same session: metadata never points into another user's data. */
-    public Uni<Void> requireInSession(UUID sessionId, Set<UUID> references) {
+    private Uni<Void> requireInSession(UUID sessionId, Set<UUID> references) {
         if (references.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

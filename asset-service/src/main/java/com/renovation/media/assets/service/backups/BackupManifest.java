@@ -6,6 +6,7 @@ import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.Session;
 import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,13 @@ public record BackupManifest(int schemaVersion, UUID backupId, Instant createdAt
     }
 
     /** {@code content}: the request's typed content in the contracts' JSON, null if it was never kept. */
+    /** {@code generatedBy} and {@code generationPrompt} are absent from manifests older than them (null). */
     public record DocumentRow(UUID id, UUID roomId, DocumentType documentType, String phase, String title,
-            int version, UUID previousVersionId, Instant expiresAt, Map<String, Object> content, Instant createdAt) {
+            int version, UUID previousVersionId, Instant expiresAt, Map<String, Object> content, Instant createdAt,
+            GeneratedBy generatedBy, String generationPrompt) {
         static DocumentRow of(DocumentArtifact d) {
             return new DocumentRow(d.id, d.roomId, d.documentType, d.phase, d.title, d.version, d.previousVersionId,
-                    d.expiresAt, d.content, d.createdAt);
+                    d.expiresAt, d.content, d.createdAt, d.generatedBy, d.generationPrompt);
         }
     }
 

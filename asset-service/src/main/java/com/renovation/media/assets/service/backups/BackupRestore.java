@@ -117,7 +117,8 @@ public class BackupRestore {
                             var row = document.row();
                             return outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId, ownerId,
                                     row.documentType, row.phase, row.version, row.previousVersionId, row.title,
-                                    document.content(), row.expiresAt == null ? null : row.expiresAt.toString()));
+                                    document.content(), row.expiresAt == null ? null : row.expiresAt.toString(),
+                                    row.generatedBy, row.generationPrompt));
                         })
                         .collect().last())
                 .replaceWithVoid();

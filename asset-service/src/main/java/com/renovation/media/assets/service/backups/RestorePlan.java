@@ -11,6 +11,7 @@ import com.renovation.media.assets.service.assets.MetadataRules;
 import com.renovation.media.assets.service.documents.DocumentContents;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.storage.layout.StoragePaths;
 import java.time.Instant;
@@ -148,6 +149,8 @@ public record RestorePlan(Session session, List<Room> rooms, List<RoomAsset> ass
                     row.createdAt = backedUp.createdAt();
                     row.updatedAt = now;
                     row.expiresAt = backedUp.expiresAt();
+                    row.generatedBy = backedUp.generatedBy() == null ? GeneratedBy.SYSTEM : backedUp.generatedBy();
+                    row.generationPrompt = backedUp.generationPrompt();
                     DocumentContent content = DocumentContents.fromJson(backedUp.documentType(), backedUp.content());
                     if (content instanceof RoomReport report) {
                         content = remapReport(report, row.roomId, remap);

@@ -27,7 +27,7 @@ public class CatalogImageProjection {
 
     private static final Logger LOG = Logger.getLogger(CatalogImageProjection.class);
     /** catalog-service's slug rule: a plain folder name, so the style's folder below is exactly its own. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     /** Far above the catalog's variant set (presets × formats): a bigger list is not one of its images. */
     static final int MAX_VARIANTS = 32;
 

@@ -2,6 +2,7 @@ package com.renovation.media.assets.service.documents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.documents.Checklist;
+import com.renovation.media.contracts.documents.ContractDraft;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentType;
 import com.renovation.media.contracts.documents.Estimate;
@@ -43,6 +44,10 @@ public final class DocumentContentRules {
             case CHECKLIST -> entries("items", ((Checklist) content).items());
             case PLAN -> entries("sections", ((Plan) content).sections());
             case ESTIMATE -> entries("lines", ((Estimate) content).lines());
+            case CONTRACT_DRAFT -> {
+                entries("scope", ((ContractDraft) content).scope());
+                entries("terms", ((ContractDraft) content).terms());
+            }
             case ROOM_REPORT -> { }
         }
         annotated(content);
@@ -51,6 +56,7 @@ public final class DocumentContentRules {
             case PLAN -> plan((Plan) content);
             case ESTIMATE -> estimate((Estimate) content);
             case ROOM_REPORT -> RoomReport.notesOnly(((RoomReport) content).notes());
+            case CONTRACT_DRAFT -> contract((ContractDraft) content);
         };
     }
 
@@ -110,6 +116,20 @@ public final class DocumentContentRules {
         }
         BigDecimal tax = money(subtotal.multiply(taxRate));
         return new Estimate(currency, taxRate.stripTrailingZeros(), lines, subtotal, tax, subtotal.add(tax));
+    }
+
+    private static ContractDraft contract(ContractDraft content) {
+        ContractDraft.Price price = content.price();
+        return new ContractDraft(
+                content.parties().stream().map(p -> new ContractDraft.Party(p.role().strip(), p.name().strip(),
+                        p.address() == null || p.address().isBlank() ? null : p.address().strip())).toList(),
+                content.scope().stream().map(item -> new ContractDraft.ScopeItem(item.description().strip()))
+                        .toList(),
+                new ContractDraft.Price(price.currency(), money(price.amount()),
+                        price.paymentTerms() == null || price.paymentTerms().isBlank() ? null
+                                : price.paymentTerms().strip()),
+                content.termList().stream().map(term -> new ContractDraft.Term(term.heading().strip(),
+                        term.text() == null ? "" : term.text())).toList());
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -5,6 +5,7 @@ import com.renovation.media.assets.repository.DocumentArtifact;
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
 import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.Session;
+import com.renovation.media.assets.rest.dto.DocumentRequests;
 import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
 import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
 import com.renovation.media.assets.rest.dto.DocumentView;
@@ -12,6 +13,7 @@ import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import com.renovation.media.contracts.documents.RoomReport;
 import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.messaging.outbox.Outbox;
@@ -20,6 +22,7 @@ import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.web.paging.Page;
 import com.renovation.media.web.paging.SortKey;
 import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
 import com.renovation.media.web.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -70,11 +73,24 @@ public class DocumentService {
         if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
             throw ApiException.invalid("expiresAt", "must be in the future");
         }
+        GeneratedBy generatedBy = generatedBy(caller, request);
         return access.session(sessionId, caller, Access.Mode.WRITE)
                 .chain(session -> room(caller, session, request.roomId())
                         .chain(room -> report ? snapshots.of(session, room, (RoomReport) content)
                                 : Uni.createFrom().<DocumentContent>item(content))
-                        .chain(finalContent -> record(session, request, type, finalContent)));
+                        .chain(finalContent -> record(session, request, type, generatedBy, finalContent)));
+    }
+
+    /** Who wrote the content: system unless said; admin only from an admin; a prompt only with ai. */
+    private static GeneratedBy generatedBy(Caller caller, CreateDocument request) {
+        GeneratedBy by = request.generatedBy() == null ? GeneratedBy.SYSTEM : request.generatedBy();
+        if (by == GeneratedBy.ADMIN && !caller.admin()) {
+            throw new ApiException(ProblemKind.FORBIDDEN, "only an admin may record a document as written by admin");
+        }
+        if (request.generationPrompt() != null && by != GeneratedBy.AI) {
+            throw ApiException.invalid("generationPrompt", "goes only with \"generatedBy\": \"ai\"");
+        }
+        return by;
     }
 
     private Uni<Room> room(Caller caller, Session session, UUID roomId) {
@@ -90,7 +106,7 @@ public class DocumentService {
     }
 
     private Uni<DocumentAccepted> record(Session session, CreateDocument request, DocumentType type,
-            DocumentContent content) {
+            GeneratedBy generatedBy, DocumentContent content) {
         return documents.lockLineage(session.id, request.roomId(), type)
                 .chain(() -> documents.lineage(session.id, request.roomId(), type))
                 .chain(versions -> {
@@ -109,10 +125,13 @@ public class DocumentService {
                     row.updatedAt = row.createdAt;
                     row.expiresAt = request.expiresAt();
                     row.content = DocumentContents.toJson(content);
+                    row.generatedBy = generatedBy;
+                    row.generationPrompt = request.generationPrompt();
                     return documents.persist(row)
                             .call(() -> outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId,
                                     session.ownerId, row.documentType, row.phase, row.version, row.previousVersionId,
-                                    row.title, content, row.expiresAt == null ? null : row.expiresAt.toString())))
+                                    row.title, content, row.expiresAt == null ? null : row.expiresAt.toString(),
+                                    row.generatedBy, row.generationPrompt)))
                             .map(saved -> new DocumentAccepted(row.id, row.status, row.version));
                 });
     }
@@ -133,14 +152,20 @@ public class DocumentService {
     }
 
     @WithSession
-    public Uni<Page<DocumentView>> list(Caller caller, UUID sessionId, String cursor, int limit) {
+    public Uni<Page<DocumentView>> list(Caller caller, UUID sessionId, String phase, String type, String cursor,
+            int limit) {
+        if (phase != null && !phase.matches(DocumentRequests.PHASE)) {
+            throw ApiException.invalid("phase", DocumentRequests.PHASE_MESSAGE);
+        }
+        DocumentType documentType = type == null ? null : DocumentType.find(type).orElseThrow(
+                () -> ApiException.invalid("type", "must be one of " + DocumentType.allValues()));
         return access.session(sessionId, caller, Access.Mode.READ)
                 .chain(session -> documents.newestVersions(sessionId))
                 .chain(newest -> {
                     Map<String, Integer> current = new HashMap<>();
                     newest.forEach(row -> current.put(lineageKey((UUID) row[0], (DocumentType) row[1]),
                             ((Number) row[2]).intValue()));
-                    return documents.pageOfSession(sessionId, SortKey.decode(cursor), limit + 1)
+                    return documents.pageOfSession(sessionId, phase, documentType, SortKey.decode(cursor), limit + 1)
                             .map(rows -> Page.of(rows, limit, d -> new SortKey(0, d.createdAt, d.id).encode(),
                                     d -> view(d, Objects.equals(current.get(lineageKey(d.roomId, d.documentType)),
                                             d.version))));

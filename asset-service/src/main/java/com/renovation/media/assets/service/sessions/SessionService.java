@@ -93,20 +93,29 @@ public class SessionService {
 
     /**
      * Erases the session (GDPR): every object under its prefix and its backups' first — a failure there changes
-     * nothing — then every row (its backups' with them), with {@code session.deleted} so the other services erase what they hold of it. A pending
-     * upload's URL may still write under the prefix, so it is swept again once every such URL has expired.
+     * nothing — then every row (its backups' with them), with {@code session.deleted} so the other services erase
+     * what they hold of it. A pending upload's URL may still write under the prefix, so it is swept again once
+     * every such URL has expired.
      */
     public Uni<Void> delete(Caller caller, UUID id) {
         return Panache.withSession(() -> access.session(id, caller, Access.Mode.WRITE))
-                .chain(session -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
-                        .chain(() -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.backupsPrefix(id)))
-                        .chain(() -> audit.transaction(() -> sessions.delete("id", id)
-                                .chain(() -> outbox.add(new SessionDeleted(id, session.ownerId)))
-                                .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id)))
-                                .chain(() -> sweeps.backupsOfErasedSession(id))
-                                .chain(() -> auditLog.eraseSession(id, session.ownerId))
-                                .chain(() -> live.addForOwner(session.ownerId, LiveEventKind.SESSION_DELETED,
-                                        new LiveChanges.SessionRemoved(id))))))
+                .chain(session -> erase(id, session.ownerId));
+    }
+
+    /**
+     * The erasure itself, for a caller allowed to erase the session: its DELETE, or the inactivity expiry. Its
+     * backups go with it (rows by cascade, objects here, and a second sweep for one recorded meanwhile).
+     */
+    public Uni<Void> erase(UUID id, String ownerId) {
+        return objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.sessionPrefix(id))
+                .chain(() -> objects.deletePrefix(Buckets.USER_UPLOADS, StoragePaths.backupsPrefix(id)))
+                .chain(() -> audit.transaction(() -> sessions.delete("id", id)
+                        .chain(() -> outbox.add(new SessionDeleted(id, ownerId)))
+                        .chain(() -> sweeps.prefixAfterUploadUrls(StoragePaths.sessionPrefix(id)))
+                        .chain(() -> sweeps.backupsOfErasedSession(id))
+                        .chain(() -> auditLog.eraseSession(id, ownerId))
+                        .chain(() -> live.addForOwner(ownerId, LiveEventKind.SESSION_DELETED,
+                                new LiveChanges.SessionRemoved(id)))))
                 .replaceWithVoid();
     }
 }

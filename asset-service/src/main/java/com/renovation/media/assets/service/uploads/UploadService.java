@@ -11,6 +11,7 @@ import com.renovation.media.assets.rest.dto.UploadRequest;
 import com.renovation.media.assets.rest.dto.UploadTicket;
 import com.renovation.media.assets.service.assets.AssetService;
 import com.renovation.media.assets.service.assets.MetadataRules;
+import com.renovation.media.assets.service.reviews.RenderReview;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,7 +107,7 @@ public class UploadService {
         Uni<Access.RoomAccess> target = toWorkspace ? workspace.roomFor(caller)
                 : access.room(request.roomId(), caller, Access.Mode.WRITE);
         return target
-                .call(found -> assetService.requireInSession(found.session().id, references))
+                .call(found -> assetService.requireKnown(found.session().id, references, request.metadata(), null))
                 .chain(found -> {
                     RoomAsset asset = new RoomAsset();
                     asset.id = UUID.randomUUID();
@@ -118,7 +120,8 @@ public class UploadService {
                     asset.originalFilename = filename.display();
                     asset.contentType = type.contentType();
                     asset.fileSize = request.size();
-                    asset.metadata = request.metadata() == null ? new HashMap<>() : request.metadata();
+                    asset.metadata = request.metadata() == null ? new HashMap<>()
+                            : RenderReview.keepReviewFields(request.metadata(), Map.of());
                     asset.createdAt = Instant.now();
                     asset.updatedAt = asset.createdAt;
                     asset.expiresAt = workspace.expiryOfNewAsset(found.session(), asset.createdAt);

@@ -14,7 +14,7 @@ class DocumentRequestsTest {
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     private static CreateDocument of(String type) {
-        return new CreateDocument(type, "design", null, "Title", null, null);
+        return new CreateDocument(type, "design", null, "Title", null, null, null, null);
     }
 
     @Test
@@ -22,7 +22,7 @@ class DocumentRequestsTest {
         assertThat(VALIDATOR.validate(of("estimate_pdf"))).isEmpty();
         assertThat(VALIDATOR.validate(of("poster_pdf"))).singleElement().satisfies(v -> {
             assertThat(v.getPropertyPath().toString()).isEqualTo("documentType");
-            assertThat(v.getMessage()).isEqualTo("must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf");
+            assertThat(v.getMessage()).isEqualTo("must be one of checklist_pdf, plan_pdf, estimate_pdf, room_report_pdf, contract_draft");
         });
         assertThat(VALIDATOR.validate(of(null))).singleElement()
                 .satisfies(v -> assertThat(v.getPropertyPath().toString()).isEqualTo("documentType"));

@@ -6,6 +6,7 @@ import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.service.documents.DocumentContents;
 import com.renovation.media.contracts.documents.Checklist;
 import com.renovation.media.contracts.documents.DocumentType;
+import com.renovation.media.contracts.documents.GeneratedBy;
 import com.renovation.media.contracts.documents.RoomReport;
 import java.time.Instant;
 import java.util.List;
@@ -78,16 +79,22 @@ class RestorePlanTest {
                 new RoomReport.Render("S", "optimized", "jpeg", 2, 1, NOW));
         var checklist = DocumentContents.toJson(new Checklist(List.of(new Checklist.Item("Tiles", true))));
         RestorePlan plan = RestorePlan.of(manifest(List.of(
-                new BackupManifest.DocumentRow(v2, null, DocumentType.CHECKLIST, null, "c", 2, v1, null, checklist, NOW),
-                new BackupManifest.DocumentRow(v1, null, DocumentType.CHECKLIST, null, "c", 1, null, null, checklist, NOW),
+                new BackupManifest.DocumentRow(v2, null, DocumentType.CHECKLIST, null, "c", 2, v1, null, checklist, NOW,
+                        GeneratedBy.AI, "a checklist for tiling"),
+                new BackupManifest.DocumentRow(v1, null, DocumentType.CHECKLIST, null, "c", 1, null, null, checklist, NOW,
+                        null, null),
                 new BackupManifest.DocumentRow(UUID.randomUUID(), room, DocumentType.ROOM_REPORT, null, "r", 1, null,
-                        null, DocumentContents.toJson(report), NOW),
+                        null, DocumentContents.toJson(report), NOW, GeneratedBy.SYSTEM, null),
                 new BackupManifest.DocumentRow(UUID.randomUUID(), null, DocumentType.PLAN, null, "no content", 1,
-                        null, null, null, NOW),
+                        null, null, null, NOW, null, null),
                 new BackupManifest.DocumentRow(UUID.randomUUID(), null, DocumentType.PLAN, null, "expired", 1,
-                        null, NOW.minusSeconds(1), checklistAsPlan(), NOW))), UUID.randomUUID(), NOW);
+                        null, NOW.minusSeconds(1), checklistAsPlan(), NOW, null, null))), UUID.randomUUID(), NOW);
 
         assertThat(plan.documents()).extracting(d -> d.row().title).containsExactly("c", "r", "c");
+        // who wrote it is kept; a manifest from before that was recorded reads as the platform's
+        assertThat(plan.documents()).extracting(d -> d.row().generatedBy)
+                .containsExactly(GeneratedBy.SYSTEM, GeneratedBy.SYSTEM, GeneratedBy.AI);
+        assertThat(plan.documents().get(2).row().generationPrompt).isEqualTo("a checklist for tiling");
         var first = plan.documents().get(0).row();
         var second = plan.documents().get(2).row();
         assertThat(second.previousVersionId).isEqualTo(first.id);

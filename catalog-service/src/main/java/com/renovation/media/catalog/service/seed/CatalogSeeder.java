@@ -8,6 +8,7 @@ import com.renovation.media.catalog.repository.StyleImageStatus;
 import com.renovation.media.catalog.repository.StyleImageVariantRepository;
 import com.renovation.media.catalog.repository.StyleRepository;
 import com.renovation.media.catalog.service.ImagePublications;
+import com.renovation.media.catalog.service.StylePublications;
 import com.renovation.media.catalog.service.ImageRules;
 import com.renovation.media.catalog.service.seed.SeedPlan.PlannedImage;
 import com.renovation.media.catalog.service.seed.SeedPlan.PlannedStyle;
@@ -50,10 +51,13 @@ public class CatalogSeeder {
     private final ObjectStore objects;
     private final Outbox outbox;
     private final ImagePublications publications;
+    private final StylePublications stylePublications;
     private final CatalogConfig config;
 
     public CatalogSeeder(StyleRepository styles, StyleImageRepository images, StyleImageVariantRepository variants,
-            ObjectStore objects, Outbox outbox, ImagePublications publications, CatalogConfig config) {
+            ObjectStore objects, Outbox outbox, ImagePublications publications, StylePublications stylePublications,
+            CatalogConfig config) {
+        this.stylePublications = stylePublications;
         this.styles = styles;
         this.images = images;
         this.variants = variants;
@@ -98,11 +102,12 @@ public class CatalogSeeder {
                 created.createdAt = now;
                 created.updatedAt = now;
                 tally.stylesCreated++;
-                return styles.persist(created);
+                return styles.persist(created).call(stylePublications::changed);
             }
             boolean same = Objects.equals(style.name, planned.name())
                     && Objects.equals(style.description, planned.description())
                     && style.displayOrder == planned.displayOrder() && Objects.equals(style.seedCatalog, catalog);
+            boolean renamed = !Objects.equals(style.name, planned.name());
             if (same) {
                 tally.stylesUnchanged++;
             } else {
@@ -113,7 +118,7 @@ public class CatalogSeeder {
                 style.updatedAt = now;
                 tally.stylesUpdated++;
             }
-            return Uni.createFrom().item(style);
+            return renamed ? stylePublications.changed(style).replaceWith(style) : Uni.createFrom().item(style);
         });
     }
 
