@@ -8,6 +8,7 @@ import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
 import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
 import com.renovation.media.assets.rest.dto.DocumentView;
+import com.renovation.media.assets.service.plans.Plans;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentStatus;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -48,9 +50,11 @@ public class DocumentService {
     private final Outbox outbox;
     private final PresignedUrls urls;
     private final DocumentContentRules rules;
+    private final Plans plans;
 
     public DocumentService(DocumentArtifactRepository documents, DocumentRoomSnapshot snapshots, Access access,
-            Outbox outbox, PresignedUrls urls, DocumentLimits limits, Validator validator) {
+            Outbox outbox, PresignedUrls urls, DocumentLimits limits, Validator validator, Plans plans) {
+        this.plans = plans;
         this.documents = documents;
         this.snapshots = snapshots;
         this.access = access;
@@ -74,7 +78,8 @@ public class DocumentService {
                 .chain(session -> room(caller, session, request.roomId())
                         .chain(room -> report ? snapshots.of(session, room, (RoomReport) content)
                                 : Uni.createFrom().<DocumentContent>item(content))
-                        .chain(finalContent -> record(session, request, type, finalContent)));
+                        .chain(finalContent -> plans.ofCaller(caller).chain(effective -> record(session, request,
+                                type, finalContent, plans.limits(effective.plan()).documentVersions()))));
     }
 
     private Uni<Room> room(Caller caller, Session session, UUID roomId) {
@@ -89,8 +94,12 @@ public class DocumentService {
         });
     }
 
+    /**
+     * With a plan that keeps only {@code kept} versions, the lineage's versions that fall out are dropped from the
+     * projection here; document-service drops their rows and PDFs when it takes the request.
+     */
     private Uni<DocumentAccepted> record(Session session, CreateDocument request, DocumentType type,
-            DocumentContent content) {
+            DocumentContent content, OptionalInt kept) {
         return documents.lockLineage(session.id, request.roomId(), type)
                 .chain(() -> documents.lineage(session.id, request.roomId(), type))
                 .chain(versions -> {
@@ -108,10 +117,15 @@ public class DocumentService {
                     row.createdAt = Instant.now();
                     row.updatedAt = row.createdAt;
                     row.expiresAt = request.expiresAt();
+                    List<UUID> dropped = kept.isEmpty() ? List.of() : versions.stream()
+                            .filter(v -> v.version <= row.version - kept.getAsInt()).map(v -> v.id).toList();
                     return documents.persist(row)
+                            .call(() -> dropped.isEmpty() ? Uni.createFrom().voidItem()
+                                    : documents.delete("id in ?1", dropped))
                             .call(() -> outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId,
                                     session.ownerId, row.documentType, row.phase, row.version, row.previousVersionId,
-                                    row.title, content, row.expiresAt == null ? null : row.expiresAt.toString())))
+                                    row.title, content, row.expiresAt == null ? null : row.expiresAt.toString(),
+                                    kept.isPresent() ? kept.getAsInt() : null)))
                             .map(saved -> new DocumentAccepted(row.id, row.status, row.version));
                 });
     }

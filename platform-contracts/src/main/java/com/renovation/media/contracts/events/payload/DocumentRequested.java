@@ -13,14 +13,23 @@ import java.util.UUID;
  * A user asked for a generated document. {@code content} is already validated by asset-service and is read as
  * the record of its {@code documentType} (the field beside it, as it always was on the wire); for a room
  * report it is a snapshot of the room's assets (captions, object keys of the best variant and the original,
- * comparisons, render metadata).
+ * comparisons, render metadata). {@code versionsKept} is how many versions of the lineage the owner's plan
+ * keeps, this one included (null: all); older ones are dropped when this one is taken.
  */
 public record DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, String ownerId,
         DocumentType documentType, String phase, int version, UUID previousVersionId, String title,
         @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.EXTERNAL_PROPERTY,
                 property = "documentType", visible = true)
         @JsonTypeIdResolver(DocumentTypeIds.class) DocumentContent content,
-        String expiresAt) implements EventPayload {
+        String expiresAt, Integer versionsKept) implements EventPayload {
+
+    /** Keeping every version of the lineage. */
+    public DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, String ownerId, DocumentType documentType,
+            String phase, int version, UUID previousVersionId, String title, DocumentContent content,
+            String expiresAt) {
+        this(documentId, sessionId, roomId, ownerId, documentType, phase, version, previousVersionId, title, content,
+                expiresAt, null);
+    }
 
     public DocumentRequested {
         if (documentType != null && content != null && content.type() != documentType) {
