@@ -79,6 +79,9 @@ class AuthorizationMatrixIT {
             if (template.startsWith("/collections/{id}")) {
                 return path.replace("{id}", collectionId).replace("{libraryItemId}", libraryItemId);
             }
+            if (template.startsWith("/admin/users/{sub}")) {
+                return path.replace("{sub}", owner);
+            }
             if (template.equals("/public/collections/{slug}")) {
                 return path.replace("{slug}", collectionSlug);
             }
@@ -114,7 +117,12 @@ class AuthorizationMatrixIT {
         BODIES.put("PATCH /collections/{id}", f -> Map.of("name", "Renamed"));
         BODIES.put("POST /collections/{id}/items", f -> Map.of("libraryItemId", f.libraryItemId()));
         BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
+        BODIES.put("PUT /admin/users/{sub}/plan", f -> Map.of("plan", "enterprise"));
     }
+
+    /** Only admins may call these (a user's plan and usage): everyone else signed in gets 403. */
+    private static final Set<String> ADMIN_ONLY = Set.of("GET /admin/users/{sub}/usage", "PUT /admin/users/{sub}/plan",
+            "DELETE /admin/users/{sub}/plan");
 
     /** A share link of the fixture's asset, made when a route first needs it: its id and token. */
     private static final Map<Fixture, List<String>> LINKS = new ConcurrentHashMap<>();
@@ -185,6 +193,8 @@ class AuthorizationMatrixIT {
             int status = call(TestSupport.token(stranger), op, shared);
             if (PUBLIC.contains(op.key())) {
                 assertThat(status).as(op.key()).isEqualTo(200);
+            } else if (ADMIN_ONLY.contains(op.key())) {
+                assertThat(status).as(op.key()).isEqualTo(403);
             } else if (ownedResource(op)) {
                 assertThat(status).as(op.key()).isEqualTo(404);
             } else {
@@ -202,7 +212,7 @@ class AuthorizationMatrixIT {
             int status = call(admin, op, shared);
             if (PUBLIC.contains(op.key())) {
                 assertThat(status).as(op.key()).isEqualTo(200);
-            } else if (!ownedResource(op)) {
+            } else if (ADMIN_ONLY.contains(op.key()) || !ownedResource(op)) {
                 assertThat(status).as(op.key()).isBetween(200, 299);
             } else if (op.method().equals("GET")) {
                 assertThat(status).as(op.key()).isEqualTo(200);
@@ -218,7 +228,11 @@ class AuthorizationMatrixIT {
         for (Operation op : operations) {
             Fixture own = Fixture.create();
             int status = call(TestSupport.token(own.owner()), op, own);
-            assertThat(status).as(op.key()).isBetween(200, 299);
+            if (ADMIN_ONLY.contains(op.key())) {
+                assertThat(status).as(op.key() + " is an admin's").isEqualTo(403);
+            } else {
+                assertThat(status).as(op.key()).isBetween(200, 299);
+            }
         }
     }
 }
