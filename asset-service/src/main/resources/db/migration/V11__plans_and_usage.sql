@@ -26,11 +26,15 @@ UPDATE room_assets a SET owner_id = s.owner_id FROM sessions s WHERE s.id = a.se
 UPDATE asset_variants v SET owner_id = a.owner_id FROM room_assets a WHERE a.id = v.parent_asset_id;
 UPDATE document_artifacts d SET owner_id = s.owner_id FROM sessions s WHERE s.id = d.session_id;
 
+-- Separate statements per table: a field of NEW is resolved when its statement runs, and only variants have
+-- parent_asset_id.
 CREATE FUNCTION usage_owner_of_row() RETURNS trigger AS $$
 BEGIN
-    NEW.owner_id := CASE TG_TABLE_NAME
-        WHEN 'asset_variants' THEN (SELECT owner_id FROM room_assets WHERE id = NEW.parent_asset_id)
-        ELSE (SELECT owner_id FROM sessions WHERE id = NEW.session_id) END;
+    IF TG_TABLE_NAME = 'asset_variants' THEN
+        NEW.owner_id := (SELECT owner_id FROM room_assets WHERE id = NEW.parent_asset_id);
+    ELSE
+        NEW.owner_id := (SELECT owner_id FROM sessions WHERE id = NEW.session_id);
+    END IF;
     RETURN NEW;
 END
 $$ LANGUAGE plpgsql;
