@@ -1,5 +1,6 @@
 package com.renovation.media.contracts.events.payload;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.renovation.media.contracts.events.EventPayload;
 import com.renovation.media.contracts.events.Topics;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.UUID;
  */
 public record AssetConfirmed(UUID assetId, UUID sessionId, UUID roomId, String ownerId, String assetType,
         String bucket, String storagePath, String contentType, long fileSize, String sha256,
-        List<String> variantFormats) implements EventPayload {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> variantFormats) implements EventPayload {
 
     /** Without a plan's formats: the worker makes its configured ones. */
     public AssetConfirmed(UUID assetId, UUID sessionId, UUID roomId, String ownerId, String assetType, String bucket,

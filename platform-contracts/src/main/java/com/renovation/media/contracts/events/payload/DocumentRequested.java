@@ -1,5 +1,6 @@
 package com.renovation.media.contracts.events.payload;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import com.renovation.media.contracts.documents.DocumentContent;
@@ -21,7 +22,7 @@ public record DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, St
         @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, include = JsonTypeInfo.As.EXTERNAL_PROPERTY,
                 property = "documentType", visible = true)
         @JsonTypeIdResolver(DocumentTypeIds.class) DocumentContent content,
-        String expiresAt, Integer versionsKept) implements EventPayload {
+        String expiresAt, @JsonInclude(JsonInclude.Include.NON_NULL) Integer versionsKept) implements EventPayload {
 
     /** Keeping every version of the lineage. */
     public DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, String ownerId, DocumentType documentType,
