@@ -39,10 +39,6 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
-CREATE TRIGGER usage_owner BEFORE INSERT ON room_assets FOR EACH ROW EXECUTE FUNCTION usage_owner_of_row();
-CREATE TRIGGER usage_owner BEFORE INSERT ON asset_variants FOR EACH ROW EXECUTE FUNCTION usage_owner_of_row();
-CREATE TRIGGER usage_owner BEFORE INSERT ON document_artifacts FOR EACH ROW EXECUTE FUNCTION usage_owner_of_row();
-
 -- Adds per-owner deltas; owners in a fixed order so two statements never lock the same rows crosswise.
 CREATE FUNCTION usage_add(deltas JSONB) RETURNS void AS $$
     INSERT INTO owner_usage (owner_id, storage_bytes, sessions)
@@ -79,25 +75,25 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 
--- Transition tables allow one event per trigger, hence three per table.
-CREATE TRIGGER usage_added AFTER INSERT ON room_assets REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_changed AFTER UPDATE ON room_assets REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_removed AFTER DELETE ON room_assets REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_added AFTER INSERT ON asset_variants REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_changed AFTER UPDATE ON asset_variants REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_removed AFTER DELETE ON asset_variants REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_added AFTER INSERT ON document_artifacts REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_changed AFTER UPDATE ON document_artifacts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
-CREATE TRIGGER usage_removed AFTER DELETE ON document_artifacts REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
+-- Each counted table: its owner filled in on insert, and its bytes counted per statement. Transition tables
+-- allow one event per trigger, hence three.
+DO $$
+DECLARE
+    counted TEXT;
+BEGIN
+    FOREACH counted IN ARRAY ARRAY['room_assets', 'asset_variants', 'document_artifacts'] LOOP
+        EXECUTE format('CREATE TRIGGER usage_owner BEFORE INSERT ON %I'
+                       ' FOR EACH ROW EXECUTE FUNCTION usage_owner_of_row()', counted);
+        EXECUTE format('CREATE TRIGGER usage_added AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed()', counted);
+        EXECUTE format('CREATE TRIGGER usage_changed AFTER UPDATE ON %I'
+                       ' REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed()', counted);
+        EXECUTE format('CREATE TRIGGER usage_removed AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed()', counted);
+    END LOOP;
+END
+$$;
 
 CREATE FUNCTION usage_sessions_changed() RETURNS trigger AS $$
 DECLARE
