@@ -88,6 +88,9 @@ class AuthorizationMatrixIT {
             if (template.startsWith("/backups/{id}")) {
                 return path.replace("{id}", backupId);
             }
+            if (template.startsWith("/admin/users/{sub}")) {
+                return path.replace("{sub}", owner);
+            }
             if (template.equals("/public/collections/{slug}")) {
                 return path.replace("{slug}", collectionSlug);
             }
@@ -124,6 +127,7 @@ class AuthorizationMatrixIT {
         BODIES.put("POST /collections/{id}/items", f -> Map.of("libraryItemId", f.libraryItemId()));
         BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
         BODIES.put("POST /assets/{id}/review", f -> Map.of("decision", "submit"));
+        BODIES.put("PUT /admin/users/{sub}/plan", f -> Map.of("plan", "enterprise"));
     }
 
     /** A draft render in the fixture's room, made when a route first needs it (only renders are reviewed). */
@@ -133,6 +137,10 @@ class AuthorizationMatrixIT {
         return RENDERS.computeIfAbsent(fixture, f -> RenderReviewIT.declare(f.owner(), f.roomId(), "render",
                 Map.of()));
     }
+
+    /** Only admins may call these (a user's plan and usage): everyone else signed in gets 403. */
+    private static final Set<String> ADMIN_ONLY = Set.of("GET /admin/users/{sub}/usage", "PUT /admin/users/{sub}/plan",
+            "DELETE /admin/users/{sub}/plan");
 
     /** A share link of the fixture's asset, made when a route first needs it: its id and token. */
     private static final Map<Fixture, List<String>> LINKS = new ConcurrentHashMap<>();
@@ -203,6 +211,8 @@ class AuthorizationMatrixIT {
             int status = call(TestSupport.token(stranger), op, shared);
             if (PUBLIC.contains(op.key())) {
                 assertThat(status).as(op.key()).isEqualTo(200);
+            } else if (ADMIN_ONLY.contains(op.key())) {
+                assertThat(status).as(op.key()).isEqualTo(403);
             } else if (ownedResource(op)) {
                 assertThat(status).as(op.key()).isEqualTo(404);
             } else {
@@ -220,7 +230,7 @@ class AuthorizationMatrixIT {
             int status = call(admin, op, shared);
             if (PUBLIC.contains(op.key())) {
                 assertThat(status).as(op.key()).isEqualTo(200);
-            } else if (!ownedResource(op)) {
+            } else if (ADMIN_ONLY.contains(op.key()) || !ownedResource(op)) {
                 assertThat(status).as(op.key()).isBetween(200, 299);
             } else if (op.method().equals("GET")) {
                 assertThat(status).as(op.key()).isEqualTo(200);
@@ -236,7 +246,11 @@ class AuthorizationMatrixIT {
         for (Operation op : operations) {
             Fixture own = Fixture.create();
             int status = call(TestSupport.token(own.owner()), op, own);
-            assertThat(status).as(op.key()).isBetween(200, 299);
+            if (ADMIN_ONLY.contains(op.key())) {
+                assertThat(status).as(op.key() + " is an admin's").isEqualTo(403);
+            } else {
+                assertThat(status).as(op.key()).isBetween(200, 299);
+            }
         }
     }
 }

@@ -482,6 +482,41 @@ class HostileInputIT {
         refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 
+    @Test
+    void hostilePlanInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        String room = PlanTestSupport.room(user, "free", PlanTestSupport.session(user, "free"));
+        String plan = "/admin/users/" + user + "/plan";
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("a plan that is SQL", PlanTestSupport.asAdmin().body(Map.of("plan", "free'; DROP TABLE user_plans--"))
+                .put(plan));
+        cases.put("a plan that is a number", PlanTestSupport.asAdmin().body(Map.of("plan", 1)).put(plan));
+        cases.put("a plan that is a list", PlanTestSupport.asAdmin().body(Map.of("plan", List.of("pro"))).put(plan));
+        cases.put("a plan of 10 000 characters", PlanTestSupport.asAdmin().body(Map.of("plan", "p".repeat(10_000)))
+                .put(plan));
+        cases.put("no plan", PlanTestSupport.asAdmin().body(Map.of()).put(plan));
+        cases.put("a subject of 300 characters", PlanTestSupport.asAdmin().body(Map.of("plan", "pro"))
+                .put("/admin/users/" + "u".repeat(300) + "/plan"));
+        cases.put("a user setting their own plan", PlanTestSupport.asOn(user, "free").body(Map.of("plan", "enterprise"))
+                .put(plan));
+        cases.put("an upload of Long.MAX_VALUE bytes", PlanTestSupport.requestUpload(user, "free", room, Long.MAX_VALUE));
+        cases.put("an upload one byte over the free plan's largest file",
+                PlanTestSupport.requestUpload(user, "free", room, 10 * PlanTestSupport.MB + 1));
+        Map<String, Integer> refused = new TreeMap<>();
+        cases.forEach((name, r) -> {
+            assertThat(r.statusCode()).as(name).isBetween(400, 499);
+            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
+                    Integer::sum);
+        });
+        // a claim that names no plan is no plan: the default, never an error
+        PlanTestSupport.asOn(user, "enterprise' OR '1'='1").get("/me/usage").then().statusCode(200)
+                .body("planSource", equalTo("default"));
+        PlanTestSupport.asOn(user, "free").get("/me/usage").then().statusCode(200).body("plan", equalTo("free"))
+                .body("planSource", equalTo("claim")).body("storageBytes", equalTo(0));
+        System.out.println("hostile plan input: " + cases.size() + " cases, no 5xx, nothing changed; by outcome:");
+        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(key, value);

@@ -48,7 +48,7 @@ class DocumentRenderingIT {
     private static DocumentRequested request(UUID session, UUID room, DocumentType type, String title,
             JsonNode content, String expiresAt) {
         return new DocumentRequested(UUID.randomUUID(), session, room, "user-1", type, "design", 1, null, title,
-                TestDocuments.content(type, content), expiresAt, null, null);
+                TestDocuments.content(type, content), expiresAt, null, null, null);
     }
 
     /** Waits for the document's outcome event and answers its data. */

@@ -52,7 +52,7 @@ final class TestDocuments {
     static DocumentRequested checklist(UUID session, UUID room, String title) {
         return new DocumentRequested(UUID.randomUUID(), session, room, OWNER, DocumentType.CHECKLIST, "design", 1,
                 null, title, content(DocumentType.CHECKLIST, "{'items':[{'text':'" + title + "','done':false}]}"),
-                null, null, null);
+                null, null, null, null);
     }
 
     /** A room report of the given images (each from {@link #image}). */
@@ -60,7 +60,7 @@ final class TestDocuments {
         return new DocumentRequested(UUID.randomUUID(), session, room, OWNER, DocumentType.ROOM_REPORT, "design", 1,
                 null, title, content(DocumentType.ROOM_REPORT, "{'room':{'id':'" + room + "','name':'" + title
                         + "','roomType':'kitchen'},'images':[" + String.join(",", images) + "],'comparisons':[]}"),
-                null, null, null);
+                null, null, null, null);
     }
 
     /** One image of a room report's content, as asset-service's snapshot writes it; see {@link #asset}. */

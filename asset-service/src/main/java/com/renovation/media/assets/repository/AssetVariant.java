@@ -18,6 +18,9 @@ public class AssetVariant {
     public UUID id;
     @Column(name = "parent_asset_id")
     public UUID parentAssetId;
+    /** The session's owner, filled in by the database on insert (the usage counters need it after a cascade). */
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    public String ownerId;
     @Column(name = "variant_type")
     public String variantType;
     public String format;

@@ -23,6 +23,9 @@ public class DocumentArtifact {
     public UUID id;
     @Column(name = "session_id")
     public UUID sessionId;
+    /** The session's owner, filled in by the database on insert (the usage counters need it after a cascade). */
+    @Column(name = "owner_id", insertable = false, updatable = false)
+    public String ownerId;
     @Column(name = "room_id")
     public UUID roomId;
     @Column(name = "document_type")

@@ -56,7 +56,7 @@ class DocumentRequestCheckTest {
                 List.of(), null);
         return new Event<>(UUID.randomUUID(), Topics.DOCUMENT_REQUESTED, "asset-service", Instant.now(),
                 document.toString(), new DocumentRequested(document, SESSION, room, "user-1",
-                        DocumentType.ROOM_REPORT, null, 1, null, "Report", content, null, null, null));
+                        DocumentType.ROOM_REPORT, null, 1, null, "Report", content, null, null, null, null));
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class Launcher {
             usage: ./platform up [--engines-only]   start PostgreSQL, Kafka, S3 and the services; Ctrl-C stops all
                    ./platform down                  stop a running platform
                    ./platform status                exit 0 only when every engine and service is healthy
-                   ./platform token <user> [--admin]  print a bearer token the local services accept
+                   ./platform token <user> [--admin] [--plan free|pro|enterprise]
+                                                    print a bearer token the local services accept
                    ./platform test [maven args]     start engines on the test ports, run every test, stop them
             """;
 
@@ -193,13 +194,23 @@ public final class Launcher {
         return allHealthy ? 0 : 1;
     }
 
+    private static final List<String> PLANS = List.of("free", "pro", "enterprise");
+
     private static int token(PlatformSettings settings, List<String> args) throws Exception {
-        List<String> users = args.stream().filter(a -> !a.startsWith("--")).toList();
-        if (users.size() != 1 || users.get(0).isBlank()) {
-            System.err.println("usage: ./platform token <user> [--admin]");
+        int planAt = args.indexOf("--plan");
+        String plan = planAt < 0 || planAt + 1 >= args.size() ? null : args.get(planAt + 1);
+        List<String> users = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            boolean planValue = planAt >= 0 && i == planAt + 1;
+            if (!args.get(i).startsWith("--") && !planValue) {
+                users.add(args.get(i));
+            }
+        }
+        if (users.size() != 1 || users.get(0).isBlank() || (planAt >= 0 && !PLANS.contains(plan))) {
+            System.err.println("usage: ./platform token <user> [--admin] [--plan free|pro|enterprise]");
             return 2;
         }
-        System.out.println(new LocalTokens(settings.home()).token(users.get(0), args.contains("--admin"),
+        System.out.println(new LocalTokens(settings.home()).token(users.get(0), args.contains("--admin"), plan,
                 Duration.ofHours(12)));
         return 0;
     }

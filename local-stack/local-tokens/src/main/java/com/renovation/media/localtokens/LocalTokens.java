@@ -27,6 +27,8 @@ public final class LocalTokens {
     public static final String AUDIENCE = "urn:media-platform:local-api";
     /** The services' roles claim (platform.security.roles-claim's default). */
     public static final String ROLES_CLAIM = "media_roles";
+    /** The claim naming the user's plan (platform.plans.claim's default). */
+    public static final String PLAN_CLAIM = "plan";
 
     private final Path dir;
 
@@ -59,12 +61,18 @@ public final class LocalTokens {
 
     /** A signed token for {@code user} (its subject), valid for {@code lifetime}. */
     public String token(String user, boolean admin, Duration lifetime) throws Exception {
+        return token(user, admin, null, lifetime);
+    }
+
+    /** As {@link #token(String, boolean, Duration)}, naming the user's {@code plan} (null: no plan claim). */
+    public String token(String user, boolean admin, String plan, Duration lifetime) throws Exception {
         ensureKeys();
         Instant now = Instant.now();
         String roles = admin ? "[\"user\",\"admin\"]" : "[\"user\"]";
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":" + jsonString(user)
-                + ",\"upn\":" + jsonString(user) + ",\"" + ROLES_CLAIM + "\":" + roles + ",\"iat\":" + now.getEpochSecond()
+                + ",\"upn\":" + jsonString(user) + ",\"" + ROLES_CLAIM + "\":" + roles
+                + (plan == null ? "" : ",\"" + PLAN_CLAIM + "\":" + jsonString(plan)) + ",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));

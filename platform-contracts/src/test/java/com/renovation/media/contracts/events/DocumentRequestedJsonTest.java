@@ -116,7 +116,7 @@ class DocumentRequestedJsonTest {
         assertThatThrownBy(() -> EventJson.read(unknown, DocumentRequested.class))
                 .isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> new DocumentRequested(UUID.randomUUID(), UUID.randomUUID(), null, "u",
-                DocumentType.PLAN, null, 1, null, "t", new Checklist(List.of()), null, null, null))
+                DocumentType.PLAN, null, 1, null, "t", new Checklist(List.of()), null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,6 +7,7 @@ public enum ProblemKind {
     INVALID_CURSOR("invalid-cursor", "The cursor is not one this API issued", 400),
     UNAUTHORIZED("unauthorized", "A valid bearer token is required", 401),
     FORBIDDEN("forbidden", "This action is not allowed for this user", 403),
+    QUOTA_EXCEEDED("quota-exceeded", "This would exceed a limit of the user's plan", 403),
     NOT_FOUND("not-found", "No such resource", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed on this resource", 405),
     NOT_ACCEPTABLE("not-acceptable", "The requested representation is not available", 406),

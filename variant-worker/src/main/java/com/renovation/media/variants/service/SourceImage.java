@@ -4,15 +4,24 @@ import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.variants.repository.Variant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** An original image variants are made from: a user's room asset or a catalog style image. */
-public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucket, String path, String contentType) {
+/**
+ * An original image variants are made from: a user's room asset or a catalog style image. {@code formats} are
+ * the formats its owner's plan allows (jpeg, webp, avif); null means every configured one.
+ */
+public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucket, String path, String contentType,
+        List<String> formats) {
+
+    public SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucket, String path, String contentType) {
+        this(kind, id, sessionId, bucket, path, contentType, null);
+    }
 
     public static SourceImage of(AssetConfirmed confirmed) {
         return new SourceImage(SourceKind.ROOM_ASSET, confirmed.assetId(), confirmed.sessionId(), confirmed.bucket(),
-                confirmed.storagePath(), confirmed.contentType());
+                confirmed.storagePath(), confirmed.contentType(), confirmed.variantFormats());
     }
 
     public static SourceImage of(CatalogImageAdded added) {

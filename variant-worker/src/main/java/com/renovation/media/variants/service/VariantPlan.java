@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -94,9 +95,28 @@ public class VariantPlan {
         return Stream.concat(webFormats.stream(), laterFormats.stream()).toList();
     }
 
-    /** How many variants make a source ready (announced with each variant.ready). */
-    public int expectedVariants() {
-        return presets.size() * webFormats.size();
+    /**
+     * The web formats made of this source: the configured ones its owner's plan allows. Should a plan allow none
+     * of them, all are made: a source without web variants would never become ready.
+     */
+    public List<VariantFormat> webFormatsOf(SourceImage source) {
+        List<VariantFormat> allowed = allowed(webFormats, source);
+        return allowed.isEmpty() ? webFormats : allowed;
+    }
+
+    /** The slower formats made of this source: the configured ones its owner's plan allows. */
+    public List<VariantFormat> laterFormatsOf(SourceImage source) {
+        return allowed(laterFormats, source);
+    }
+
+    private static List<VariantFormat> allowed(List<VariantFormat> configured, SourceImage source) {
+        return source.formats() == null ? configured : configured.stream()
+                .filter(format -> source.formats().contains(format.name().toLowerCase(Locale.ROOT))).toList();
+    }
+
+    /** How many variants make this source ready (announced with each variant.ready). */
+    public int expectedVariants(SourceImage source) {
+        return presets.size() * webFormatsOf(source).size();
     }
 
     public VariantPipeline pipeline() {

@@ -71,7 +71,7 @@ public class VariantService {
      * attempt uploaded before it learnt so.
      */
     public Uni<RenderOutcome> render(SourceImage source) {
-        return render(source, plan.webFormats());
+        return render(source, plan.webFormatsOf(source));
     }
 
     /**
@@ -81,7 +81,7 @@ public class VariantService {
      * source is skipped (counted; {@code POST /admin/variants/{id}/regenerate} makes them later).
      */
     public void renderLaterInBackground(RenderOutcome made, Context origin) {
-        if (!(made instanceof RenderOutcome.Stored) || plan.laterFormats().isEmpty()) {
+        if (!(made instanceof RenderOutcome.Stored stored) || plan.laterFormatsOf(stored.source()).isEmpty()) {
             return;
         }
         if (laterWaiting.incrementAndGet() > MAX_LATER_WAITING) {
@@ -106,7 +106,7 @@ public class VariantService {
     /** The slower formats of a source made ready: rendered, uploaded and recorded as further variants. */
     Uni<Void> renderLater(RenderOutcome made) {
         SourceImage source = ((RenderOutcome.Stored) made).source();
-        return render(source, plan.laterFormats())
+        return render(source, plan.laterFormatsOf(source))
                 .chain(later -> {
                     if (later instanceof RenderOutcome.Refused refused) {
                         // the web formats of the same source were made: this is the slower encoder failing
@@ -161,7 +161,8 @@ public class VariantService {
             return unlessDeleted(stored.source(), () -> {
                 Uni<Void> recorded = Uni.createFrom().voidItem();
                 for (RenderedVariant variant : stored.variants()) {
-                    recorded = recorded.chain(() -> recordReady(stored.source(), variant, plan.expectedVariants()));
+                    recorded = recorded.chain(() -> recordReady(stored.source(), variant,
+                            plan.expectedVariants(stored.source())));
                 }
                 return recorded;
             });

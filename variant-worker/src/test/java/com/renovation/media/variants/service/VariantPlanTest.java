@@ -8,8 +8,10 @@ import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPreset;
 import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.config.VariantConfigs;
+import com.renovation.media.contracts.events.payload.SourceKind;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The plan read from {@code platform.variants.*}: typed presets and formats; the shipped defaults. */
@@ -28,7 +30,24 @@ class VariantPlanTest {
         VariantPlan plan = new VariantPlan(config);
         assertThat(plan.webFormats()).containsExactly(VariantFormat.JPEG, VariantFormat.WEBP);
         assertThat(plan.laterFormats()).containsExactly(VariantFormat.AVIF);
-        assertThat(plan.expectedVariants()).isEqualTo(4);
+        assertThat(plan.expectedVariants(source(null))).isEqualTo(4);
+    }
+
+    @Test
+    void aPlansFormatsNarrowWhatIsMadeButNeverLeaveASourceWithoutWebVariants() {
+        VariantPlan plan = new VariantPlan(VariantConfigs.with(Map.of("platform.variants.formats", "jpeg,webp")));
+
+        assertThat(plan.webFormatsOf(source(null))).containsExactly(VariantFormat.JPEG, VariantFormat.WEBP);
+        assertThat(plan.webFormatsOf(source(List.of("webp", "avif")))).containsExactly(VariantFormat.WEBP);
+        assertThat(plan.expectedVariants(source(List.of("jpeg")))).isEqualTo(2);
+        assertThat(plan.laterFormatsOf(source(List.of("jpeg", "webp", "avif")))).as("AVIF is not configured").isEmpty();
+        // a plan allowing no configured web format still gets them: the source must become ready
+        assertThat(plan.webFormatsOf(source(List.of("avif")))).containsExactly(VariantFormat.JPEG, VariantFormat.WEBP);
+    }
+
+    private static SourceImage source(List<String> formats) {
+        return new SourceImage(SourceKind.ROOM_ASSET, UUID.randomUUID(), UUID.randomUUID(), "user-uploads",
+                "session_x/room_y/photos/1_a.jpg", "image/jpeg", formats);
     }
 
     @Test

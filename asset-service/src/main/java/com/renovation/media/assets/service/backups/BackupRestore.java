@@ -9,11 +9,14 @@ import com.renovation.media.assets.repository.SessionRepository;
 import com.renovation.media.assets.repository.StorageSweep;
 import com.renovation.media.assets.rest.dto.RestoredSession;
 import com.renovation.media.assets.service.audit.AuditActor;
+import com.renovation.media.assets.service.documents.DocumentService;
+import com.renovation.media.assets.service.plans.EffectivePlan;
+import com.renovation.media.assets.service.plans.Plans;
+import com.renovation.media.assets.service.plans.Quotas;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
-import com.renovation.media.contracts.events.payload.DocumentRequested;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -51,10 +54,12 @@ public class BackupRestore {
     private final ObjectStore objects;
     private final Outbox outbox;
     private final AuditActor audit;
+    private final Plans plans;
+    private final Quotas quotas;
 
     public BackupRestore(SessionBackups backups, SessionRepository sessions, RoomRepository rooms,
             RoomAssetRepository assets, AssetComparisonRepository comparisons, DocumentArtifactRepository documents,
-            StorageSweeps sweeps, ObjectStore objects, Outbox outbox, AuditActor audit) {
+            StorageSweeps sweeps, ObjectStore objects, Outbox outbox, AuditActor audit, Plans plans, Quotas quotas) {
         this.backups = backups;
         this.sessions = sessions;
         this.rooms = rooms;
@@ -65,6 +70,8 @@ public class BackupRestore {
         this.objects = objects;
         this.outbox = outbox;
         this.audit = audit;
+        this.plans = plans;
+        this.quotas = quotas;
     }
 
     /** The owner's restore (an admin may read backups, not restore them): answers the new session. */
@@ -74,9 +81,22 @@ public class BackupRestore {
                                 session.ownerId, caller, Access.Mode.WRITE, "backup " + backupId))))
                 .chain(this::manifestOf)
                 .map(manifest -> RestorePlan.of(manifest, UUID.randomUUID(), Instant.now()))
+                // checked before copying (a restore the plan refuses copies nothing), and again, under the
+                // owner's lock, in the transaction that inserts the rows
+                .call(plan -> Panache.withTransaction(() -> reserve(caller, plan)))
                 .chain(plan -> sweeps.leaseWhileWriting(StoragePaths.sessionPrefix(plan.session().id))
-                        .chain(lease -> ObjectCopies.copyAll(objects, plan.copies()).chain(() -> audit.transaction(() -> insert(plan, lease))))
+                        .chain(lease -> ObjectCopies.copyAll(objects, plan.copies())
+                                .chain(() -> audit.transaction(() -> reserve(caller, plan)
+                                        .chain(effective -> insert(plan, lease,
+                                                plans.limits(effective.plan()).variantFormats())))))
                         .replaceWith(new RestoredSession(plan.session().id)));
+    }
+
+    /** The owner's plan, with room for one more session and the restored originals. */
+    private Uni<EffectivePlan> reserve(Caller caller, RestorePlan plan) {
+        long bytes = plan.assets().stream().mapToLong(asset -> asset.fileSize).sum();
+        return plans.ofCaller(caller).call(effective -> quotas.reserveRestore(plan.session().ownerId,
+                effective.plan(), bytes));
     }
 
     private Uni<BackupManifest> manifestOf(SessionBackup backup) {
@@ -98,7 +118,7 @@ public class BackupRestore {
      * Every row of the restored session, in the caller's transaction, with the events that have the other
      * services make what they make of new rows (variants, PDFs). The lease goes with them.
      */
-    Uni<Void> insert(RestorePlan plan, StorageSweep lease) {
+    Uni<Void> insert(RestorePlan plan, StorageSweep lease, List<String> variantFormats) {
         String ownerId = plan.session().ownerId;
         return sweeps.keepWritten(lease)
                 .chain(() -> sessions.persist(plan.session()))
@@ -110,16 +130,12 @@ public class BackupRestore {
                 .chain(() -> Multi.createFrom().iterable(plan.assets()).onItem()
                         .transformToUniAndConcatenate(asset -> outbox.add(new AssetConfirmed(asset.id,
                                 asset.sessionId, asset.roomId, ownerId, asset.assetType, Buckets.USER_UPLOADS,
-                                asset.storagePath, asset.contentType, asset.fileSize, asset.sha256)))
+                                asset.storagePath, asset.contentType, asset.fileSize, asset.sha256, variantFormats)))
                         .collect().last())
                 .chain(() -> Multi.createFrom().iterable(plan.documents()).onItem()
-                        .transformToUniAndConcatenate(document -> {
-                            var row = document.row();
-                            return outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId, ownerId,
-                                    row.documentType, row.phase, row.version, row.previousVersionId, row.title,
-                                    document.content(), row.expiresAt == null ? null : row.expiresAt.toString(),
-                                    row.generatedBy, row.generationPrompt));
-                        })
+                        // every version restored is kept: the plan's pruning applies to new versions only
+                        .transformToUniAndConcatenate(document -> outbox.add(DocumentService.requested(
+                                document.row(), ownerId, document.content(), null)))
                         .collect().last())
                 .replaceWithVoid();
     }

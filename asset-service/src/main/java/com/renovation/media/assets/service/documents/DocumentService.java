@@ -9,6 +9,7 @@ import com.renovation.media.assets.rest.dto.DocumentRequests;
 import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
 import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
 import com.renovation.media.assets.rest.dto.DocumentView;
+import com.renovation.media.assets.service.plans.Plans;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentStatus;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -51,9 +53,11 @@ public class DocumentService {
     private final Outbox outbox;
     private final PresignedUrls urls;
     private final DocumentContentRules rules;
+    private final Plans plans;
 
     public DocumentService(DocumentArtifactRepository documents, DocumentRoomSnapshot snapshots, Access access,
-            Outbox outbox, PresignedUrls urls, DocumentLimits limits, Validator validator) {
+            Outbox outbox, PresignedUrls urls, DocumentLimits limits, Validator validator, Plans plans) {
+        this.plans = plans;
         this.documents = documents;
         this.snapshots = snapshots;
         this.access = access;
@@ -78,7 +82,8 @@ public class DocumentService {
                 .chain(session -> room(caller, session, request.roomId())
                         .chain(room -> report ? snapshots.of(session, room, (RoomReport) content)
                                 : Uni.createFrom().<DocumentContent>item(content))
-                        .chain(finalContent -> record(session, request, type, generatedBy, finalContent)));
+                        .chain(finalContent -> plans.ofCaller(caller).chain(effective -> record(session, request,
+                                type, generatedBy, finalContent, plans.limits(effective.plan()).documentVersions()))));
     }
 
     /** Who wrote the content: system unless said; admin only from an admin; a prompt only with ai. */
@@ -105,8 +110,12 @@ public class DocumentService {
         });
     }
 
+    /**
+     * With a plan that keeps only {@code kept} versions, the lineage's versions that fall out are dropped from the
+     * projection here; document-service drops their rows and PDFs when it takes the request.
+     */
     private Uni<DocumentAccepted> record(Session session, CreateDocument request, DocumentType type,
-            GeneratedBy generatedBy, DocumentContent content) {
+            GeneratedBy generatedBy, DocumentContent content, OptionalInt kept) {
         return documents.lockLineage(session.id, request.roomId(), type)
                 .chain(() -> documents.lineage(session.id, request.roomId(), type))
                 .chain(versions -> {
@@ -127,13 +136,27 @@ public class DocumentService {
                     row.content = DocumentContents.toJson(content);
                     row.generatedBy = generatedBy;
                     row.generationPrompt = request.generationPrompt();
+                    List<UUID> dropped = kept.isEmpty() ? List.of() : versions.stream()
+                            .filter(v -> v.version <= row.version - kept.getAsInt()).map(v -> v.id).toList();
                     return documents.persist(row)
-                            .call(() -> outbox.add(new DocumentRequested(row.id, row.sessionId, row.roomId,
-                                    session.ownerId, row.documentType, row.phase, row.version, row.previousVersionId,
-                                    row.title, content, row.expiresAt == null ? null : row.expiresAt.toString(),
-                                    row.generatedBy, row.generationPrompt)))
+                            .call(() -> dropped.isEmpty() ? Uni.createFrom().voidItem()
+                                    : documents.delete("id in ?1", dropped))
+                            .call(() -> outbox.add(requested(row, session.ownerId, content,
+                                    kept.isPresent() ? kept.getAsInt() : null)))
                             .map(saved -> new DocumentAccepted(row.id, row.status, row.version));
                 });
+    }
+
+    /**
+     * What announces a recorded request to document-service: the row as recorded, the owner, the content to lay
+     * out, and how many versions of the lineage the owner's plan keeps (null: all).
+     */
+    public static DocumentRequested requested(DocumentArtifact row, String ownerId, DocumentContent content,
+            Integer versionsKept) {
+        return new DocumentRequested(row.id, row.sessionId, row.roomId, ownerId, row.documentType, row.phase,
+                row.version, row.previousVersionId, row.title, content,
+                row.expiresAt == null ? null : row.expiresAt.toString(), row.generatedBy, row.generationPrompt,
+                versionsKept);
     }
 
     @WithSession

@@ -11,6 +11,8 @@ import com.renovation.media.assets.rest.dto.SessionRequests.RenameSession;
 import com.renovation.media.assets.rest.dto.SessionView;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
+import com.renovation.media.assets.service.plans.Plans;
+import com.renovation.media.assets.service.plans.Quotas;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.SessionDeleted;
 import com.renovation.media.messaging.outbox.Outbox;
@@ -43,8 +45,14 @@ public class SessionService {
 
     private final AuditLogRepository auditLog;
 
+    private final Plans plans;
+    private final Quotas quotas;
+
     public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox,
-            StorageSweeps sweeps, LiveEvents live, AuditActor audit, AuditLogRepository auditLog) {
+            StorageSweeps sweeps, LiveEvents live, AuditActor audit, AuditLogRepository auditLog, Plans plans,
+            Quotas quotas) {
+        this.plans = plans;
+        this.quotas = quotas;
         this.auditLog = auditLog;
         this.audit = audit;
         this.sweeps = sweeps;
@@ -63,7 +71,9 @@ public class SessionService {
         session.title = request.title().strip();
         session.createdAt = Instant.now();
         session.updatedAt = session.createdAt;
-        return sessions.persist(session).map(SessionView::of);
+        // the session count is checked under the owner's quota lock, held until this insert commits
+        return plans.ofCaller(caller).chain(effective -> quotas.reserveSession(caller.userId(), effective.plan()))
+                .chain(() -> sessions.persist(session)).map(SessionView::of);
     }
 
     /** The caller's sessions; an admin may name another owner. */

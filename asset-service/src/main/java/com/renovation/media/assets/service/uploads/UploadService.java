@@ -14,6 +14,8 @@ import com.renovation.media.assets.service.assets.MetadataRules;
 import com.renovation.media.assets.service.reviews.RenderReview;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
+import com.renovation.media.assets.service.plans.Plans;
+import com.renovation.media.assets.service.plans.Quotas;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.assets.service.workspace.WorkspaceService;
@@ -69,10 +71,15 @@ public class UploadService {
     private final WorkspaceService workspace;
 
     private final AuditActor audit;
+    private final Plans plans;
+    private final Quotas quotas;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
-            StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit) {
+            StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit, Plans plans,
+            Quotas quotas) {
+        this.plans = plans;
+        this.quotas = quotas;
         this.audit = audit;
         this.workspace = workspace;
         this.assets = assets;
@@ -108,6 +115,9 @@ public class UploadService {
                 : access.room(request.roomId(), caller, Access.Mode.WRITE);
         return target
                 .call(found -> assetService.requireKnown(found.session().id, references, request.metadata(), null))
+                // the pending row inserted below is the reservation; the quota lock is held until commit
+                .call(found -> plans.ofCaller(caller).chain(effective -> quotas.reserveStorage(
+                        found.session().ownerId, effective.plan(), request.size())))
                 .chain(found -> {
                     RoomAsset asset = new RoomAsset();
                     asset.id = UUID.randomUUID();
@@ -143,7 +153,7 @@ public class UploadService {
         return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
-                case PENDING -> inspect(asset, found.session().ownerId);
+                case PENDING -> inspect(caller, asset, found.session().ownerId);
                 case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
@@ -155,7 +165,7 @@ public class UploadService {
      * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
      * the asset's own key, which no client can write: what was checked is what is served and processed.
      */
-    private Uni<AssetView> inspect(RoomAsset asset, String ownerId) {
+    private Uni<AssetView> inspect(Caller caller, RoomAsset asset, String ownerId) {
         Declaration declared = new Declaration(FileType.fromDeclared(asset.contentType).orElseThrow(),
                 asset.fileSize, Optional.ofNullable(asset.declaredSha256));
         String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
@@ -170,13 +180,14 @@ public class UploadService {
                         throw new ApiException(ProblemKind.UPLOAD_MISSING,
                                 "PUT the file to the upload URL before confirming");
                     }
-                    return verdict.get() instanceof Inspection.Accepted accepted ? record(asset, ownerId, accepted)
+                    return verdict.get() instanceof Inspection.Accepted accepted ? record(caller, asset, ownerId, accepted)
                             : reject(asset, ((Inspection.Refused) verdict.get()).reason());
                 });
     }
 
-    private Uni<AssetView> record(RoomAsset inspected, String ownerId, Inspection.Accepted accepted) {
-        return audit.transaction(() -> assets.lock(inspected.id).chain(asset -> {
+    /** The variants made follow the owner's plan (the caller: only the owner confirms). */
+    private Uni<AssetView> record(Caller caller, RoomAsset inspected, String ownerId, Inspection.Accepted accepted) {
+        return audit.transaction(() -> plans.ofCaller(caller).chain(effective -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null) {
                         throw ApiException.notFound("asset " + inspected.id);
                     }
@@ -195,10 +206,11 @@ public class UploadService {
                     registry.counter("assets.confirmed", "type", asset.assetType).increment();
                     return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
                             asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
-                            asset.fileSize, accepted.sha256())).chain(() -> sweeps.incomingOf(asset))
+                            asset.fileSize, accepted.sha256(), plans.limits(effective.plan()).variantFormats()))
+                            .chain(() -> sweeps.incomingOf(asset))
                             .chain(() -> live.add(asset.sessionId, LiveEventKind.ASSET_CONFIRMED,
                                     LiveChanges.AssetChange.of(asset, List.of())));
-                }))
+                })))
                 .chain(() -> assetService.view(inspected.id));
     }
 

@@ -1,12 +1,25 @@
 package com.renovation.media.contracts.events.payload;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.renovation.media.contracts.events.EventPayload;
 import com.renovation.media.contracts.events.Topics;
+import java.util.List;
 import java.util.UUID;
 
-/** An upload passed its checks: its bytes are in S3 and may be processed. */
+/**
+ * An upload passed its checks: its bytes are in S3 and may be processed. {@code variantFormats} are the formats
+ * the owner's plan allows (jpeg, webp, avif); null, as in events written before plans existed, means whatever
+ * the variant worker is configured to make.
+ */
 public record AssetConfirmed(UUID assetId, UUID sessionId, UUID roomId, String ownerId, String assetType,
-        String bucket, String storagePath, String contentType, long fileSize, String sha256) implements EventPayload {
+        String bucket, String storagePath, String contentType, long fileSize, String sha256,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> variantFormats) implements EventPayload {
+
+    /** Without a plan's formats: the worker makes its configured ones. */
+    public AssetConfirmed(UUID assetId, UUID sessionId, UUID roomId, String ownerId, String assetType, String bucket,
+            String storagePath, String contentType, long fileSize, String sha256) {
+        this(assetId, sessionId, roomId, ownerId, assetType, bucket, storagePath, contentType, fileSize, sha256, null);
+    }
 
     @Override
     public String topic() {

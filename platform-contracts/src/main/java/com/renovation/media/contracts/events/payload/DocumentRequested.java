@@ -16,7 +16,8 @@ import java.util.UUID;
  * the record of its {@code documentType} (the field beside it, as it always was on the wire); for a room
  * report it is a snapshot of the room's assets (captions, object keys of the best variant and the original,
  * comparisons, render metadata). {@code generatedBy} says who wrote the content ({@code null} in older events:
- * system), {@code generationPrompt} the prompt of AI-written content.
+ * system), {@code generationPrompt} the prompt of AI-written content. {@code versionsKept} is how many versions of
+ * the lineage the owner's plan keeps, this one included (null: all); older ones are dropped when this one is taken.
  */
 public record DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, String ownerId,
         DocumentType documentType, String phase, int version, UUID previousVersionId, String title,
@@ -26,7 +27,8 @@ public record DocumentRequested(UUID documentId, UUID sessionId, UUID roomId, St
         String expiresAt,
         // absent rather than null, so an event of a system document reads as it did before these fields
         @JsonInclude(JsonInclude.Include.NON_NULL) GeneratedBy generatedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String generationPrompt) implements EventPayload {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String generationPrompt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer versionsKept) implements EventPayload {
 
     public DocumentRequested {
         if (documentType != null && content != null && content.type() != documentType) {

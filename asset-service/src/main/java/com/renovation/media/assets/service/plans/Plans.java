@@ -1,0 +1,50 @@
+package com.renovation.media.assets.service.plans;
+
+import com.renovation.media.assets.repository.OwnerUsageRepository;
+import com.renovation.media.assets.repository.OwnerUsageRepository.StoredPlans;
+import com.renovation.media.web.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** A user's effective plan: an admin's override, else the plan their token names, else the default. */
+@ApplicationScoped
+public class Plans {
+
+    private final OwnerUsageRepository repository;
+    private final PlansConfig config;
+
+    public Plans(OwnerUsageRepository repository, PlansConfig config) {
+        this.repository = repository;
+        this.config = config;
+    }
+
+    /**
+     * The calling user's plan; remembers the plan their token names (for the gauge, which sees users who are
+     * not calling), so it must run in a transaction.
+     */
+    public Uni<EffectivePlan> ofCaller(Caller caller) {
+        Optional<Plan> claimed = caller.claim(config.claim()).flatMap(Plan::named);
+        return repository.rememberClaim(caller.userId(), claimed.map(Plan::value).orElse(null))
+                .chain(() -> repository.plans(caller.userId()))
+                .map(stored -> resolve(new StoredPlans(stored.override(), claimed.map(Plan::value).orElse(null))));
+    }
+
+    /** Any user's plan, their claim as last seen. */
+    public Uni<EffectivePlan> ofOwner(String ownerId) {
+        return repository.plans(ownerId).map(this::resolve);
+    }
+
+    public PlansConfig.Limits limits(Plan plan) {
+        return config.limits(plan);
+    }
+
+    private EffectivePlan resolve(StoredPlans stored) {
+        Optional<Plan> override = Plan.named(stored.override());
+        if (override.isPresent()) {
+            return new EffectivePlan(override.get(), PlanSource.OVERRIDE);
+        }
+        return Plan.named(stored.claim()).map(plan -> new EffectivePlan(plan, PlanSource.CLAIM))
+                .orElseGet(() -> new EffectivePlan(config.defaultPlan(), PlanSource.DEFAULT));
+    }
+}
