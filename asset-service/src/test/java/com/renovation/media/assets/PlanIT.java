@@ -18,6 +18,14 @@ import org.junit.jupiter.api.Test;
 class PlanIT {
 
     @Test
+    void meSaysWhoTheTokenIsAndWhetherItMayAdminister() {
+        String user = TestSupport.newUser();
+        as(user).get("/me").then().statusCode(200).body("sub", equalTo(user)).body("admin", equalTo(false));
+        asAdmin().get("/me").then().statusCode(200).body("admin", equalTo(true));
+        io.restassured.RestAssured.given().get("/me").then().statusCode(401);
+    }
+
+    @Test
     void aTokenWithoutThePlanClaimGetsTheDefaultAndOneWithItItsPlan() {
         String user = TestSupport.newUser();
         // the test profile's default keeps the other tests unlimited

@@ -1,5 +1,6 @@
 package com.renovation.media.assets.rest;
 
+import com.renovation.media.assets.rest.dto.MeView;
 import com.renovation.media.assets.rest.dto.PlanRequest;
 import com.renovation.media.assets.rest.dto.UsageView;
 import com.renovation.media.assets.service.plans.UsageService;
@@ -20,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Plans and usage: the caller's own, and an admin's view and override of any user's plan. */
+/** Who the caller is, their plan and usage, and an admin's view and override of any user's plan. */
 @Path("/")
 @Authenticated
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,6 +35,12 @@ public class PlanResource {
     public PlanResource(UsageService usage, CallerResolver callers) {
         this.usage = usage;
         this.callers = callers;
+    }
+
+    @GET
+    @Path("me")
+    public MeView me() {
+        return MeView.of(callers.caller());
     }
 
     @GET
