@@ -112,3 +112,22 @@ export const AUDITED = {
 };
 
 export const AUDIT_ACTIONS = { created: 'Created', updated: 'Changed', deleted: 'Deleted' };
+
+/** The plans of asset-service (their limits are its configuration; /me/usage says them). */
+export const PLANS = [
+  { value: 'free', label: 'Free' },
+  { value: 'pro', label: 'Pro' },
+  { value: 'enterprise', label: 'Enterprise' },
+];
+
+export function planOf(value) {
+  return PLANS.find((plan) => plan.value === value) ?? { value, label: humanize(value) };
+}
+
+/** A render's review (approvalStatus) and the decisions that move it on. */
+export const REVIEW_DECISIONS = {
+  draft: [{ decision: 'submit', label: 'Submit for review' }],
+  pending_review: [{ decision: 'approve', label: 'Approve' }, { decision: 'reject', label: 'Reject' }],
+  approved: [],
+  rejected: [],
+};

@@ -2,7 +2,9 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { createRoom, getSession, listRooms, renameSession, updateRoom } from '../api.js';
+import '../components/backup-panel.js';
 import '../components/document-panel.js';
+import '../components/session-assets.js';
 import { saveRename } from '../components/rename-form.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
@@ -12,7 +14,10 @@ import { historyPath, navigate, roomPath } from '../router.js';
 import { confirmAndDeleteRoom, confirmAndDeleteSession } from '../session-actions.js';
 import { humanize, ROOM_TYPES } from '../vocabulary.js';
 
-/** One session: its title (rename, delete), its rooms (add, rename, delete) and its documents. */
+/**
+ * One session: its title (rename, delete), its rooms (add, rename, delete), all its files across rooms, its
+ * documents and its backups.
+ */
 class SessionView extends LightElement {
   static properties = {
     sessionId: { type: String },
@@ -222,7 +227,9 @@ class SessionView extends LightElement {
         </form>
         ${this.#roomList()}
       </section>
+      <session-assets class="section" .sessionId=${this.sessionId}></session-assets>
       <document-panel class="section" .sessionId=${this.sessionId} .placeName=${this.session.title}></document-panel>
+      <backup-panel class="section" .sessionId=${this.sessionId} .sessionTitle=${this.session.title}></backup-panel>
     </section>`;
   }
 }
