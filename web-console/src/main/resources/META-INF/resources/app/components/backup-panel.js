@@ -1,10 +1,11 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { createBackup, listBackups, restoreBackup } from '../api.js';
 import { formatBytes, formatDateTime, pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { messageOf } from '../problem.js';
 import { navigate, sessionPath } from '../router.js';
 import { askConfirmation } from './confirm-dialog.js';
@@ -88,21 +89,12 @@ class BackupPanel extends LightElement {
   }
 
   #list() {
-    const { items, nextCursor, loading, error } = this.#backups;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>The backups could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#backups.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading backups…</p>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="empty"><p class="empty__title">No backups yet.</p>
-        <p>A backup is made every day the session changed; the last 30 are kept.</p></div>`;
-    }
-    return html`<ul class="list" aria-label="Backups">${repeat(items, (backup) => backup.id, (backup) => this.#item(backup))}</ul>
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#backups.load(nextCursor)}>${loading ? 'Loading…' : 'Load more backups'}</button>` : nothing}`;
+    return pagedListView(this.#backups, {
+      failed: 'The backups could not be loaded', loading: 'Loading backups…', more: 'Load more backups',
+      empty: html`<div class="empty"><p class="empty__title">No backups yet.</p>
+        <p>A backup is made every day the session changed; the last 30 are kept.</p></div>`,
+      items: (items) => html`<ul class="list" aria-label="Backups">${repeat(items, (backup) => backup.id, (backup) => this.#item(backup))}</ul>`,
+    });
   }
 
   render() {

@@ -6,6 +6,7 @@ import { formatBytes, formatDateTime, pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { messageOf } from '../problem.js';
 import { statusBadge } from '../status-badge.js';
 import { DOCUMENT_PHASES, DOCUMENT_TYPES, documentTypeOf, GENERATED_BY, humanize } from '../vocabulary.js';
@@ -197,24 +198,16 @@ class DocumentPanel extends LightElement {
   }
 
   #list() {
-    const { items: documents, nextCursor, loading, error } = this.#documents;
-    if (error && documents.length === 0) {
-      return html`<div class="empty" role="alert"><p>The documents could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#load()}>Try again</button></div>`;
-    }
-    if (loading && documents.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading documents…</p>`;
-    }
-    if (documents.length === 0) {
-      if (this.typeFilter || this.phaseFilter) {
-        return html`<div class="empty"><p class="empty__title">No document matches these filters.</p></div>`;
-      }
-      return html`<div class="empty"><p class="empty__title">No documents yet — request the first one above.</p>
-        <p>Documents are made as PDFs in the background; they appear here with a download link when ready.</p></div>`;
-    }
-    return html`<ul class="documents">${repeat(documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#load(nextCursor)}>${loading ? 'Loading…' : 'Load more documents'}</button>` : nothing}`;
+    return pagedListView(this.#documents, {
+      failed: 'The documents could not be loaded', loading: 'Loading documents…', more: 'Load more documents',
+      empty: this.typeFilter || this.phaseFilter
+        ? html`<div class="empty"><p class="empty__title">No document matches these filters.</p></div>`
+        : html`<div class="empty"><p class="empty__title">No documents yet — request the first one above.</p>
+          <p>Documents are made as PDFs in the background; they appear here with a download link when ready.</p></div>`,
+      items: (documents) => html`<ul class="documents">${repeat(documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>`,
+      reload: () => this.#load(),
+      loadMore: (cursor) => this.#load(cursor),
+    });
   }
 
   #filters() {

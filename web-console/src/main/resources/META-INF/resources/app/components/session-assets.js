@@ -1,10 +1,11 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { listSessionAssets } from '../api.js';
 import { formatBytes } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { altTextOf, hasPicture, picture } from '../pictures.js';
 import { roomPath } from '../router.js';
 import { statusBadge } from '../status-badge.js';
@@ -55,21 +56,12 @@ class SessionAssets extends LightElement {
   }
 
   #list() {
-    const { items, nextCursor, loading, error } = this.#assets;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>The files could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#assets.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading files…</p>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="empty"><p class="empty__title">${this.type || this.status
-        ? 'No file matches these filters.' : 'No files yet — add them in a room.'}</p></div>`;
-    }
-    return html`<ul class="list" aria-label="Files of this session">${repeat(items, (asset) => asset.id, (asset) => this.#item(asset))}</ul>
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#assets.load(nextCursor)}>${loading ? 'Loading…' : 'Load more files'}</button>` : nothing}`;
+    return pagedListView(this.#assets, {
+      failed: 'The files could not be loaded', loading: 'Loading files…', more: 'Load more files',
+      empty: html`<div class="empty"><p class="empty__title">${this.type || this.status
+        ? 'No file matches these filters.' : 'No files yet — add them in a room.'}</p></div>`,
+      items: (items) => html`<ul class="list" aria-label="Files of this session">${repeat(items, (asset) => asset.id, (asset) => this.#item(asset))}</ul>`,
+    });
   }
 
   render() {
