@@ -90,6 +90,12 @@ export const confirmUpload = (assetId, signal) =>
 export const getAsset = (id) => call('GET', `/assets/${encodeURIComponent(id)}`);
 export const patchAsset = (id, patch) => call('PATCH', `/assets/${encodeURIComponent(id)}`, { body: patch });
 export const deleteAsset = (id) => call('DELETE', `/assets/${encodeURIComponent(id)}`);
+/** A session's assets across its rooms; filters: {type?, status?}. */
+export const listSessionAssets = (sessionId, { type, status } = {}, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/sessions/${encodeURIComponent(sessionId)}/assets`, { query: { type, status, cursor, limit } });
+/** A render's review: decision submit | approve | reject (reject needs a note); answers the asset. */
+export const reviewRender = (id, decision, note) =>
+  call('POST', `/assets/${encodeURIComponent(id)}/review`, { body: { decision, note: note || undefined } });
 
 // Before/after comparisons (not paged: {items})
 export const listComparisons = (roomId) => call('GET', `/rooms/${encodeURIComponent(roomId)}/comparisons`);
@@ -102,8 +108,9 @@ export const deleteComparison = (roomId, comparisonId) =>
 /** 202 {id, status, version}: the PDF is rendered asynchronously; document.ready/failed follow on the stream. */
 export const requestDocument = (sessionId, request) =>
   call('POST', `/sessions/${encodeURIComponent(sessionId)}/documents`, { body: request });
-export const listDocuments = (sessionId, cursor, limit = PAGE_SIZE) =>
-  call('GET', `/sessions/${encodeURIComponent(sessionId)}/documents`, { query: { cursor, limit } });
+/** filters: {type?: a DocumentType value, phase?}; empty ones are left out. */
+export const listDocuments = (sessionId, cursor, limit = PAGE_SIZE, { type, phase } = {}) =>
+  call('GET', `/sessions/${encodeURIComponent(sessionId)}/documents`, { query: { type, phase, cursor, limit } });
 export const getDocument = (id) => call('GET', `/documents/${encodeURIComponent(id)}`);
 /** Every version of the document's lineage, newest first: {items}. */
 export const documentVersions = (id) => call('GET', `/documents/${encodeURIComponent(id)}/versions`);
@@ -150,3 +157,18 @@ export const revokeLink = (id) => call('DELETE', `/links/${encodeURIComponent(id
 // Audit: what changed on one entity, who changed it and when
 export const listAudit = (entityType, entityId, cursor, limit = PAGE_SIZE) =>
   call('GET', '/audit', { query: { entityType, entityId, cursor, limit } });
+
+// Backups of a session: a copy of its rows and originals; restoring makes a new session
+export const listBackups = (sessionId, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/sessions/${encodeURIComponent(sessionId)}/backups`, { query: { cursor, limit } });
+export const createBackup = (sessionId) => call('POST', `/sessions/${encodeURIComponent(sessionId)}/backups`);
+/** Answers {sessionId} of the new session. */
+export const restoreBackup = (id) => call('POST', `/backups/${encodeURIComponent(id)}/restore`);
+
+// Plans and usage
+export const getMe = () => call('GET', '/me');
+export const getUsage = () => call('GET', '/me/usage');
+export const getUserUsage = (sub) => call('GET', `/admin/users/${encodeURIComponent(sub)}/usage`);
+/** Admins only: answers the user's usage under the new plan. */
+export const setUserPlan = (sub, plan) => call('PUT', `/admin/users/${encodeURIComponent(sub)}/plan`, { body: { plan } });
+export const clearUserPlan = (sub) => call('DELETE', `/admin/users/${encodeURIComponent(sub)}/plan`);

@@ -70,3 +70,8 @@ export function thumbnail(variants, alt, { className = 'tile__picture', placehol
   }
   return html`<div class="tile__placeholder" role="img" aria-label=${alt}><span aria-hidden="true">${placeholder}</span></div>`;
 }
+
+/** What an asset's image shows, for its alt text: the owner's words, else its file name. */
+export function altTextOf(asset) {
+  return asset.altText || asset.caption || asset.originalFilename || 'Uploaded image';
+}

@@ -1,6 +1,6 @@
 /**
  * Hash routes (#/sessions, #/sessions/{id}, #/rooms/{id}, #/workspace, #/library, #/collections,
- * #/collections/{id}, #/links, #/history/{entityType}/{id}, #/catalog, #/catalog/{slug}, #/sign-in) and the
+ * #/collections/{id}, #/links, #/usage, #/history/{entityType}/{id}, #/catalog, #/catalog/{slug}, #/sign-in) and the
  * public ones anyone may open signed out (#/discover, #/c/{slug} a collection, #/s/{token} a share link): the
  * page is one document served at /, so the address after # is the app's own and survives reloads.
  */
@@ -15,6 +15,7 @@ const ROUTES = [
   { name: 'collections', pattern: /^\/collections$/, private: true },
   { name: 'collection', pattern: /^\/collections\/([^/]+)$/, private: true },
   { name: 'links', pattern: /^\/links$/, private: true },
+  { name: 'usage', pattern: /^\/usage$/, private: true },
   { name: 'history', pattern: /^\/history\/([a-z_]+)\/([^/]+)$/, private: true },
   { name: 'catalog', pattern: /^\/catalog$/ },
   { name: 'catalog', pattern: /^\/catalog\/([^/]+)$/ },

@@ -22,7 +22,14 @@ export const DOCUMENT_TYPES = [
   { key: 'plan', apiValue: 'plan_pdf', label: 'Plan', noun: 'plan' },
   { key: 'estimate', apiValue: 'estimate_pdf', label: 'Estimate', noun: 'estimate' },
   { key: 'room_report', apiValue: 'room_report_pdf', label: 'Room report', noun: 'room report', needsRoom: true },
+  { key: 'contract', apiValue: 'contract_draft', label: 'Contract draft', noun: 'contract draft' },
 ];
+
+/** The phases a document may belong to (free text to the API: [A-Za-z][A-Za-z0-9_]*); the console offers these. */
+export const DOCUMENT_PHASES = ['CHECKLIST', 'PLAN', 'PAYMENT', 'RENDER', 'CONTRACT'];
+
+/** Who wrote a document's content (the API's generatedBy); "admin" is for administrators only. */
+export const GENERATED_BY = { system: 'The platform', ai: 'AI', admin: 'An administrator' };
 
 export const ASSET_STATUS = {
   pending: 'Pending',
@@ -112,3 +119,22 @@ export const AUDITED = {
 };
 
 export const AUDIT_ACTIONS = { created: 'Created', updated: 'Changed', deleted: 'Deleted' };
+
+/** The plans of asset-service (their limits are its configuration; /me/usage says them). */
+export const PLANS = [
+  { value: 'free', label: 'Free' },
+  { value: 'pro', label: 'Pro' },
+  { value: 'enterprise', label: 'Enterprise' },
+];
+
+export function planOf(value) {
+  return PLANS.find((plan) => plan.value === value) ?? { value, label: humanize(value) };
+}
+
+/** A render's review (approvalStatus) and the decisions that move it on. */
+export const REVIEW_DECISIONS = {
+  draft: [{ decision: 'submit', label: 'Submit for review' }],
+  pending_review: [{ decision: 'approve', label: 'Approve' }, { decision: 'reject', label: 'Reject' }],
+  approved: [],
+  rejected: [],
+};

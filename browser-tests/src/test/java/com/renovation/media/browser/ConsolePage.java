@@ -38,8 +38,8 @@ final class ConsolePage {
         new WebDriverWait(browser, WAIT).withMessage(what).until(driver -> condition.apply((ChromeDriver) driver));
     }
 
-    Object script(String javascript) {
-        return ((JavascriptExecutor) browser).executeScript(javascript);
+    Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(javascript, arguments);
     }
 
     void open(String route) {

@@ -17,6 +17,7 @@ const LAZY_VIEWS = {
   collections: () => import('../views/collections-view.js'),
   collection: () => import('../views/collection-view.js'),
   links: () => import('../views/links-view.js'),
+  usage: () => import('../views/usage-view.js'),
   history: () => import('../views/history-view.js'),
   discover: () => import('../views/discover-view.js'),
   'public-collection': () => import('../views/public-collection-view.js'),
@@ -140,6 +141,8 @@ class AppShell extends LightElement {
         return this.#lazy(name, () => keyed(id, html`<collection-view .collectionId=${id}></collection-view>`));
       case 'links':
         return this.#lazy(name, () => html`<links-view></links-view>`);
+      case 'usage':
+        return this.#lazy(name, () => html`<usage-view></usage-view>`);
       case 'history':
         return this.#lazy(name, () => keyed(this.route.path,
           html`<history-view .entityType=${this.route.args[0]} .entityId=${this.route.args[1]}></history-view>`));
@@ -181,7 +184,8 @@ class AppShell extends LightElement {
               ${this.#navLink('/workspace', 'Workspace', name === 'workspace')}
               ${this.#navLink('/library', 'Library', name === 'library')}
               ${this.#navLink('/collections', 'Collections', ['collections', 'collection'].includes(name))}
-              ${this.#navLink('/links', 'Links', name === 'links')}` : nothing}
+              ${this.#navLink('/links', 'Links', name === 'links')}
+              ${this.#navLink('/usage', 'Usage', name === 'usage')}` : nothing}
             ${this.#navLink('/catalog', 'Catalog', name === 'catalog')}
             ${this.#navLink('/discover', 'Discover', ['discover', 'public-collection'].includes(name))}
           </nav>

@@ -3,16 +3,17 @@ import { announce } from '../announcer.js';
 import { saveToLibrary } from '../api.js';
 import { formatBytes } from '../format.js';
 import { LightElement } from '../light-element.js';
-import { hasPicture, picture } from '../pictures.js';
+import { altTextOf, hasPicture, picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
 import { historyPath } from '../router.js';
 import { statusBadge } from '../status-badge.js';
 import { assetTypeLabel, humanize } from '../vocabulary.js';
 import { askConfirmation } from './confirm-dialog.js';
+import './render-review.js';
 
 /**
  * One asset of the gallery: its thumbnail (or why there is none yet), live status, editable caption and alt
- * text (saved on Enter or when the field is left), AI render details, moving, saving to the library, its
+ * text (saved on Enter or when the field is left), AI render details and review, moving, saving to the library, its
  * history and deleting. Fires 'asset-open' to show the large view.
  */
 
@@ -20,14 +21,9 @@ import { askConfirmation } from './confirm-dialog.js';
 const RENDER_FIELDS = [
   ['prompt', 'Prompt'], ['negativePrompt', 'Negative prompt'], ['modelVersion', 'Model'], ['seed', 'Seed'],
   ['steps', 'Steps'], ['guidanceScale', 'Guidance scale'], ['styleApplied', 'Style'], ['renderType', 'Render type'],
-  ['approvalStatus', 'Approval'],
 ];
-const ENUM_FIELDS = new Set(['renderType', 'approvalStatus']); // "pending_review" reads as "Pending review"
+const ENUM_FIELDS = new Set(['renderType']); // "user_edited" reads as "User edited"
 const EDITABLE = { caption: 'Caption', altText: 'Alt text' };
-
-export function altTextOf(asset) {
-  return asset.altText || asset.caption || asset.originalFilename || 'Uploaded image';
-}
 
 class AssetCard extends LightElement {
   static properties = {
@@ -179,7 +175,7 @@ class AssetCard extends LightElement {
   #renderDetails() {
     const metadata = this.asset.metadata ?? {};
     const rows = RENDER_FIELDS.filter(([key]) => metadata[key] != null && metadata[key] !== '');
-    if (rows.length === 0 && this.asset.source !== 'ai_generated') {
+    if (rows.length === 0 && this.asset.source !== 'ai_generated' && this.asset.assetType !== 'render') {
       return nothing;
     }
     return html`<div class="render-meta">
@@ -188,6 +184,8 @@ class AssetCard extends LightElement {
         ${rows.map(([key, label]) => html`<div><dt>${label}</dt><dd>${ENUM_FIELDS.has(key) ? humanize(metadata[key])
           : String(metadata[key])}</dd></div>`)}
       </dl>` : html`<p class="field__hint">No prompt, model or seed was given.</p>`}
+      ${this.asset.assetType === 'render' && this.asset.status !== 'pending'
+        ? html`<render-review .asset=${this.asset} .store=${this.store}></render-review>` : nothing}
     </div>`;
   }
 

@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { LightElement } from '../light-element.js';
-import { picture } from '../pictures.js';
+import { altTextOf, picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
 import './asset-card.js';
-import { altTextOf } from './asset-card.js';
 
 /** The room's assets as cards in display order, and a large view (the optimized variant) in a dialog. */
 class AssetGallery extends LightElement {

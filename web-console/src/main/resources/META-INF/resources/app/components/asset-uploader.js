@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { confirmUpload, requestUpload } from '../api.js';
+import { listStyles } from '../catalog-api.js';
 import { LightElement } from '../light-element.js';
 import { ASSET_TYPES } from '../vocabulary.js';
 
@@ -66,18 +67,20 @@ class AssetUploader extends LightElement {
     store: { attribute: false },
     assetType: { state: true },
     aiRender: { state: true },
+    styles: { state: true },
     seedError: { state: true },
     errors: { state: true },
   };
 
   #uppy = null;
-  #render = { prompt: '', modelVersion: '', seed: '' };
+  #render = { prompt: '', modelVersion: '', seed: '', styleApplied: '' };
 
   constructor() {
     super();
     this.workspace = false;
     this.assetType = 'photo';
     this.aiRender = false;
+    this.styles = null; // the catalog's styles, read the first time a render is chosen
     this.seedError = '';
     this.errors = [];
   }
@@ -196,10 +199,14 @@ class AssetUploader extends LightElement {
 
   /** What files added from now on are uploaded as. */
   #meta() {
-    const ai = this.assetType === 'render' && this.aiRender;
+    const render = this.assetType === 'render';
+    const ai = render && this.aiRender;
     let renderMetadata = null;
+    if (render && this.#render.styleApplied) {
+      renderMetadata = { styleApplied: this.#render.styleApplied };
+    }
     if (ai) {
-      renderMetadata = {};
+      renderMetadata = { ...renderMetadata };
       const { prompt, modelVersion, seed } = this.#render;
       if (prompt.trim()) {
         renderMetadata.prompt = prompt.trim();
@@ -229,6 +236,19 @@ class AssetUploader extends LightElement {
   #typeChanged(event) {
     this.assetType = event.target.value;
     this.#syncMeta();
+    if (this.assetType === 'render' && this.styles == null) {
+      this.#loadStyles();
+    }
+  }
+
+  /** A render may name the catalog style it applies (the service accepts only the catalog's). */
+  async #loadStyles() {
+    this.styles = [];
+    try {
+      this.styles = (await listStyles(null)).items;
+    } catch {
+      this.styles = null; // the field stays empty; choosing the type again retries
+    }
   }
 
   #renderField(name, event) {
@@ -246,6 +266,14 @@ class AssetUploader extends LightElement {
     }
     return html`<fieldset class="fieldset">
       <legend>Render details</legend>
+      <div class="field">
+        <label class="field__label" for="render-style">Style applied <span class="optional">(optional)</span></label>
+        <select id="render-style" class="input" data-test="render-style"
+          @change=${(event) => this.#renderField('styleApplied', event)}>
+          <option value="">None</option>
+          ${(this.styles ?? []).map((style) => html`<option value=${style.slug} ?selected=${style.slug === this.#render.styleApplied}>${style.name}</option>`)}
+        </select>
+      </div>
       <label class="check">
         <input type="checkbox" .checked=${this.aiRender}
           @change=${(event) => { this.aiRender = event.target.checked; this.#syncMeta(); }}>
@@ -270,7 +298,8 @@ class AssetUploader extends LightElement {
           <p id="render-seed-error" class="field-error" role="alert">${this.seedError}</p>
         </div>
       </div>
-      <p class="field__hint">These details go with the files you add next.</p>` : nothing}
+` : nothing}
+      <p class="field__hint">These details go with the files you add next.</p>
     </fieldset>`;
   }
 

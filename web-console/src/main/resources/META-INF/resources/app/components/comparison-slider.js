@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { LightElement } from '../light-element.js';
-import { hasPicture, picture } from '../pictures.js';
-import { altTextOf } from './asset-card.js';
+import { altTextOf, hasPicture, picture } from '../pictures.js';
 
 /**
  * A before/after view: both images stacked, the after image clipped at the divider a native range input moves

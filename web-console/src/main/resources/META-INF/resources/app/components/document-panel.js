@@ -6,14 +6,16 @@ import { formatBytes, formatDateTime, pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { messageOf } from '../problem.js';
 import { statusBadge } from '../status-badge.js';
-import { documentTypeOf } from '../vocabulary.js';
+import { DOCUMENT_PHASES, DOCUMENT_TYPES, documentTypeOf, GENERATED_BY, humanize } from '../vocabulary.js';
 import './document-request-form.js';
 
 /**
- * A session's documents (in a room: that room's), newest first, with the request form. Statuses change live
- * (document.ready / document.failed); a ready document offers its PDF, and every document its versions.
+ * A session's documents (in a room: that room's), newest first, filtered by type and phase, with the request
+ * form. Statuses change live (document.ready / document.failed); a ready document offers its PDF, and every
+ * document its versions.
  */
 class DocumentPanel extends LightElement {
   static properties = {
@@ -21,11 +23,13 @@ class DocumentPanel extends LightElement {
     roomId: { type: String },
     placeName: { type: String },
     versions: { state: true },
+    typeFilter: { state: true },
+    phaseFilter: { state: true },
   };
 
   // a session's pages hold every room's documents: a room's panel keeps its own
   #documents = new PagedList(this, async (cursor) => {
-    const page = await listDocuments(this.sessionId, cursor);
+    const page = await listDocuments(this.sessionId, cursor, undefined, { type: this.typeFilter, phase: this.phaseFilter });
     return { ...page, items: page.items.filter((doc) => this.#mine(doc)) };
   });
 
@@ -34,6 +38,8 @@ class DocumentPanel extends LightElement {
     this.roomId = null;
     this.placeName = '';
     this.versions = {}; // document id → {loading, items, error} while its versions are shown
+    this.typeFilter = '';
+    this.phaseFilter = '';
   }
 
   connectedCallback() {
@@ -53,8 +59,15 @@ class DocumentPanel extends LightElement {
     this.#load();
   }
 
+  /** In this panel: its room's (a session's panel shows every room's), and matching the filters. */
   #mine(doc) {
-    return !this.roomId || doc.roomId === this.roomId;
+    return (!this.roomId || doc.roomId === this.roomId) && (!this.typeFilter || doc.documentType === this.typeFilter)
+      && (!this.phaseFilter || doc.phase === this.phaseFilter);
+  }
+
+  #filter(name, value) {
+    this[name] = value;
+    this.#load();
   }
 
   #load(cursor = null) {
@@ -154,7 +167,9 @@ class DocumentPanel extends LightElement {
     const open = !!this.versions[doc.id];
     const details = [
       type.label,
+      doc.phase ? `phase ${humanize(doc.phase.toLowerCase())}` : '',
       `version ${doc.version}`,
+      doc.generatedBy === 'ai' ? 'written by AI' : doc.generatedBy === 'admin' ? `by ${GENERATED_BY.admin.toLowerCase()}` : '',
       `requested ${formatDateTime(doc.createdAt)}`,
       doc.pageCount ? pluralize(doc.pageCount, 'page') : '',
       doc.fileSize ? formatBytes(doc.fileSize) : '',
@@ -165,6 +180,7 @@ class DocumentPanel extends LightElement {
         <div class="document__text">
           <h3 class="document__title">${doc.title}</h3>
           <p class="document__meta">${details}${doc.current ? '' : ' · a newer version exists'}</p>
+          ${doc.generationPrompt ? html`<details class="document__prompt"><summary>The prompt</summary><p>${doc.generationPrompt}</p></details>` : nothing}
           ${doc.status === 'failed' ? html`<p class="document__error">It could not be made: ${doc.error || 'no reason was given'}</p>` : nothing}
           ${doc.status === 'pending' || doc.status === 'rendering'
             ? html`<p class="field__hint">Being made — this page updates by itself.</p>` : nothing}
@@ -182,21 +198,38 @@ class DocumentPanel extends LightElement {
   }
 
   #list() {
-    const { items: documents, nextCursor, loading, error } = this.#documents;
-    if (error && documents.length === 0) {
-      return html`<div class="empty" role="alert"><p>The documents could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#load()}>Try again</button></div>`;
-    }
-    if (loading && documents.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading documents…</p>`;
-    }
-    if (documents.length === 0) {
-      return html`<div class="empty"><p class="empty__title">No documents yet — request the first one above.</p>
-        <p>Documents are made as PDFs in the background; they appear here with a download link when ready.</p></div>`;
-    }
-    return html`<ul class="documents">${repeat(documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#load(nextCursor)}>${loading ? 'Loading…' : 'Load more documents'}</button>` : nothing}`;
+    return pagedListView(this.#documents, {
+      failed: 'The documents could not be loaded', loading: 'Loading documents…', more: 'Load more documents',
+      empty: this.typeFilter || this.phaseFilter
+        ? html`<div class="empty"><p class="empty__title">No document matches these filters.</p></div>`
+        : html`<div class="empty"><p class="empty__title">No documents yet — request the first one above.</p>
+          <p>Documents are made as PDFs in the background; they appear here with a download link when ready.</p></div>`,
+      items: (documents) => html`<ul class="documents">${repeat(documents, (doc) => doc.id, (doc) => this.#item(doc))}</ul>`,
+      reload: () => this.#load(),
+      loadMore: (cursor) => this.#load(cursor),
+    });
+  }
+
+  #filters() {
+    const id = this.roomId ?? this.sessionId;
+    return html`<div class="filters" role="group" aria-label="Filter the documents">
+      <div class="field field--compact">
+        <label class="field__label" for="documents-type-${id}">Type</label>
+        <select id="documents-type-${id}" class="input" data-test="documents-type"
+          @change=${(event) => this.#filter('typeFilter', event.target.value)}>
+          <option value="">Any type</option>
+          ${DOCUMENT_TYPES.map((type) => html`<option value=${type.apiValue}>${type.label}</option>`)}
+        </select>
+      </div>
+      <div class="field field--compact">
+        <label class="field__label" for="documents-phase-${id}">Phase</label>
+        <select id="documents-phase-${id}" class="input" data-test="documents-phase"
+          @change=${(event) => this.#filter('phaseFilter', event.target.value)}>
+          <option value="">Any phase</option>
+          ${DOCUMENT_PHASES.map((phase) => html`<option value=${phase}>${humanize(phase.toLowerCase())}</option>`)}
+        </select>
+      </div>
+    </div>`;
   }
 
   render() {
@@ -204,6 +237,7 @@ class DocumentPanel extends LightElement {
       <h2 class="section__title" id="documents-heading-${this.roomId ?? this.sessionId}">Documents</h2>
       <document-request-form .sessionId=${this.sessionId} .roomId=${this.roomId} .placeName=${this.placeName}
         @document-requested=${this.#requested}></document-request-form>
+      ${this.#filters()}
       ${this.#list()}
     </section>`;
   }

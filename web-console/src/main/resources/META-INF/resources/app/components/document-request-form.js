@@ -3,14 +3,16 @@ import { announce } from '../announcer.js';
 import { requestDocument } from '../api.js';
 import { LightElement } from '../light-element.js';
 import { messageOf } from '../problem.js';
-import { DOCUMENT_TYPES } from '../vocabulary.js';
+import { DOCUMENT_PHASES, DOCUMENT_TYPES, humanize } from '../vocabulary.js';
+import './contract-editor.js';
 import './estimate-editor.js';
 import './list-editor.js';
 
 /**
- * Requests a document: a checklist (items, each done or not), a plan (sections), an estimate (priced lines)
- * or, in a room, a room report (notes; the service adds the room's photos and comparisons). Each type keeps
- * what was typed while another is chosen. Fires 'document-requested' {id} once the service has accepted it.
+ * Requests a document: a checklist (items, each done or not), a plan (sections), an estimate (priced lines),
+ * a contract draft (parties, scope, price, terms) or, in a room, a room report (notes; the service adds the
+ * room's photos and comparisons), optionally in a phase and marked as written by AI with its prompt. Each type
+ * keeps what was typed while another is chosen. Fires 'document-requested' {id} once the service has accepted it.
  */
 
 const CHECKLIST_FIELDS = [
@@ -31,6 +33,7 @@ class DocumentRequestForm extends LightElement {
     title: { state: true },
     busy: { state: true },
     error: { state: true },
+    byAi: { state: true },
   };
 
   #titleEdited = false;
@@ -43,6 +46,7 @@ class DocumentRequestForm extends LightElement {
     this.title = '';
     this.busy = false;
     this.error = '';
+    this.byAi = false;
   }
 
   #types() {
@@ -68,6 +72,8 @@ class DocumentRequestForm extends LightElement {
         return { sections: this.querySelector('#plan-editor').rows() };
       case 'estimate':
         return this.querySelector('#estimate-editor').content();
+      case 'contract':
+        return this.querySelector('#contract-editor').content();
       default: {
         const notes = this.querySelector('#report-notes').value.trim();
         return notes ? { notes } : {};
@@ -90,6 +96,7 @@ class DocumentRequestForm extends LightElement {
       this.error = `Please check the form: ${problem.message}`;
       return;
     }
+    const prompt = this.byAi ? this.querySelector('#document-prompt').value.trim() : '';
     this.busy = true;
     this.error = '';
     try {
@@ -97,6 +104,9 @@ class DocumentRequestForm extends LightElement {
         documentType: this.#type().apiValue,
         title: this.title.trim(),
         roomId: this.roomId ?? undefined,
+        phase: this.querySelector('#document-phase').value || undefined,
+        generatedBy: this.byAi ? 'ai' : undefined,
+        generationPrompt: prompt || undefined,
         content,
       });
       const type = this.#type();
@@ -126,6 +136,13 @@ class DocumentRequestForm extends LightElement {
           <input id="document-title" class="input" type="text" required maxlength="200" .value=${this.title}
             @input=${(event) => { this.title = event.target.value; this.#titleEdited = true; }}>
         </div>
+        <div class="field">
+          <label class="field__label" for="document-phase">Phase <span class="optional">(optional)</span></label>
+          <select id="document-phase" class="input" data-test="document-phase">
+            <option value="">No phase</option>
+            ${DOCUMENT_PHASES.map((phase) => html`<option value=${phase}>${humanize(phase.toLowerCase())}</option>`)}
+          </select>
+        </div>
       </div>
       <div ?hidden=${hiddenUnless('checklist')}>
         <list-editor id="checklist-editor" .itemLabel=${'Item'} .fields=${CHECKLIST_FIELDS}></list-editor>
@@ -136,6 +153,9 @@ class DocumentRequestForm extends LightElement {
       <div ?hidden=${hiddenUnless('estimate')}>
         <estimate-editor id="estimate-editor"></estimate-editor>
       </div>
+      <div ?hidden=${hiddenUnless('contract')}>
+        <contract-editor id="contract-editor"></contract-editor>
+      </div>
       <div ?hidden=${hiddenUnless('room_report')}>
         ${this.roomId ? html`<div class="field">
           <label class="field__label" for="report-notes">Notes <span class="optional">(optional)</span></label>
@@ -144,6 +164,15 @@ class DocumentRequestForm extends LightElement {
           <p class="field__hint">The report shows this room’s confirmed photos in their order and its before/after comparisons.</p>
         </div>` : nothing}
       </div>
+      <label class="check">
+        <input type="checkbox" data-test="document-by-ai" .checked=${this.byAi}
+          @change=${(event) => { this.byAi = event.target.checked; }}>
+        <span>The text was written by AI</span>
+      </label>
+      ${this.byAi ? html`<div class="field">
+        <label class="field__label" for="document-prompt">The prompt it was written from <span class="optional">(optional)</span></label>
+        <textarea id="document-prompt" class="input" rows="3" maxlength="4000" data-test="document-prompt"></textarea>
+      </div>` : nothing}
       <p class="field-error" role="alert">${this.error}</p>
       <button class="button button--primary" type="submit" data-test="request-document" ?disabled=${this.busy}>
         ${this.busy ? 'Requesting…' : `Request ${type.noun}`}

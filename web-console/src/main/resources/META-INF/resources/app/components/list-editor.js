@@ -5,7 +5,8 @@ import { LightElement } from '../light-element.js';
 /**
  * Rows of a few fields, added and removed at will: a checklist's items (text, done) or a plan's sections
  * (heading, text). `fields` describes a row: [{name, label, kind: 'text'|'textarea'|'checkbox', required,
- * maxLength}]. rows() answers the rows, or throws with the first problem after marking the fields.
+ * maxLength}]; `initial` the first rows' values (one empty row when not given). rows() answers the rows, or
+ * throws with the first problem after marking the fields.
  */
 
 let nextRow = 0;
@@ -13,6 +14,7 @@ let nextRow = 0;
 class ListEditor extends LightElement {
   static properties = {
     fields: { attribute: false },
+    initial: { attribute: false },
     itemLabel: { type: String },
     rowsState: { state: true },
     errors: { state: true },
@@ -21,6 +23,7 @@ class ListEditor extends LightElement {
   constructor() {
     super();
     this.fields = [];
+    this.initial = [{}];
     this.itemLabel = 'Item';
     this.rowsState = null;
     this.errors = {};
@@ -28,7 +31,7 @@ class ListEditor extends LightElement {
 
   willUpdate() {
     if (!this.rowsState) {
-      this.rowsState = [this.#newRow()];
+      this.rowsState = this.initial.map((values) => ({ ...this.#newRow(), ...values }));
     }
   }
 

@@ -6,6 +6,7 @@ import { pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { messageOf } from '../problem.js';
 import { collectionPath } from '../router.js';
 import { parseTags } from '../tags.js';
@@ -118,22 +119,13 @@ class CollectionsView extends LightElement {
   }
 
   #list() {
-    const { items, nextCursor, loading, error } = this.#collections;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>Your collections could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#collections.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading your collections…</p>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="empty"><p class="empty__title">No collections yet — make the first one above.</p>
-        <p>A collection gathers library images into a moodboard you can share.</p></div>`;
-    }
-    return html`<ul class="list" aria-label="Collections">${repeat(items, (item) => item.id, (item) => this.#item(item))}</ul>
-      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#collections.load(nextCursor)}>${loading ? 'Loading…' : 'Load more collections'}</button>` : nothing}`;
+    return pagedListView(this.#collections, {
+      failed: 'Your collections could not be loaded', loading: 'Loading your collections…',
+      more: 'Load more collections',
+      empty: html`<div class="empty"><p class="empty__title">No collections yet — make the first one above.</p>
+        <p>A collection gathers library images into a moodboard you can share.</p></div>`,
+      items: (items) => html`<ul class="list" aria-label="Collections">${repeat(items, (item) => item.id, (item) => this.#item(item))}</ul>`,
+    });
   }
 
   render() {

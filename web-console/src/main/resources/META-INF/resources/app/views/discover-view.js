@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { listPublicCollections } from '../public-api.js';
 import { publicCollectionPath } from '../router.js';
 
@@ -44,23 +45,14 @@ class DiscoverView extends LightElement {
   }
 
   #list() {
-    const { items, nextCursor, loading, error } = this.#collections;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>Public collections could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#collections.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading public collections…</p>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="empty"><p class="empty__title">${this.tag ? `No public collection is tagged “${this.tag}”.`
-        : 'No public collections yet.'}</p></div>`;
-    }
-    return html`<ul class="discover-grid" aria-label="Public collections">
-        ${repeat(items, (collection) => collection.slug, (collection) => this.#card(collection))}</ul>
-      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#collections.load(nextCursor)}>${loading ? 'Loading…' : 'Load more collections'}</button>` : nothing}`;
+    return pagedListView(this.#collections, {
+      failed: 'Public collections could not be loaded', loading: 'Loading public collections…',
+      more: 'Load more collections',
+      empty: html`<div class="empty"><p class="empty__title">${this.tag ? `No public collection is tagged “${this.tag}”.`
+        : 'No public collections yet.'}</p></div>`,
+      items: (items) => html`<ul class="discover-grid" aria-label="Public collections">
+        ${repeat(items, (collection) => collection.slug, (collection) => this.#card(collection))}</ul>`,
+    });
   }
 
   render() {

@@ -5,6 +5,7 @@ import '../components/library-card.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 
 /**
  * The library: what the user keeps for good (their own files, catalog images), newest first, as a grid.
@@ -83,27 +84,17 @@ class LibraryView extends LightElement {
   }
 
   #grid() {
-    const { items, nextCursor, loading, error } = this.#items;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>Your library could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#items.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading your library…</p>`;
-    }
-    if (items.length === 0) {
-      return this.favourite || this.tag
+    return pagedListView(this.#items, {
+      failed: 'Your library could not be loaded', loading: 'Loading your library…',
+      empty: this.favourite || this.tag
         ? html`<div class="empty"><p class="empty__title">Nothing in your library matches these filters.</p></div>`
         : html`<div class="empty"><p class="empty__title">Your library is empty.</p>
-          <p>Keep images from your workspace, or save a room’s photos with “Save to library”.</p></div>`;
-    }
-    return html`<ul class="tiles" aria-label="Library items" @item-changed=${(event) => this.#changed(event.detail.item)}
-        @item-removed=${(event) => this.#removed(event.detail.id)}>
-        ${repeat(items, (item) => item.id, (item) => html`<li class="tiles__item"><library-card .item=${item}></library-card></li>`)}
-      </ul>
-      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#items.load(nextCursor)}>${loading ? 'Loading…' : 'Load more'}</button>` : nothing}`;
+          <p>Keep images from your workspace, or save a room’s photos with “Save to library”.</p></div>`,
+      items: (items) => html`<ul class="tiles" aria-label="Library items" @item-changed=${(event) => this.#changed(event.detail.item)}
+          @item-removed=${(event) => this.#removed(event.detail.id)}>
+          ${repeat(items, (item) => item.id, (item) => html`<li class="tiles__item"><library-card .item=${item}></library-card></li>`)}
+        </ul>`,
+    });
   }
 
   render() {

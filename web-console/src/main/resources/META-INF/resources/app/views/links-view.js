@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative, pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { messageOf } from '../problem.js';
 import { collectionPath, historyPath } from '../router.js';
 import { LINK_STATUS, linkKindOf } from '../vocabulary.js';
@@ -86,22 +87,12 @@ class LinksView extends LightElement {
   }
 
   #list() {
-    const { items, nextCursor, loading, error } = this.#links;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>Your links could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#links.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading your links…</p>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="empty"><p class="empty__title">No links yet.</p>
-        <p>Make one from a room (“Share or download”) or from one of your collections.</p></div>`;
-    }
-    return html`<ul class="list" aria-label="Links">${repeat(items, (link) => link.id, (link) => this.#item(link))}</ul>
-      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#links.load(nextCursor)}>${loading ? 'Loading…' : 'Load more links'}</button>` : nothing}`;
+    return pagedListView(this.#links, {
+      failed: 'Your links could not be loaded', loading: 'Loading your links…', more: 'Load more links',
+      empty: html`<div class="empty"><p class="empty__title">No links yet.</p>
+        <p>Make one from a room (“Share or download”) or from one of your collections.</p></div>`,
+      items: (items) => html`<ul class="list" aria-label="Links">${repeat(items, (link) => link.id, (link) => this.#item(link))}</ul>`,
+    });
   }
 
   render() {

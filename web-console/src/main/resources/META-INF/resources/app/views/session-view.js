@@ -1,18 +1,24 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { createRoom, getSession, listRooms, renameSession, updateRoom } from '../api.js';
+import '../components/backup-panel.js';
 import '../components/document-panel.js';
+import '../components/session-assets.js';
 import { saveRename } from '../components/rename-form.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { messageOf } from '../problem.js';
 import { historyPath, navigate, roomPath } from '../router.js';
 import { confirmAndDeleteRoom, confirmAndDeleteSession } from '../session-actions.js';
 import { humanize, ROOM_TYPES } from '../vocabulary.js';
 
-/** One session: its title (rename, delete), its rooms (add, rename, delete) and its documents. */
+/**
+ * One session: its title (rename, delete), its rooms (add, rename, delete), all its files across rooms, its
+ * documents and its backups.
+ */
 class SessionView extends LightElement {
   static properties = {
     sessionId: { type: String },
@@ -172,21 +178,12 @@ class SessionView extends LightElement {
   }
 
   #roomList() {
-    const { items: rooms, nextCursor, loading, error } = this.#rooms;
-    if (error && rooms.length === 0) {
-      return html`<div class="empty" role="alert"><p>The rooms could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#rooms.load()}>Try again</button></div>`;
-    }
-    if (loading && rooms.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading rooms…</p>`;
-    }
-    if (rooms.length === 0) {
-      return html`<div class="empty"><p class="empty__title">No rooms yet — add the first one.</p>
-        <p>Each room gets its own photos, before/after comparisons and documents.</p></div>`;
-    }
-    return html`<ul class="list" aria-label="Rooms">${repeat(rooms, (room) => room.id, (room) => this.#roomItem(room))}</ul>
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#rooms.load(nextCursor)}>${loading ? 'Loading…' : 'Load more rooms'}</button>` : nothing}`;
+    return pagedListView(this.#rooms, {
+      failed: 'The rooms could not be loaded', loading: 'Loading rooms…', more: 'Load more rooms',
+      empty: html`<div class="empty"><p class="empty__title">No rooms yet — add the first one.</p>
+        <p>Each room gets its own photos, before/after comparisons and documents.</p></div>`,
+      items: (rooms) => html`<ul class="list" aria-label="Rooms">${repeat(rooms, (room) => room.id, (room) => this.#roomItem(room))}</ul>`,
+    });
   }
 
   render() {
@@ -222,7 +219,9 @@ class SessionView extends LightElement {
         </form>
         ${this.#roomList()}
       </section>
+      <session-assets class="section" .sessionId=${this.sessionId}></session-assets>
       <document-panel class="section" .sessionId=${this.sessionId} .placeName=${this.session.title}></document-panel>
+      <backup-panel class="section" .sessionId=${this.sessionId} .sessionTitle=${this.session.title}></backup-panel>
     </section>`;
   }
 }

@@ -8,6 +8,7 @@ import { formatDateTime, formatRelative } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
+import { pagedListView } from '../paged-list-view.js';
 import { thumbnail } from '../pictures.js';
 import { messageOf } from '../problem.js';
 import { historyPath } from '../router.js';
@@ -152,22 +153,12 @@ class WorkspaceView extends LightElement {
   }
 
   #list() {
-    const { items, nextCursor, loading, error } = this.#assets;
-    if (error && items.length === 0) {
-      return html`<div class="empty" role="alert"><p>Your workspace could not be loaded: ${error}</p>
-        <button class="button" type="button" @click=${() => this.#assets.load()}>Try again</button></div>`;
-    }
-    if (loading && items.length === 0) {
-      return html`<p class="loading" aria-busy="true">Loading your workspace…</p>`;
-    }
-    if (items.length === 0) {
-      return html`<div class="empty"><p class="empty__title">Your workspace is empty.</p>
-        <p>Generated renders arrive here and wait 7 days; keep the ones you like.</p></div>`;
-    }
-    return html`<ul class="tiles" aria-label="Workspace images">${repeat(items, (asset) => asset.id, (asset) => this.#item(asset))}</ul>
-      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
-      ${nextCursor ? html`<button class="button load-more" type="button" ?disabled=${loading}
-        @click=${() => this.#assets.load(nextCursor)}>${loading ? 'Loading…' : 'Load more images'}</button>` : nothing}`;
+    return pagedListView(this.#assets, {
+      failed: 'Your workspace could not be loaded', loading: 'Loading your workspace…', more: 'Load more images',
+      empty: html`<div class="empty"><p class="empty__title">Your workspace is empty.</p>
+        <p>Generated renders arrive here and wait 7 days; keep the ones you like.</p></div>`,
+      items: (items) => html`<ul class="tiles" aria-label="Workspace images">${repeat(items, (asset) => asset.id, (asset) => this.#item(asset))}</ul>`,
+    });
   }
 
   render() {
