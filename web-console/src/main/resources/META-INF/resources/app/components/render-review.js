@@ -9,6 +9,9 @@ import { humanize, REVIEW_DECISIONS } from '../vocabulary.js';
  * A render's review: where it stands (draft, pending review, approved, rejected) and the decisions the service
  * allows from there. Rejecting asks why; the reason is kept on the render. Answers go back to the room's store.
  */
+// the colours of the status badges that mean the same: waiting on someone, done well, refused
+const TONE = { pending_review: 'badge--processing', approved: 'badge--ready', rejected: 'badge--failed' };
+
 class RenderReview extends LightElement {
   static properties = {
     asset: { attribute: false },
@@ -76,7 +79,7 @@ class RenderReview extends LightElement {
     const metadata = this.asset.metadata ?? {};
     const name = this.asset.originalFilename;
     return html`<div class="review" data-test="render-review" data-review-status=${status}>
-      <p class="review__status">Review: <span class="badge badge--review-${status}" data-test="review-status">${humanize(status)}</span></p>
+      <p class="review__status">Review: <span class="badge ${TONE[status] ?? ''}" data-test="review-status">${humanize(status)}</span></p>
       ${status === 'approved' && metadata.approvedBy ? html`<p class="field__hint">Approved by ${metadata.approvedBy}</p>` : nothing}
       ${status === 'rejected' && metadata.rejectionReason ? html`<p class="field__hint">Why: ${metadata.rejectionReason}</p>` : nothing}
       ${this.rejecting ? this.#rejectForm() : html`<div class="button-row">
