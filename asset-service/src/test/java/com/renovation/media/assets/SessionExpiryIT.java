@@ -154,4 +154,20 @@ class SessionExpiryIT {
         assertThat(Instant.parse(sent.get(1).get("erasesAt").asText()))
                 .isEqualTo(late.plus(config.expiryWarning()).plus(DAY).plus(config.expiryWarning()));
     }
+
+    @Test
+    void aSessionSaysWhenItLastChangedAndWhenItIsErasedIfNothingChanges() {
+        String owner = TestSupport.newUser();
+        String session = TestSupport.sessionWithRoom(owner).get(0);
+        var first = as(owner).get("/sessions/" + session).then().statusCode(200).extract();
+        Instant activity = Instant.parse(first.path("lastActivityAt"));
+        assertThat(Instant.parse(first.path("erasesAt"))).isEqualTo(activity.plus(config.inactivity()));
+        // a room added is a change of the session: the erasure moves with it
+        as(owner).body(Map.of("name", "Hall", "roomType", "hallway")).post("/sessions/" + session + "/rooms")
+                .then().statusCode(201);
+        Instant later = Instant.parse(as(owner).get("/sessions/" + session).then().extract().path("lastActivityAt"));
+        assertThat(later).isAfter(activity);
+        // lists leave them out: reading every session's activity is the single view's
+        as(owner).get("/sessions").then().statusCode(200).body("items[0].lastActivityAt", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -16,6 +16,7 @@ class BackupJourneyIT extends BrowserJourney {
         String title = "Library session " + user;
         page.open("#/sessions");
         page.openSession(title);
+        assertThat(page.el("session-activity").getText()).contains("Last changed").contains("erased");
         page.waitFor("no backup yet", d -> d.findElement(By.cssSelector("backup-panel .empty")).isDisplayed());
         page.el("create-backup").click();
         page.withText("backup-item", "1 room, 1 file, 0 documents");

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
 import { createRoom, getSession, listRooms, renameSession, updateRoom } from '../api.js';
@@ -6,6 +6,7 @@ import '../components/backup-panel.js';
 import '../components/document-panel.js';
 import '../components/session-assets.js';
 import { saveRename } from '../components/rename-form.js';
+import { formatDateTime, formatRelative } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
 import { PagedList } from '../paged-list.js';
@@ -76,7 +77,9 @@ class SessionView extends LightElement {
 
   #renameSession(title) {
     return saveRename(this, 'title', async () => {
-      this.session = await renameSession(this.sessionId, title);
+      const renamed = await renameSession(this.sessionId, title);
+      // the rename is a change: the view reads the session again for its new activity (a rename answers none)
+      this.session = await getSession(this.sessionId).catch(() => renamed);
       document.title = `${this.session.title} · Renovation console`;
       this.renamingTitle = false;
       announce(`Session renamed to “${this.session.title}”.`);
@@ -152,7 +155,10 @@ class SessionView extends LightElement {
           <a class="button button--quiet" href="#${historyPath('session', session.id)}" data-test="session-history">History</a>
           <button class="button button--danger" type="button" data-test="delete-session" @click=${this.#deleteSession}>Delete session</button>
         </div>
-      </header>`;
+      </header>
+      ${session.erasesAt ? html`<p class="field__hint" data-test="session-activity">Last changed
+        ${formatRelative(session.lastActivityAt)}. A session nobody changes is erased after a while: this one on
+        ${formatDateTime(session.erasesAt)}, unless it changes before.</p>` : nothing}`;
   }
 
   #roomItem(room) {

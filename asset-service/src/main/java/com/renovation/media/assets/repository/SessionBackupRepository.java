@@ -37,13 +37,6 @@ public class SessionBackupRepository implements PanacheRepositoryBase<SessionBac
                 .list();
     }
 
-    /** When the session last changed (the one definition, in SQL), floored by its own updated_at. */
-    public Uni<Instant> lastActivity(UUID sessionId) {
-        return getSession().chain(s -> s.createNativeQuery(
-                        "SELECT session_last_activity(id, updated_at) FROM sessions WHERE id = :id", Instant.class)
-                .setParameter("id", sessionId).getSingleResultOrNull());
-    }
-
     /**
      * Claims up to {@code limit} project sessions due for a daily backup — changed since their newest backup, and
      * without a daily one within {@code period} — leasing each until {@code now + lease} so that no other run

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,5 +50,12 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
     /** The owner's workspace session, or null before their first workspace upload. */
     public Uni<Session> workspaceOf(String ownerId) {
         return find("ownerId = ?1 and kind = ?2", ownerId, SessionKind.WORKSPACE).firstResult();
+    }
+
+    /** When the session last changed ({@code session_last_activity}); null if there is no such session. */
+    public Uni<Instant> lastActivity(UUID sessionId) {
+        return getSession().chain(s -> s.createNativeQuery(
+                        "SELECT session_last_activity(id, updated_at) FROM sessions WHERE id = :id", Instant.class)
+                .setParameter("id", sessionId).getSingleResultOrNull());
     }
 }

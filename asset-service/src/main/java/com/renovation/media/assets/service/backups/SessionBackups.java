@@ -134,7 +134,7 @@ public class SessionBackups {
 
     private Uni<Snapshot> snapshot(UUID sessionId, UUID backupId) {
         // activity first: a change after it is in the rows read below at worst, and backed up again next time
-        return backups.lastActivity(sessionId).chain(activityAt -> sessions.findById(sessionId).chain(session -> {
+        return sessions.lastActivity(sessionId).chain(activityAt -> sessions.findById(sessionId).chain(session -> {
             if (session == null || activityAt == null) {
                 throw ApiException.notFound("session " + sessionId);
             }

@@ -2,6 +2,7 @@ package com.renovation.media.assets.service.sessions;
 
 import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.audit.AuditActor;
+import com.renovation.media.assets.config.SessionExpiryConfig;
 import com.renovation.media.assets.repository.AuditLogRepository;
 import com.renovation.media.assets.repository.Session;
 import com.renovation.media.assets.repository.SessionRepository;
@@ -45,12 +46,15 @@ public class SessionService {
 
     private final AuditLogRepository auditLog;
 
+    private final SessionExpiryConfig expiry;
+
     private final Plans plans;
     private final Quotas quotas;
 
     public SessionService(SessionRepository sessions, Access access, ObjectStore objects, Outbox outbox,
             StorageSweeps sweeps, LiveEvents live, AuditActor audit, AuditLogRepository auditLog, Plans plans,
-            Quotas quotas) {
+            Quotas quotas, SessionExpiryConfig expiry) {
+        this.expiry = expiry;
         this.plans = plans;
         this.quotas = quotas;
         this.auditLog = auditLog;
@@ -87,9 +91,11 @@ public class SessionService {
                 .map(rows -> Page.of(rows, limit, s -> new SortKey(0, s.createdAt, s.id).encode(), SessionView::of));
     }
 
+    /** With when it last changed and when it is erased if nothing changes until then. */
     @WithSession
     public Uni<SessionView> get(Caller caller, UUID id) {
-        return access.session(id, caller, Access.Mode.READ).map(SessionView::of);
+        return access.session(id, caller, Access.Mode.READ).chain(session -> sessions.lastActivity(id)
+                .map(at -> SessionView.of(session, at, expiry.inactivity())));
     }
 
     @WithTransaction
