@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -34,8 +35,10 @@ final class ConsolePage {
         return new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by(test)));
     }
 
+    /** Until the condition holds; an element re-rendered while it is read (stale) just means "not yet". */
     void waitFor(String what, Function<ChromeDriver, Boolean> condition) {
-        new WebDriverWait(browser, WAIT).withMessage(what).until(driver -> condition.apply((ChromeDriver) driver));
+        new WebDriverWait(browser, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+                .until(driver -> condition.apply((ChromeDriver) driver));
     }
 
     Object script(String javascript, Object... arguments) {

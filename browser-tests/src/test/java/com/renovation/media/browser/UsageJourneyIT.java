@@ -16,6 +16,12 @@ import org.openqa.selenium.support.ui.Select;
 /** Plans and usage: what a user's plan allows and what of it they use, its limits at work, and an admin's override. */
 class UsageJourneyIT extends BrowserJourney {
 
+    /** The third session, refused on purpose: the browser logs the 403 the console then explains. */
+    @Override
+    boolean expectedError(String error) {
+        return error.contains("/sessions - ") && error.contains("status of 403");
+    }
+
     @Test
     void aFreeUserSeesTheirUsageAndIsStoppedAtTheSessionLimitWithTheReason() throws Exception {
         signInNewUser(1280);
