@@ -2,7 +2,7 @@ package com.renovation.media.assets.rest.dto;
 
 import com.renovation.media.assets.repository.OwnerUsageRepository.Usage;
 import com.renovation.media.assets.service.plans.EffectivePlan;
-import com.renovation.media.assets.service.plans.Plan;
+import com.renovation.media.assets.service.plans.PlanTier;
 import com.renovation.media.assets.service.plans.PlanSource;
 import com.renovation.media.assets.service.plans.PlansConfig;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * are null when unlimited; storage counts originals (pending uploads at their declared size), variants and
  * documents.
  */
-public record UsageView(Plan plan, PlanSource planSource, long storageBytes, long storageLimitBytes, int sessions,
+public record UsageView(PlanTier plan, PlanSource planSource, long storageBytes, long storageLimitBytes, int sessions,
         Integer sessionLimit, Integer documentVersionsKept, long maxUploadBytes, List<String> variantFormats,
         double storageUsedRatio) {
 

@@ -1,5 +1,5 @@
 package com.renovation.media.assets.service.plans;
 
 /** The plan a user is on now, and why. */
-public record EffectivePlan(Plan plan, PlanSource source) {
+public record EffectivePlan(PlanTier plan, PlanSource source) {
 }

@@ -27,12 +27,12 @@ public class NearQuotaGauge {
 
     private final OwnerUsageRepository repository;
     private final PlansConfig config;
-    private final Map<Plan, AtomicLong> counts = new EnumMap<>(Plan.class);
+    private final Map<PlanTier, AtomicLong> counts = new EnumMap<>(PlanTier.class);
 
     public NearQuotaGauge(OwnerUsageRepository repository, PlansConfig config, MeterRegistry registry) {
         this.repository = repository;
         this.config = config;
-        for (Plan plan : Plan.values()) {
+        for (PlanTier plan : PlanTier.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(plan, count);
             Gauge.builder("platform.users.near.storage.quota", count, AtomicLong::get).tag("plan", plan.value())
@@ -42,10 +42,10 @@ public class NearQuotaGauge {
 
     @Scheduled(every = "${platform.plans.gauge-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
-        List<Threshold> thresholds = Arrays.stream(Plan.values()).map(plan -> new Threshold(plan.value(),
+        List<Threshold> thresholds = Arrays.stream(PlanTier.values()).map(plan -> new Threshold(plan.value(),
                 (long) Math.floor(config.limits(plan).storageBytes() * config.nearQuotaRatio()))).toList();
         return Panache.withSession(() -> repository.countAbove(thresholds, config.defaultPlan().value()))
-                .invoke(rows -> rows.forEach(row -> Plan.named((String) row[0])
+                .invoke(rows -> rows.forEach(row -> PlanTier.named((String) row[0])
                         .ifPresent(plan -> counts.get(plan).set(((Number) row[1]).longValue()))))
                 .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.debugf("near-quota gauge refresh failed: %s", e.getMessage()))

@@ -24,10 +24,10 @@ public class Plans {
      * not calling), so it must run in a transaction.
      */
     public Uni<EffectivePlan> ofCaller(Caller caller) {
-        Optional<Plan> claimed = caller.claim(config.claim()).flatMap(Plan::named);
-        return repository.rememberClaim(caller.userId(), claimed.map(Plan::value).orElse(null))
+        Optional<PlanTier> claimed = caller.claim(config.claim()).flatMap(PlanTier::named);
+        return repository.rememberClaim(caller.userId(), claimed.map(PlanTier::value).orElse(null))
                 .chain(() -> repository.plans(caller.userId()))
-                .map(stored -> resolve(new StoredPlans(stored.override(), claimed.map(Plan::value).orElse(null))));
+                .map(stored -> resolve(new StoredPlans(stored.override(), claimed.map(PlanTier::value).orElse(null))));
     }
 
     /** Any user's plan, their claim as last seen. */
@@ -35,16 +35,16 @@ public class Plans {
         return repository.plans(ownerId).map(this::resolve);
     }
 
-    public PlansConfig.Limits limits(Plan plan) {
+    public PlansConfig.Limits limits(PlanTier plan) {
         return config.limits(plan);
     }
 
     private EffectivePlan resolve(StoredPlans stored) {
-        Optional<Plan> override = Plan.named(stored.override());
+        Optional<PlanTier> override = PlanTier.named(stored.override());
         if (override.isPresent()) {
             return new EffectivePlan(override.get(), PlanSource.OVERRIDE);
         }
-        return Plan.named(stored.claim()).map(plan -> new EffectivePlan(plan, PlanSource.CLAIM))
+        return PlanTier.named(stored.claim()).map(plan -> new EffectivePlan(plan, PlanSource.CLAIM))
                 .orElseGet(() -> new EffectivePlan(config.defaultPlan(), PlanSource.DEFAULT));
     }
 }

@@ -21,7 +21,7 @@ public interface PlansConfig {
     /** The plan of a user without an override whose token names none. */
     @WithName("default")
     @WithDefault("free")
-    Plan defaultPlan();
+    PlanTier defaultPlan();
 
     /** How often the near-quota gauge is recounted. */
     @WithDefault("1m")
@@ -37,7 +37,7 @@ public interface PlansConfig {
 
     Limits enterprise();
 
-    default Limits limits(Plan plan) {
+    default Limits limits(PlanTier plan) {
         return switch (plan) {
             case FREE -> free();
             case PRO -> pro();

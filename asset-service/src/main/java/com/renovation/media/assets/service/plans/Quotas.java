@@ -26,7 +26,7 @@ public class Quotas {
     }
 
     /** Room for {@code bytes} more of storage, and a single file the plan accepts. */
-    public Uni<Void> reserveStorage(String ownerId, Plan plan, long bytes) {
+    public Uni<Void> reserveStorage(String ownerId, PlanTier plan, long bytes) {
         PlansConfig.Limits limits = config.limits(plan);
         if (bytes > limits.maxUploadBytes()) {
             return Uni.createFrom().failure(exceeded("largest upload of plan " + plan.value() + " is "
@@ -36,7 +36,7 @@ public class Quotas {
     }
 
     /** Room for one more project session. */
-    public Uni<Void> reserveSession(String ownerId, Plan plan) {
+    public Uni<Void> reserveSession(String ownerId, PlanTier plan) {
         OptionalInt limit = config.limits(plan).sessions();
         return usage.lock(ownerId).invoke(now -> {
             if (limit.isPresent() && now.sessions() + 1 > limit.getAsInt()) {
@@ -50,12 +50,12 @@ public class Quotas {
      * Room for a restored session and its originals together (each original was within the plan's largest file
      * when it was uploaded; a plan lowered since keeps what is stored, so it is not asked again).
      */
-    public Uni<Void> reserveRestore(String ownerId, Plan plan, long bytes) {
+    public Uni<Void> reserveRestore(String ownerId, PlanTier plan, long bytes) {
         return reserveSession(ownerId, plan).chain(() -> usage.lock(ownerId))
                 .invoke(now -> checkStorage(now, plan, bytes, "the restored originals")).replaceWithVoid();
     }
 
-    private void checkStorage(OwnerUsageRepository.Usage now, Plan plan, long bytes, String what) {
+    private void checkStorage(OwnerUsageRepository.Usage now, PlanTier plan, long bytes, String what) {
         long limit = config.limits(plan).storageBytes();
         if (now.storageBytes() + bytes > limit) {
             throw exceeded("storage quota of plan " + plan.value() + " is " + limit + " bytes; "

@@ -37,7 +37,7 @@ public class UsageService {
 
     /** Puts the user on {@code plan} whatever their token says; nothing is deleted if it is lower. */
     @WithTransaction
-    public Uni<UsageView> override(String subject, Plan plan) {
+    public Uni<UsageView> override(String subject, PlanTier plan) {
         String owner = subject(subject);
         return repository.override(owner, plan.value())
                 .chain(() -> plans.ofOwner(owner)).chain(effective -> view(owner, effective));

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The plans a user can be on; their limits are configuration ({@link PlansConfig}). */
-public enum Plan {
+public enum PlanTier {
     FREE, PRO, ENTERPRISE;
 
     /** The name in tokens, JSON and the database. */
@@ -17,14 +17,14 @@ public enum Plan {
     }
 
     /** The plan a claim or request names, if it names one. */
-    public static Optional<Plan> named(String value) {
+    public static Optional<PlanTier> named(String value) {
         return value == null ? Optional.empty()
                 : Arrays.stream(values()).filter(plan -> plan.value().equals(value.strip().toLowerCase(Locale.ROOT)))
                         .findFirst();
     }
 
     @JsonCreator
-    static Plan fromJson(String value) {
+    static PlanTier fromJson(String value) {
         return named(value).orElseThrow(() -> new IllegalArgumentException(
                 "unknown plan " + value + "; one of free, pro, enterprise"));
     }
