@@ -63,18 +63,24 @@ def read_registry(root):
 
 
 def produced_topics(root, service):
-    """Topics of the events a service adds to its outbox: outbox.add(new Payload(...)) -> Payload.topic()."""
+    """Topics of the events a service adds to its outbox: the payloads a file that calls outbox.add constructs
+    (outbox.add(new Payload(...)), or a factory beside it that returns one) -> Payload.topic()."""
     constants = dict(re.findall(r'static final String (\w+) = "([^"]+)";', _read(root, "Topics.java")))
     topics = set()
     for path in glob.glob(os.path.join(root, service, "src/main/java/**/*.java"), recursive=True):
         with open(path, encoding="utf-8") as f:
-            for payload in re.findall(r"outbox\.add\(new (\w+)\(", f.read()):
-                source = os.path.join(root, EVENTS, "payload", payload + ".java")
-                if not os.path.exists(source):
-                    error(service, f"outbox event {payload} is not a platform-contracts payload")
-                    continue
-                with open(source, encoding="utf-8") as p:
-                    match = re.search(r"return Topics\.(\w+);", p.read())
-                if match and match.group(1) in constants:
-                    topics.add(constants[match.group(1)])
+            text = f.read()
+        if "outbox.add(" not in text:
+            continue
+        for payload in re.findall(r"outbox\.add\(new (\w+)\(", text):
+            if not os.path.exists(os.path.join(root, EVENTS, "payload", payload + ".java")):
+                error(service, f"outbox event {payload} is not a platform-contracts payload")
+        for payload in set(re.findall(r"\bnew (\w+)\(", text)):
+            source = os.path.join(root, EVENTS, "payload", payload + ".java")
+            if not os.path.exists(source):
+                continue
+            with open(source, encoding="utf-8") as p:
+                match = re.search(r"return Topics\.(\w+);", p.read())
+            if match and match.group(1) in constants:
+                topics.add(constants[match.group(1)])
     return sorted(topics)
