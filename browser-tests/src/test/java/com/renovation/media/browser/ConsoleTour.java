@@ -136,6 +136,16 @@ class ConsoleTour {
             Thread.sleep(1000);
             shoot(browser, out, "catalog");
 
+            page.open("#/sessions");
+            page.openSession("Loft renovation");
+            page.el("create-backup").click();
+            page.waitFor("a backup", d -> !d.findElements(by("backup-item")).isEmpty());
+            scrollTo(page, page.el("backup-item"));
+            shoot(browser, out, "backups");
+            page.open("#/usage");
+            page.waitFor("the usage", d -> !d.findElements(by("usage-plan")).isEmpty());
+            shoot(browser, out, "usage");
+
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
             page.open("#/sessions");
             page.openSession("Loft renovation");
