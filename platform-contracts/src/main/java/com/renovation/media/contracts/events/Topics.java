@@ -22,6 +22,10 @@ public final class Topics {
     public static final String CATALOG_IMAGE_WITHDRAWN = "catalog.image.withdrawn";
     public static final String CATALOG_STYLE_CHANGED = "catalog.style.changed";
     public static final String SESSION_EXPIRING = "session.expiring";
+    public static final String ARTEFACT_VERSION_CREATED = "artefact.version.created";
+    public static final String ARTEFACT_EXPORT_REQUESTED = "artefact.export.requested";
+    public static final String ARTEFACT_RENDERED = "artefact.rendered";
+    public static final String ARTEFACT_RENDER_FAILED = "artefact.render.failed";
 
     /** Every event topic of the registry; the local stack creates them with {@link #PARTITIONS} partitions. */
     public static final List<String> ALL = Arrays.stream(Topic.values()).map(Topic::topicName).toList();

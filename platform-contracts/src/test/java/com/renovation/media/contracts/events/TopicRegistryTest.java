@@ -34,7 +34,7 @@ class TopicRegistryTest {
                 .isEqualTo("catalog-service.variant.ready.dlq");
         assertThat(Topic.SESSION_DELETED.deadLetters()).containsExactly("variant-worker.session.deleted.dlq",
                 "document-service.session.deleted.dlq");
-        assertThat(Topics.DEAD_LETTERS).hasSize(16).doesNotHaveDuplicates()
+        assertThat(Topics.DEAD_LETTERS).hasSize(20).doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(name).endsWith(".dlq")).doesNotContainAnyElementsOf(Topics.ALL);
     }
 
@@ -50,8 +50,9 @@ class TopicRegistryTest {
         assertThat(PlatformService.named("messaging-it")).isEmpty();
         assertThat(PlatformService.DOCUMENT_SERVICE.consumerGroup()).isEqualTo("document-service");
         assertThat(PlatformService.DOCUMENT_SERVICE.consumes()).containsExactly(Topic.SESSION_DELETED,
-                Topic.ROOM_DELETED, Topic.DOCUMENT_REQUESTED);
+                Topic.ROOM_DELETED, Topic.DOCUMENT_REQUESTED, Topic.ARTEFACT_VERSION_CREATED,
+                Topic.ARTEFACT_EXPORT_REQUESTED);
         assertThat(PlatformService.DOCUMENT_SERVICE.produces()).containsExactly(Topic.DOCUMENT_READY,
-                Topic.DOCUMENT_FAILED);
+                Topic.DOCUMENT_FAILED, Topic.ARTEFACT_RENDERED, Topic.ARTEFACT_RENDER_FAILED);
     }
 }

@@ -107,6 +107,41 @@ public final class StoragePaths {
     }
 
     /**
+     * {@code session_{s}/room_{r}/artefacts/{a}/} (or {@code session_{s}/artefacts/{a}/} without a room):
+     * everything of one SVG artefact — its versions' sources, thumbnails and exports — so erasing the artefact, its
+     * room or its session is one prefix.
+     */
+    public static String artefactPrefix(UUID sessionId, UUID roomId, UUID artefactId) {
+        return (roomId == null ? sessionPrefix(sessionId) : roomPrefix(sessionId, roomId)) + "artefacts/" + artefactId
+                + "/";
+    }
+
+    /** {@code …/artefacts/{a}/sources/}: the sanitised SVG of each version, as document-service reads it. */
+    public static String artefactSourcesPrefix(UUID sessionId, UUID roomId, UUID artefactId) {
+        return artefactPrefix(sessionId, roomId, artefactId) + "sources/";
+    }
+
+    /**
+     * {@code …/sources/v{n}_{random}.svg}: random, so two editors saving the same next version never overwrite
+     * each other's source before one of them loses the version to the other.
+     */
+    public static String newArtefactSourceKey(UUID sessionId, UUID roomId, UUID artefactId, int version) {
+        return artefactSourcesPrefix(sessionId, roomId, artefactId) + "v" + version + "_" + UUID.randomUUID() + ".svg";
+    }
+
+    /** {@code …/artefacts/{a}/thumbnails/v{n}.png}: a version's 400×300 thumbnail. */
+    public static String artefactThumbnailKey(UUID sessionId, UUID roomId, UUID artefactId, int version) {
+        return artefactPrefix(sessionId, roomId, artefactId) + "thumbnails/v" + version + ".png";
+    }
+
+    /** {@code …/artefacts/{a}/exports/{exportId}.{extension}}: one export. */
+    public static String artefactExportKey(UUID sessionId, UUID roomId, UUID artefactId, UUID exportId,
+            String extension) {
+        return artefactPrefix(sessionId, roomId, artefactId) + "exports/" + exportId + "."
+                + extension.toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * {@code backups/{sessionId}/}: every backup of one session, beside (not under) the session's prefix, so
      * erasing the session names both prefixes and a backup outlives edits to the session's own keys.
      */
