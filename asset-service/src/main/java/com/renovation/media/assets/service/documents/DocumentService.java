@@ -108,15 +108,21 @@ public class DocumentService {
         return readable(caller, id)
                 .chain(document -> access.session(document.sessionId, caller, Access.Mode.WRITE)
                         .chain(session -> plans.ofCaller(caller).chain(effective -> record(session, document.roomId,
-                                document.documentType, versions -> {
-                                    DocumentArtifact source = versions.stream().filter(v -> v.version == n)
-                                            .findFirst().orElseThrow(() -> ApiException.invalid("version",
-                                                    "version " + n + " is not kept; the versions kept are "
-                                                            + versions.stream().map(v -> String.valueOf(v.version))
-                                                                    .collect(Collectors.joining(", "))));
-                                    return new NewVersion(source.phase, source.title, null, source.generatedBy,
-                                            source.generationPrompt, caller.userId(), message, n, content(source));
-                                }, plans.limits(effective.plan()).documentVersions()))));
+                                document.documentType, versions -> restoring(versions, n, caller.userId(), message),
+                                plans.limits(effective.plan()).documentVersions()))));
+    }
+
+    /**
+     * Version {@code n} of the locked lineage taken back as it was — title, phase, who wrote the content and the
+     * content — by {@code author}; no expiry, as it is asked for anew. 400 naming the versions kept if n is not one.
+     */
+    private static NewVersion restoring(List<DocumentArtifact> versions, int n, String author, String message) {
+        DocumentArtifact source = versions.stream().filter(v -> v.version == n).findFirst()
+                .orElseThrow(() -> ApiException.invalid("version", "version " + n + " is not kept; the versions kept"
+                        + " are " + versions.stream().map(v -> String.valueOf(v.version))
+                                .collect(Collectors.joining(", "))));
+        return new NewVersion(source.phase, source.title, null, source.generatedBy, source.generationPrompt, author,
+                message, n, content(source));
     }
 
     /** A version's typed content; 409 for a version recorded before documents kept theirs. */
