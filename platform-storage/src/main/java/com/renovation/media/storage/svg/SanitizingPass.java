@@ -31,11 +31,13 @@ final class SanitizingPass {
                 case XMLStreamConstants.START_ELEMENT -> startElement();
                 case XMLStreamConstants.END_ELEMENT -> endElement();
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
-                case XMLStreamConstants.DTD -> refuse(SvgRefusal.DOCTYPE, "a DOCTYPE (DTDs and entities are not accepted)");
+                case XMLStreamConstants.DTD ->
+                        refuse(SvgRefusal.DOCTYPE, "a DOCTYPE (DTDs and entities are not accepted)");
                 case XMLStreamConstants.ENTITY_REFERENCE ->
                         refuse(SvgRefusal.DOCTYPE, "the entity reference &" + reader.getLocalName() + ";");
                 case XMLStreamConstants.PROCESSING_INSTRUCTION ->
-                        refuse(SvgRefusal.PROCESSING_INSTRUCTION, "the processing instruction <?" + reader.getPITarget());
+                        refuse(SvgRefusal.PROCESSING_INSTRUCTION,
+                                "the processing instruction <?" + reader.getPITarget());
                 default -> {
                     // comments and the document's start and end: nothing to write
                 }

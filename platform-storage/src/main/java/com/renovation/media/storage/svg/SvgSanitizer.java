@@ -22,7 +22,7 @@ public final class SvgSanitizer {
     /** The sanitised document, or {@link SvgRefusedException} naming what was refused and where. */
     public SanitizedSvg sanitize(byte[] input) {
         if (input.length > limits.maxBytes()) {
-            throw tooLarge(input.length);
+            throw tooLarge("the document is", input.length);
         }
         String text = SvgDecoding.text(input);
         SanitizedSvg sanitized;
@@ -30,22 +30,31 @@ public final class SvgSanitizer {
         try {
             reader = parsing.open(text);
             SvgDecoding.checkDeclared(reader.getCharacterEncodingScheme(), input);
+            checkVersion(reader.getVersion());
             sanitized = new SanitizingPass(reader, limits).run();
         } catch (XMLStreamException e) {
             throw new SvgRefusedException(SvgRefusal.NOT_XML, SvgParsing.parserMessage(e));
         } finally {
             close(reader);
         }
-        // escaping can lengthen a document; the output must pass the same limit again
+        // the declaration and escaping can lengthen a document; what is kept must pass the same limit again
         if (sanitized.content().length > limits.maxBytes()) {
-            throw tooLarge(sanitized.content().length);
+            throw tooLarge("normalised, the document is", sanitized.content().length);
         }
         return sanitized;
     }
 
-    private SvgRefusedException tooLarge(int bytes) {
+    /** XML 1.1 admits control characters (&#1;) that the XML 1.0 the sanitiser writes cannot carry. */
+    private static void checkVersion(String version) {
+        if (version != null && !version.equals("1.0")) {
+            throw new SvgRefusedException(SvgRefusal.NOT_XML,
+                    "XML version " + SvgReferences.shorten(version) + " (only 1.0 is accepted), at line 1 column 1");
+        }
+    }
+
+    private SvgRefusedException tooLarge(String what, int bytes) {
         return new SvgRefusedException(SvgRefusal.TOO_LARGE,
-                "the document is " + bytes + " bytes; at most " + limits.maxBytes() + " are accepted");
+                what + " " + bytes + " bytes; at most " + limits.maxBytes() + " are accepted");
     }
 
     private static void close(XMLStreamReader reader) {

@@ -35,19 +35,7 @@ final class SvgWriter {
             out.append("xml:");
         }
         out.append(localName).append("=\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\t' -> out.append("&#9;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
+        escape(value, true);
         out.append('"');
     }
 
@@ -56,16 +44,7 @@ final class SvgWriter {
             return;
         }
         closeStartTag();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
+        escape(text, false);
     }
 
     void endElement(String name) {
@@ -83,6 +62,26 @@ final class SvgWriter {
         }
         out.append('\n');
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A parser turns a literal tab or line break in an attribute into a space and a carriage return in text into a
+     * line feed, so those are written as character references.
+     */
+    private void escape(String value, boolean inAttribute) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\r' -> out.append("&#13;");
+                case '"' -> out.append(inAttribute ? "&quot;" : "\"");
+                case '\t' -> out.append(inAttribute ? "&#9;" : "\t");
+                case '\n' -> out.append(inAttribute ? "&#10;" : "\n");
+                default -> out.append(c);
+            }
+        }
     }
 
     private void closeStartTag() {
