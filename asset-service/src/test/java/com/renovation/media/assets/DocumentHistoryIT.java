@@ -63,21 +63,23 @@ class DocumentHistoryIT {
     void theContentOfAVersionIsItsTypedRecordAsRequested() {
         String user = TestSupport.newUser();
         String session = TestSupport.sessionWithRoom(user).get(0);
-        String id = request(user, session, Map.of("documentType", "estimate_pdf", "title", "Estimate",
-                "content", Map.of("currency", "EUR", "taxRate", "0.1", "total", "1.00", "lines", List.of(
-                        Map.of("description", " Tiles ", "quantity", "12.5", "unit", "m2", "unitPrice", "39.99")))));
+        String id = request(user, session, Map.of("documentType", "estimate_pdf", "title", "Paint",
+                "content", Map.of("taxRate", "0.077", "total", "1.00", "lines", List.of(Map.of("description",
+                        " Wall paint ", "quantity", 3, "unit", "l", "unitPrice", "18.333", "currency", "CHF")))));
 
         as(user).get("/documents/" + id + "/content").then().statusCode(200)
                 .body("id", equalTo(id)).body("documentType", equalTo("estimate_pdf")).body("version", equalTo(1))
-                .body("content.currency", equalTo("EUR"))
-                .body("content.lines[0].description", equalTo("Tiles"))
-                // the totals computed when it was requested, never the client's "1.00"
-                .body("content.lines[0].lineTotal", equalTo("499.88"))
-                .body("content.total", equalTo("549.87"));
+                .body("content.currency", equalTo("CHF"))
+                .body("content.lines[0].description", equalTo("Wall paint"))
+                // the totals computed when it was requested (3 × 18.333, tax half up), never the client's "1.00"
+                .body("content.lines[0].unitPrice", equalTo("18.33"))
+                .body("content.lines[0].lineTotal", equalTo("55.00"))
+                .body("content.tax", equalTo("4.24"))
+                .body("content.total", equalTo("59.24"));
         as(TestSupport.newUser()).get("/documents/" + id + "/content").then().statusCode(404);
         as(user).get("/documents/" + UUID.randomUUID() + "/content").then().statusCode(404);
         PlanTestSupport.asAdmin().get("/documents/" + id + "/content").then().statusCode(200)
-                .body("content.currency", equalTo("EUR"));
+                .body("content.currency", equalTo("CHF"));
     }
 
     @Test
