@@ -128,6 +128,7 @@ class AuthorizationMatrixIT {
         BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
         BODIES.put("POST /assets/{id}/review", f -> Map.of("decision", "submit"));
         BODIES.put("PUT /admin/users/{sub}/plan", f -> Map.of("plan", "enterprise"));
+        BODIES.put("POST /documents/{id}/restore", f -> Map.of("version", 1, "message", "Back to the first"));
     }
 
     /** A draft render in the fixture's room, made when a route first needs it (only renders are reviewed). */

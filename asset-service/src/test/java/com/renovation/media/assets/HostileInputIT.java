@@ -421,6 +421,44 @@ class HostileInputIT {
     }
 
     @Test
+    void hostileDocumentHistoryInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        String sessionId = TestSupport.sessionWithRoom(user).get(0);
+        String documents = "/sessions/" + sessionId + "/documents";
+        String document = as(user).body(AuthorizationMatrixIT.checklist()).post(documents).then().statusCode(202)
+                .extract().path("id");
+        String restore = "/documents/" + document + "/restore";
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("a message of 501 characters", as(user).body(with(AuthorizationMatrixIT.checklist(), "message",
+                "m".repeat(501))).post(documents));
+        cases.put("a message that is an object", as(user).body(with(AuthorizationMatrixIT.checklist(), "message",
+                Map.of("text", "x"))).post(documents));
+        cases.put("a restore message of 100 000 characters", as(user).body(Map.of("version", 1,
+                "message", "m".repeat(100_000))).post(restore));
+        cases.put("a restore of version 0", as(user).body(Map.of("version", 0)).post(restore));
+        cases.put("a restore of version -1", as(user).body(Map.of("version", -1)).post(restore));
+        cases.put("a restore of version 2^31", as(user).body("{\"version\": 2147483648}").post(restore));
+        cases.put("a restore of version 1e400", as(user).body("{\"version\": 1e400}").post(restore));
+        cases.put("a restore of version 2^31 - 1", as(user).body(Map.of("version", Integer.MAX_VALUE)).post(restore));
+        cases.put("a restore of version \"1 OR 1=1\"", as(user).body(Map.of("version", "1 OR 1=1")).post(restore));
+        cases.put("a restore without a version", as(user).body(Map.of("message", "x")).post(restore));
+        cases.put("a restore of a document id that is not one", as(user).body(Map.of("version", 1))
+                .post("/documents/..%2F..%2Fsessions/restore"));
+        cases.put("the content of a document id that is SQL", as(user).get("/documents/x'%20OR%20'1'='1/content"));
+        Map<String, Integer> refused = new TreeMap<>();
+        cases.forEach((name, r) -> {
+            assertThat(r.statusCode()).as(name).isBetween(400, 499);
+            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
+                    Integer::sum);
+        });
+        as(user).get("/documents/" + document + "/versions").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].message", nullValue());
+        System.out.println("hostile document history input: " + cases.size() + " cases, no 5xx, nothing changed;"
+                + " by outcome:");
+        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+    }
+
+    @Test
     void hostileReviewFilterAndGenerationInputIsRefusedAndChangesNothing() {
         String user = TestSupport.newUser();
         List<String> ids = TestSupport.sessionWithRoom(user);
