@@ -18,10 +18,8 @@ import com.renovation.media.storage.svg.SvgSanitizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,16 +65,13 @@ public class ArtefactRendering {
 
     /** Reads, draws and stores the job's picture; no transaction is held meanwhile. */
     public Uni<Outcome> render(ArtefactJob job) {
-        Context context = Vertx.currentContext();
         return Panache.withSession(() -> marks.erased(job.sessionId(), job.roomId())).chain(erased -> {
             if (erased) {
                 LOG.infof("%s not made: its session or room was erased", job.describe());
                 return Uni.createFrom().item(Outcome.erased(job));
             }
             return readSource(job)
-                    .chain(source -> Uni.createFrom().item(() -> draw(job, source))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                            .emitOn(task -> runOn(context, task)))
+                    .chain(source -> WorkerThread.run(() -> draw(job, source)))
                     .chain(picture -> objects.put(Buckets.USER_UPLOADS, job.targetKey(), picture.bytes(),
                                     job.format().contentType())
                             .replaceWith(new Outcome(job, job.rendered(picture.bytes().length, picture.width(),
@@ -94,8 +89,7 @@ public class ArtefactRendering {
             return Uni.createFrom().item(true);
         }
         ArtefactJob job = outcome.job();
-        return marks.lockSession(job.sessionId())
-                .chain(() -> marks.erased(job.sessionId(), job.roomId()))
+        return marks.lockAndCheckErased(job.sessionId(), job.roomId())
                 .chain(erased -> {
                     if (erased) {
                         LOG.infof("%s made after its session or room was erased: not announced", job.describe());
@@ -155,7 +149,7 @@ public class ArtefactRendering {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         registry.timer("artefacts.render", "format", job.isThumbnail() ? "thumbnail" : job.format().value())
-                .record(java.time.Duration.ofMillis(millis));
+                .record(Duration.ofMillis(millis));
         LOG.infof("%s made: %d bytes, %d×%d, in %d ms", job.describe(), picture.bytes().length, picture.width(),
                 picture.height(), millis);
         return picture;
@@ -166,13 +160,5 @@ public class ArtefactRendering {
         registry.counter("artefacts.render.failed", "format", job.isThumbnail() ? "thumbnail" : job.format().value())
                 .increment();
         return new Outcome(job, job.failed(reason), null);
-    }
-
-    private static void runOn(Context context, Runnable task) {
-        if (context == null) {
-            task.run();
-        } else {
-            context.runOnContext(ignored -> task.run());
-        }
     }
 }
