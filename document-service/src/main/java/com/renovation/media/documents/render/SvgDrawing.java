@@ -1,16 +1,21 @@
 package com.renovation.media.documents.render;
 
 import com.github.weisj.jsvg.SVGDocument;
+import com.github.weisj.jsvg.parser.DocumentLimits;
 import com.github.weisj.jsvg.parser.LoaderContext;
 import com.github.weisj.jsvg.parser.SVGLoader;
 import com.github.weisj.jsvg.parser.resources.ResourcePolicy;
 import com.github.weisj.jsvg.view.ViewBox;
 import com.renovation.media.storage.svg.SanitizedSvg;
+import com.renovation.media.storage.svg.SvgLimits;
 import java.awt.Component;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.io.ByteArrayInputStream;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * A sanitised SVG parsed once by JSVG, painted into any {@link Graphics2D}: a {@code BufferedImage}'s for a PNG,
@@ -26,11 +31,41 @@ public final class SvgDrawing {
 
     /**
      * Nothing outside the document is ever loaded: the sanitiser already refuses external references, and JSVG
-     * is told to deny them too, so a gap in one is not a gap in both.
+     * is told to deny them too, so a gap in one is not a gap in both. JSVG's own limits (30 levels, 2 000 drawn
+     * elements) would refuse plans the sanitiser accepts; they are raised to the sanitiser's, so the count of
+     * elements drawn — {@code use} copies included, which is what bounds a drawing that multiplies itself
+     * through nested {@code use} — is at most what a document may hold.
      */
-    private static final LoaderContext NOTHING_EXTERNAL = LoaderContext.builder()
+    private static final LoaderContext LOADER = LoaderContext.builder()
             .externalResourcePolicy(ResourcePolicy.DENY_ALL)
+            .documentLimits(new DocumentLimits(SvgLimits.DEFAULT.maxDepth(),
+                    DocumentLimits.DEFAULT_MAX_USE_NESTING_DEPTH, SvgLimits.DEFAULT.maxElements()))
             .build();
+
+    /**
+     * JSVG logs why it cannot load a document and answers null; the reason is caught from its log record on the
+     * loading thread, so the failure event says it.
+     */
+    private static final ThreadLocal<Throwable> LOAD_FAILURE = new ThreadLocal<>();
+
+    static {
+        Logger.getLogger(SVGLoader.class.getName()).addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getThrown() != null) {
+                    LOAD_FAILURE.set(record.getThrown());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
 
     private final SVGDocument document;
     private final double width;
@@ -45,14 +80,16 @@ public final class SvgDrawing {
     /** @throws RenderFailure when JSVG cannot read the document */
     public static SvgDrawing parse(SanitizedSvg svg) {
         SVGDocument document;
+        LOAD_FAILURE.remove();
         try {
-            document = new SVGLoader().load(new ByteArrayInputStream(svg.content()), null, NOTHING_EXTERNAL);
+            document = new SVGLoader().load(new ByteArrayInputStream(svg.content()), null, LOADER);
         } catch (RuntimeException e) {
-            throw new RenderFailure("the drawing cannot be read: " + e.getMessage(), e);
+            throw new RenderFailure("the drawing cannot be read: " + firstLine(e), e);
         }
         if (document == null) {
-            // JSVG logs its reason and answers nothing
-            throw new RenderFailure("the drawing cannot be read by the SVG renderer");
+            Throwable reason = LOAD_FAILURE.get();
+            LOAD_FAILURE.remove();
+            throw new RenderFailure("the drawing cannot be read" + (reason == null ? "" : ": " + firstLine(reason)));
         }
         DrawingFit.requireSize(svg.width(), svg.height());
         return new SvgDrawing(document, svg.width(), svg.height());
@@ -74,7 +111,14 @@ public final class SvgDrawing {
         try {
             document.render((Component) null, g, new ViewBox(target));
         } catch (RuntimeException e) {
-            throw new RenderFailure("the drawing cannot be drawn: " + e, e);
+            throw new RenderFailure("the drawing cannot be drawn: " + firstLine(e), e);
         }
+    }
+
+    /** JSVG's messages go on with advice to its API's callers on further lines: not for the user. */
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 }

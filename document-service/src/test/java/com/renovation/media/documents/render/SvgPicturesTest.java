@@ -1,6 +1,7 @@
 package com.renovation.media.documents.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -74,6 +75,39 @@ class SvgPicturesTest {
 
         assertThat(pdf.width()).isEqualTo(595);
         assertThat(pdf.height()).isEqualTo(842);
+    }
+
+    @Test
+    void aDetailedDeeplyNestedPlanWithinTheSanitisersLimitsIsDrawn() throws IOException {
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">");
+        svg.append("<g>".repeat(100));
+        for (int i = 0; i < 20_000; i++) {
+            svg.append("<path d=\"M").append(i % 1000).append(" 0 V1000\" stroke=\"#000\"/>");
+        }
+        svg.append("</g>".repeat(100)).append("</svg>");
+
+        BufferedImage image = decode(PngRender.thumbnail(SvgDrawing.parse(svg(svg.toString(), 1000, 1000))).bytes());
+
+        assertThat(rgb(image, 200, 150)).isNotEqualTo(WHITE);
+    }
+
+    @Test
+    void aDrawingThatMultipliesItselfThroughNestedUseIsNotDrawn() {
+        // each level draws the one below ten times: 10^6 rectangles from a few dozen elements
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\""
+                + " xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 100 100\"><defs>"
+                + "<g id=\"l0\"><rect width=\"1\" height=\"1\"/></g>");
+        for (int level = 1; level <= 6; level++) {
+            svg.append("<g id=\"l").append(level).append("\">");
+            for (int i = 0; i < 10; i++) {
+                svg.append("<use xlink:href=\"#l").append(level - 1).append("\"/>");
+            }
+            svg.append("</g>");
+        }
+        svg.append("</defs><use xlink:href=\"#l6\"/></svg>");
+
+        assertThatThrownBy(() -> SvgDrawing.parse(svg(svg.toString(), 100, 100)))
+                .isInstanceOf(RenderFailure.class).hasMessageContaining("exceeded").hasMessageNotContaining("\n");
     }
 
     static SanitizedSvg floorPlan() throws IOException {
