@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.xml.stream.XMLInputFactory;
 
 /**
  * A sanitised SVG parsed once by JSVG, painted into any {@link Graphics2D}: a {@code BufferedImage}'s for a PNG,
@@ -43,13 +44,13 @@ public final class SvgDrawing {
             .build();
 
     /**
-     * JSVG logs why it cannot load a document and answers null; the reason is caught from its log record on the
+     * JSVG logs why it cannot load a document and answers null; the reason is caught from its log records on the
      * loading thread, so the failure event says it.
      */
     private static final ThreadLocal<Throwable> LOAD_FAILURE = new ThreadLocal<>();
 
     static {
-        Logger.getLogger(SVGLoader.class.getName()).addHandler(new Handler() {
+        Logger.getLogger("com.github.weisj.jsvg").addHandler(new Handler() {
             @Override
             public void publish(LogRecord record) {
                 if (record.getThrown() != null) {
@@ -82,7 +83,8 @@ public final class SvgDrawing {
         SVGDocument document;
         LOAD_FAILURE.remove();
         try {
-            document = new SVGLoader().load(new ByteArrayInputStream(svg.content()), null, LOADER);
+            document = new SVGLoader().load(() -> xmlInput().createXMLEventReader(
+                    new ByteArrayInputStream(svg.content())), null, LOADER);
         } catch (RuntimeException e) {
             throw new RenderFailure("the drawing cannot be read: " + firstLine(e), e);
         }
@@ -93,6 +95,19 @@ public final class SvgDrawing {
         }
         DrawingFit.requireSize(svg.width(), svg.height());
         return new SvgDrawing(document, svg.width(), svg.height());
+    }
+
+    /**
+     * As JSVG's own (no DTD, no external entities), but as deep as the sanitiser lets a document nest: the JDK's
+     * default depth limit of 100 would refuse what the sanitiser accepted. One per document, as the JDK does
+     * not promise a factory is safe on many threads.
+     */
+    private static XMLInputFactory xmlInput() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty("jdk.xml.maxElementDepth", Integer.toString(SvgLimits.DEFAULT.maxDepth() + 1));
+        return factory;
     }
 
     public double width() {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import com.renovation.media.storage.svg.SanitizedSvg;
+import com.renovation.media.storage.svg.SvgLimits;
+import com.renovation.media.storage.svg.SvgSanitizer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -80,13 +82,15 @@ class SvgPicturesTest {
     @Test
     void aDetailedDeeplyNestedPlanWithinTheSanitisersLimitsIsDrawn() throws IOException {
         StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 1000\">");
-        svg.append("<g>".repeat(100));
+        svg.append("<g>".repeat(120));
         for (int i = 0; i < 20_000; i++) {
             svg.append("<path d=\"M").append(i % 1000).append(" 0 V1000\" stroke=\"#000\"/>");
         }
-        svg.append("</g>".repeat(100)).append("</svg>");
+        svg.append("</g>".repeat(120)).append("</svg>");
 
-        BufferedImage image = decode(PngRender.thumbnail(SvgDrawing.parse(svg(svg.toString(), 1000, 1000))).bytes());
+        // through the sanitiser first, as the service does: what it accepts, the renderer must draw
+        SanitizedSvg sanitised = new SvgSanitizer(SvgLimits.DEFAULT).sanitize(svg.toString().getBytes(StandardCharsets.UTF_8));
+        BufferedImage image = decode(PngRender.thumbnail(SvgDrawing.parse(sanitised)).bytes());
 
         assertThat(rgb(image, 200, 150)).isNotEqualTo(WHITE);
     }
