@@ -105,20 +105,22 @@ public class ArtefactRendering {
                 : objects.delete(Buckets.USER_UPLOADS, outcome.storedKey());
     }
 
-    /** The source's bytes; one larger than the sanitiser reads, or missing, cannot be drawn. */
+    /**
+     * The source's bytes; one larger than the sanitiser reads, empty or missing cannot be drawn. The read asks for
+     * one byte more than the limit at most, so even an object replaced after the HEAD is never held whole.
+     */
     private Uni<byte[]> readSource(ArtefactJob job) {
-        long limit = SvgLimits.DEFAULT.maxBytes();
+        int limit = SvgLimits.DEFAULT.maxBytes();
         return objects.head(Buckets.USER_UPLOADS, job.sourceKey()).chain(info -> {
-            if (info.isEmpty()) {
-                throw new RenderFailure("the version's source " + job.sourceKey() + " does not exist");
+            if (info.isEmpty() || info.get().size() == 0) {
+                throw new RenderFailure("the version's source " + job.sourceKey() + " is missing or empty");
             }
             if (info.get().size() > limit) {
                 throw new RenderFailure("the version's source is " + info.get().size() + " bytes, more than the "
                         + limit + " an SVG may have");
             }
-            return objects.read(Buckets.USER_UPLOADS, job.sourceKey());
+            return objects.readRange(Buckets.USER_UPLOADS, job.sourceKey(), 0, limit);
         }).invoke(bytes -> {
-            // the object may have been replaced between the two requests: the limit holds for what was read
             if (bytes.length > limit) {
                 throw new RenderFailure("the version's source is more than the " + limit + " bytes an SVG may have");
             }
