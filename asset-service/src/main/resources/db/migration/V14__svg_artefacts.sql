@@ -36,8 +36,9 @@ CREATE TABLE artefact_versions (
     PRIMARY KEY (artefact_id, version)
 );
 
--- The sanitised SVG text (up to platform.artefacts.max-content-bytes). lz4: large values are compressed when
--- TOAST stores them, cheaply enough to read back on every GET of a version.
+-- The sanitised SVG text (up to platform.artefacts.max-content-bytes). Large values are compressed when TOAST
+-- stores them; lz4, cheap enough to read back on every GET of a version, where the server is built with it (the
+-- postgres images are); a server without it keeps its default, pglz: compressed too, a little slower.
 CREATE TABLE artefact_contents (
     artefact_id UUID NOT NULL,
     version     INT  NOT NULL,
@@ -45,7 +46,13 @@ CREATE TABLE artefact_contents (
     PRIMARY KEY (artefact_id, version),
     FOREIGN KEY (artefact_id, version) REFERENCES artefact_versions (artefact_id, version) ON DELETE CASCADE
 );
-ALTER TABLE artefact_contents ALTER COLUMN content SET COMPRESSION lz4;
+DO $$
+BEGIN
+    ALTER TABLE artefact_contents ALTER COLUMN content SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported THEN
+    RAISE NOTICE 'this PostgreSQL has no lz4: artefact_contents.content is compressed with pglz';
+END
+$$;
 
 -- An export of one version, made by document-service; the expiry job deletes its object, then the row.
 CREATE TABLE artefact_exports (
