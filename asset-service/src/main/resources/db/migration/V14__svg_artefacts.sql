@@ -25,6 +25,7 @@ CREATE TABLE artefact_versions (
     author           TEXT        NOT NULL,
     message          VARCHAR(500),
     content_bytes    INT         NOT NULL CONSTRAINT check_artefact_content_bytes CHECK (content_bytes > 0),
+    file_size        BIGINT      GENERATED ALWAYS AS (content_bytes) STORED,
     sha256           CHAR(64)    NOT NULL,
     restored_from    INT,
     source_key       TEXT        NOT NULL,
@@ -77,26 +78,9 @@ CREATE INDEX idx_artefact_exports_artefact ON artefact_exports (artefact_id);
 CREATE TRIGGER audited AFTER INSERT OR UPDATE OR DELETE ON artefacts
     FOR EACH ROW EXECUTE FUNCTION audit_row('artefact');
 
--- The content of every version counts against its owner's storage, as originals, variants and documents do.
-CREATE FUNCTION usage_artefact_versions_changed() RETURNS trigger AS $$
-DECLARE
-    deltas JSONB;
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        SELECT jsonb_object_agg(owner_id, jsonb_build_object('bytes', bytes)) INTO deltas FROM (
-            SELECT owner_id, sum(content_bytes) AS bytes FROM new_rows GROUP BY owner_id) d;
-    ELSE
-        SELECT jsonb_object_agg(owner_id, jsonb_build_object('bytes', -bytes)) INTO deltas FROM (
-            SELECT owner_id, sum(content_bytes) AS bytes FROM old_rows GROUP BY owner_id) d;
-    END IF;
-    IF deltas IS NOT NULL THEN
-        PERFORM usage_add(deltas);
-    END IF;
-    RETURN NULL;
-END
-$$ LANGUAGE plpgsql;
-
+-- The content of every version counts against its owner's storage, by V11's triggers (through file_size, the
+-- column they count; owner_id is the artefact's, set by the service).
 CREATE TRIGGER usage_added AFTER INSERT ON artefact_versions REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_artefact_versions_changed();
+    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
 CREATE TRIGGER usage_removed AFTER DELETE ON artefact_versions REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION usage_artefact_versions_changed();
+    FOR EACH STATEMENT EXECUTE FUNCTION usage_storage_changed();
