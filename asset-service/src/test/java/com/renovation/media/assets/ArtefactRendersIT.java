@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.assets.service.artefacts.ExportExpiry;
+import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.contracts.events.PlatformService;
 import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.contracts.events.Topics;
@@ -19,10 +20,12 @@ import com.renovation.media.contracts.events.payload.ArtefactRendered;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.ObjectStore;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -199,6 +202,53 @@ class ArtefactRendersIT {
         io.restassured.RestAssured.given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("format", "pdf")).post(exports).then().statusCode(202).body("width", nullValue());
         as(TestSupport.newUser()).body(Map.of("format", "pdf")).post(exports).then().statusCode(404);
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void theOwnersLiveChannelFollowsAnArtefact() throws InterruptedException {
+        String user = TestSupport.newUser();
+        List<String> ids = TestSupport.sessionWithRoom(user);
+        try (SseTestClient stream = SseTestClient.open(base, TestSupport.token(user), null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.next(WAIT).event()).isEqualTo("stream.ready");
+            String id = createPlan(user, ids.get(0), ids.get(1));
+            assertLive(stream.next(WAIT), "artefact.changed", Map.of("artefactId", id, "sessionId", ids.get(0),
+                    "roomId", ids.get(1), "version", "1", "thumbnailStatus", "pending"));
+
+            Plan plan = new Plan(user, UUID.fromString(ids.get(0)), UUID.fromString(ids.get(1)), UUID.fromString(id));
+            String key = StoragePaths.artefactThumbnailKey(plan.session(), plan.room(), plan.id(), 1);
+            ArtefactTestSupport.put(objects, key, TestSupport.png(400, 300), "image/png");
+            KafkaTestClient.publish("document-service", thumbnail(plan, 1, "user-uploads", key));
+            assertLive(stream.next(WAIT), "artefact.changed", Map.of("artefactId", id, "version", "1",
+                    "thumbnailStatus", "ready"));
+
+            String exportId = as(user).body(Map.of("format", "pdf")).post("/artefacts/" + id + "/exports").then()
+                    .statusCode(202).extract().path("id");
+            KafkaTestClient.publish("document-service", new ArtefactRenderFailed(plan.id(), plan.session(),
+                    plan.room(), 1, UUID.fromString(exportId), "the drawing does not fit a page"));
+            assertLive(stream.next(WAIT), "export.changed", Map.of("exportId", exportId, "artefactId", id,
+                    "status", "failed"));
+            as(user).get("/exports/" + exportId).then().body("status", equalTo("failed"))
+                    .body("error", equalTo("the drawing does not fit a page")).body("downloadUrl", nullValue());
+
+            as(user).delete("/artefacts/" + id).then().statusCode(204);
+            assertLive(stream.next(WAIT), "artefact.deleted", Map.of("artefactId", id, "roomId", ids.get(1)));
+        }
+    }
+
+    private static void assertLive(SseTestClient.SseEvent event, String name, Map<String, String> fields) {
+        assertThat(event.event()).isEqualTo(name);
+        JsonNode data;
+        try {
+            data = EventJson.MAPPER.readTree(event.data());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(name + " data is not JSON: " + event.data(), e);
+        }
+        fields.forEach((field, value) -> assertThat(data.path(field).asText()).as(name + " " + field)
+                .isEqualTo(value));
     }
 
     private String firstSourceKey(Plan plan) {
