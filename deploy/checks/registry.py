@@ -63,15 +63,14 @@ def read_registry(root):
 
 
 def produced_topics(root, service):
-    """Topics of the events a service adds to its outbox: the payloads a file that calls outbox.add constructs
-    (outbox.add(new Payload(...)), or a factory beside it that returns one) -> Payload.topic()."""
+    """Topics of the events a service publishes: every platform-contracts payload its main code constructs (a
+    consumer reads the payloads it consumes, it never makes one; a service makes one only to add it to its outbox,
+    there or through a factory) -> Payload.topic(). A payload handed to outbox.add must be a contracts payload."""
     constants = dict(re.findall(r'static final String (\w+) = "([^"]+)";', _read(root, "Topics.java")))
     topics = set()
     for path in glob.glob(os.path.join(root, service, "src/main/java/**/*.java"), recursive=True):
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        if "outbox.add(" not in text:
-            continue
         for payload in re.findall(r"outbox\.add\(new (\w+)\(", text):
             if not os.path.exists(os.path.join(root, EVENTS, "payload", payload + ".java")):
                 error(service, f"outbox event {payload} is not a platform-contracts payload")

@@ -99,6 +99,13 @@ class BrokenInputs(unittest.TestCase):
         job["args"] = [job["args"][0].replace("for topic in ", "for topic in retired.topic ")]
         self.assertProblem("prod Job/kafka-topics: topic retired.topic is created but is not in the topic registry")
 
+    def test_an_event_a_service_makes_but_the_registry_does_not_give_it_is_named(self):
+        # a factory beside the outbox call counts: document-service makes its artefact outcomes in ArtefactJob
+        self.edit("platform-contracts/src/main/java/com/renovation/media/contracts/events/Topic.java",
+                  "ARTEFACT_RENDERED(Topics.ARTEFACT_RENDERED, Channels.ARTEFACT_RENDERED, DOCUMENT_SERVICE,",
+                  "ARTEFACT_RENDERED(Topics.ARTEFACT_RENDERED, Channels.ARTEFACT_RENDERED, CATALOG_SERVICE,")
+        self.assertProblem("document-service: its outbox publishes ['artefact.render.failed', 'artefact.rendered',")
+
     def test_a_new_consumer_in_the_registry_needs_its_dead_letter_topic_and_grants(self):
         self.edit("platform-contracts/src/main/java/com/renovation/media/contracts/events/Topic.java",
                   "ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER)",
