@@ -88,6 +88,12 @@ class AuthorizationMatrixIT {
             if (template.startsWith("/backups/{id}")) {
                 return path.replace("{id}", backupId);
             }
+            if (template.startsWith("/artefacts/{id}")) {
+                return path.replace("{id}", artefact(this)).replace("{n}", "1");
+            }
+            if (template.startsWith("/exports/{id}")) {
+                return path.replace("{id}", export(this));
+            }
             if (template.startsWith("/admin/users/{sub}")) {
                 return path.replace("{sub}", owner);
             }
@@ -128,6 +134,12 @@ class AuthorizationMatrixIT {
         BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
         BODIES.put("POST /assets/{id}/review", f -> Map.of("decision", "submit"));
         BODIES.put("PUT /admin/users/{sub}/plan", f -> Map.of("plan", "enterprise"));
+        BODIES.put("POST /documents/{id}/restore", f -> Map.of("version", 1, "message", "Back to the first"));
+        BODIES.put("POST /sessions/{id}/artefacts", f -> ArtefactTestSupport.create("Plan",
+                ArtefactTestSupport.plan("matrix"), f.roomId()));
+        BODIES.put("PUT /artefacts/{id}", f -> Map.of("content", ArtefactTestSupport.plan("edited"), "baseVersion", 1));
+        BODIES.put("POST /artefacts/{id}/versions/{n}/restore", f -> Map.of("message", "back"));
+        BODIES.put("POST /artefacts/{id}/exports", f -> Map.of("format", "svg"));
     }
 
     /** A draft render in the fixture's room, made when a route first needs it (only renders are reviewed). */
@@ -137,6 +149,23 @@ class AuthorizationMatrixIT {
         return RENDERS.computeIfAbsent(fixture, f -> RenderReviewIT.declare(f.owner(), f.roomId(), "render",
                 Map.of()));
     }
+
+    /** A floor plan in the fixture's room and an export of it, made when a route first needs them. */
+    private static final Map<Fixture, String> ARTEFACTS = new ConcurrentHashMap<>();
+    private static final Map<Fixture, String> EXPORTS = new ConcurrentHashMap<>();
+
+    static String artefact(Fixture fixture) {
+        return ARTEFACTS.computeIfAbsent(fixture, f -> ArtefactTestSupport.createPlan(f.owner(), f.sessionId(),
+                f.roomId()));
+    }
+
+    static String export(Fixture fixture) {
+        return EXPORTS.computeIfAbsent(fixture, f -> TestSupport.as(f.owner()).body(Map.of("format", "svg"))
+                .post("/artefacts/" + artefact(f) + "/exports").then().statusCode(202).extract().path("id"));
+    }
+
+    /** Changes nothing of the owner's, so reading suffices and admins may call them too (an export). */
+    private static final Set<String> READ_ACCESS_WRITES = Set.of("POST /artefacts/{id}/exports");
 
     /** Only admins may call these (a user's plan and usage): everyone else signed in gets 403. */
     private static final Set<String> ADMIN_ONLY = Set.of("GET /admin/users/{sub}/usage", "PUT /admin/users/{sub}/plan",
@@ -232,8 +261,8 @@ class AuthorizationMatrixIT {
                 assertThat(status).as(op.key()).isEqualTo(200);
             } else if (ADMIN_ONLY.contains(op.key()) || !ownedResource(op)) {
                 assertThat(status).as(op.key()).isBetween(200, 299);
-            } else if (op.method().equals("GET")) {
-                assertThat(status).as(op.key()).isEqualTo(200);
+            } else if (op.method().equals("GET") || READ_ACCESS_WRITES.contains(op.key())) {
+                assertThat(status).as(op.key()).isBetween(200, 299);
             } else {
                 assertThat(status).as(op.key()).isEqualTo(403);
             }

@@ -60,7 +60,7 @@ class DocumentRequestIT {
     }
 
     /** The data of the document.requested event for this document. */
-    private static JsonNode requested(String documentId) {
+    static JsonNode requested(String documentId) {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(WAIT).until(() -> {
             KafkaTestClient.records("document.requested", documentId)

@@ -346,21 +346,14 @@ class HostileInputIT {
         cases.put("a traversing slug", given().get("/public/collections/..%2F..%2Fcollections"));
         cases.put("a public tag of 10 000 characters", given().get("/public/collections?tag=" + "t".repeat(10_000)));
         cases.put("a public forged cursor", given().get("/public/collections?cursor=AAAA"));
-        Map<String, Integer> refused = new TreeMap<>();
-        cases.forEach((name, r) -> {
-            assertThat(r.statusCode()).as(name).isBetween(400, 499);
-            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
-                    Integer::sum);
-        });
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
 
         as(user).get("/library/items").then().statusCode(200).body("items.size()", equalTo(1))
                 .body("items[0].tags.size()", equalTo(0)).body("items[0].favourite", equalTo(false));
         as(user).get("/collections").then().body("items.size()", equalTo(1)).body("items[0].itemCount", equalTo(1))
                 .body("items[0].coverItemId", nullValue());
         as(stranger).get("/library/items/" + foreignItem).then().body("favourite", equalTo(false));
-        System.out.println("hostile library and collection input: " + cases.size() + " cases, no 5xx, nothing"
-                + " changed; by outcome:");
-        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+        report("hostile library and collection input", cases.size(), refused);
     }
 
     @Test
@@ -383,17 +376,10 @@ class HostileInputIT {
                 .encodeToString("x".getBytes(StandardCharsets.UTF_8))));
         cases.put("a workspace cursor of another shape", as(user).get("/workspace?cursor=AAAA"));
         cases.put("a workspace page of a million", as(user).get("/workspace?limit=1000000"));
-        Map<String, Integer> refused = new TreeMap<>();
-        cases.forEach((name, r) -> {
-            assertThat(r.statusCode()).as(name).isBetween(400, 499);
-            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
-                    Integer::sum);
-        });
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
         as(user).get("/workspace").then().statusCode(200).body("items.size()", equalTo(0));
         as(user).get("/rooms/" + roomId + "/assets").then().statusCode(200).body("items.size()", equalTo(0));
-        System.out.println("hostile workspace and audit input: " + cases.size() + " cases, no 5xx, nothing changed;"
-                + " by outcome:");
-        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+        report("hostile workspace and audit input", cases.size(), refused);
     }
 
     @Test
@@ -408,16 +394,102 @@ class HostileInputIT {
         cases.put("a restore of a backup id that is not one", as(user).post("/backups/..%2F..%2Fsessions/restore"));
         cases.put("a backup cursor of another shape", as(user).get("/sessions/" + sessionId + "/backups?cursor=AAAA"));
         cases.put("a backup page of a million", as(user).get("/sessions/" + sessionId + "/backups?limit=1000000"));
-        Map<String, Integer> refused = new TreeMap<>();
-        cases.forEach((name, r) -> {
-            assertThat(r.statusCode()).as(name).isBetween(400, 499);
-            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
-                    Integer::sum);
-        });
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
         as(user).get("/sessions/" + sessionId + "/backups").then().statusCode(200).body("items.size()", equalTo(0));
         as(user).get("/sessions").then().statusCode(200).body("items.size()", equalTo(1));
-        System.out.println("hostile backup input: " + cases.size() + " cases, no 5xx, nothing changed; by outcome:");
-        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+        report("hostile backup input", cases.size(), refused);
+    }
+
+    @Test
+    void hostileDocumentHistoryInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        String sessionId = TestSupport.sessionWithRoom(user).get(0);
+        String documents = "/sessions/" + sessionId + "/documents";
+        String document = as(user).body(AuthorizationMatrixIT.checklist()).post(documents).then().statusCode(202)
+                .extract().path("id");
+        String restore = "/documents/" + document + "/restore";
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("a message of 501 characters", as(user).body(with(AuthorizationMatrixIT.checklist(), "message",
+                "m".repeat(501))).post(documents));
+        cases.put("a message that is an object", as(user).body(with(AuthorizationMatrixIT.checklist(), "message",
+                Map.of("text", "x"))).post(documents));
+        cases.put("a restore message of 100 000 characters", as(user).body(Map.of("version", 1,
+                "message", "m".repeat(100_000))).post(restore));
+        cases.put("a restore of version 0", as(user).body(Map.of("version", 0)).post(restore));
+        cases.put("a restore of version -1", as(user).body(Map.of("version", -1)).post(restore));
+        cases.put("a restore of version 2^31", as(user).body("{\"version\": 2147483648}").post(restore));
+        cases.put("a restore of version 1e400", as(user).body("{\"version\": 1e400}").post(restore));
+        cases.put("a restore of version 2^31 - 1", as(user).body(Map.of("version", Integer.MAX_VALUE)).post(restore));
+        cases.put("a restore of version \"1 OR 1=1\"", as(user).body(Map.of("version", "1 OR 1=1")).post(restore));
+        cases.put("a restore without a version", as(user).body(Map.of("message", "x")).post(restore));
+        cases.put("a restore of a document id that is not one", as(user).body(Map.of("version", 1))
+                .post("/documents/..%2F..%2Fsessions/restore"));
+        cases.put("the content of a document id that is SQL", as(user).get("/documents/x'%20OR%20'1'='1/content"));
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
+        as(user).get("/documents/" + document + "/versions").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].message", nullValue());
+        report("hostile document history input", cases.size(), refused);
+    }
+
+    @Test
+    void hostileArtefactInputIsRefusedAndChangesNothing() {
+        String user = TestSupport.newUser();
+        List<String> ids = TestSupport.sessionWithRoom(user);
+        String otherRoom = TestSupport.sessionWithRoom(TestSupport.newUser()).get(1);
+        String artefact = ArtefactTestSupport.createPlan(user, ids.get(0), ids.get(1));
+        String create = "/sessions/" + ids.get(0) + "/artefacts";
+        String edit = "/artefacts/" + artefact;
+        Map<String, Object> valid = ArtefactTestSupport.create("Plan", ArtefactTestSupport.plan("x"), null);
+        Map<String, Object> next = Map.of("content", ArtefactTestSupport.plan("y"), "baseVersion", 1);
+        Map<String, Response> cases = new LinkedHashMap<>();
+        cases.put("an artefact of an unknown kind", as(user).body(with(valid, "kind", "blueprint")).post(create));
+        cases.put("an artefact kind that is SQL", as(user).body(with(valid, "kind", "x' OR '1'='1")).post(create));
+        cases.put("a blank title", as(user).body(with(valid, "title", "   ")).post(create));
+        cases.put("a title of 201 characters", as(user).body(with(valid, "title", "t".repeat(201))).post(create));
+        cases.put("a message of 501 characters", as(user).body(with(valid, "message", "m".repeat(501))).post(create));
+        cases.put("no content", as(user).body(with(valid, "content", null)).post(create));
+        cases.put("content that is an object", as(user).body(with(valid, "content", Map.of("svg", 1))).post(create));
+        cases.put("content that is not XML", as(user).body(with(valid, "content", "plain words")).post(create));
+        cases.put("a room of another user's session", as(user).body(with(valid, "roomId", otherRoom)).post(create));
+        cases.put("a room id that is SQL", as(user).body(with(valid, "roomId", "1 OR 1=1")).post(create));
+        cases.put("an edit based on version 0", as(user).body(with(next, "baseVersion", 0)).put(edit));
+        cases.put("an edit based on version -1", as(user).body(with(next, "baseVersion", -1)).put(edit));
+        cases.put("an edit based on 2^31", as(user).body(with(next, "baseVersion", 2147483648L)).put(edit));
+        cases.put("an edit based on a word", as(user).body(with(next, "baseVersion", "latest")).put(edit));
+        cases.put("an edit without a base", as(user).body(Map.of("content", ArtefactTestSupport.plan("z"))).put(edit));
+        cases.put("an edit with a blank title", as(user).body(with(next, "title", " ")).put(edit));
+        cases.put("an edit of a future base", as(user).body(with(next, "baseVersion", 7)).put(edit));
+        cases.put("version 0", as(user).get(edit + "/versions/0"));
+        cases.put("version -1", as(user).get(edit + "/versions/-1"));
+        cases.put("version 99999999999", as(user).get(edit + "/versions/99999999999"));
+        cases.put("version that is a path", as(user).get(edit + "/versions/..%2F..%2F1"));
+        cases.put("a restore of version 0", as(user).post(edit + "/versions/0/restore"));
+        cases.put("a restore message of 501 characters", as(user).body(Map.of("message", "m".repeat(501)))
+                .post(edit + "/versions/1/restore"));
+        cases.put("an export width of 0", as(user).body(Map.of("format", "png", "width", 0)).post(edit + "/exports"));
+        cases.put("an export width of 4097", as(user).body(Map.of("format", "png", "width", 4097))
+                .post(edit + "/exports"));
+        cases.put("an export width of 2^40", as(user).body(Map.of("format", "png", "width", 1L << 40))
+                .post(edit + "/exports"));
+        cases.put("a width with pdf", as(user).body(Map.of("format", "pdf", "width", 800)).post(edit + "/exports"));
+        cases.put("an export format of gif", as(user).body(Map.of("format", "gif")).post(edit + "/exports"));
+        cases.put("an export of version 0", as(user).body(Map.of("format", "svg", "version", 0))
+                .post(edit + "/exports"));
+        cases.put("an export id that is SQL", as(user).get("/exports/x'%20OR%20'1'='1"));
+        cases.put("an export that does not exist", as(user).get("/exports/" + UUID.randomUUID()));
+        cases.put("a list kind that is SQL", as(user).get(create + "?kind=floorplan'%20OR%201=1"));
+        cases.put("a list room that is not an id", as(user).get(create + "?roomId=..%2F..%2F"));
+        cases.put("a list cursor of another shape", as(user).get(create + "?cursor=AAAA"));
+        cases.put("a version cursor that is no number", as(user).get(edit + "/versions?cursor="
+                + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("x".getBytes())));
+        cases.put("a list page of a million", as(user).get(create + "?limit=1000000"));
+        cases.put("a body over the small limit on another route", as(user).body(Map.of("title", "t".repeat(300_000)))
+                .post("/sessions"));
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
+        as(user).get(edit).then().statusCode(200).body("version", equalTo(1)).body("title", equalTo("Ground floor"));
+        as(user).get(create).then().statusCode(200).body("items.size()", equalTo(1));
+        as(user).get("/sessions").then().statusCode(200).body("items.size()", equalTo(1));
+        report("hostile artefact input", cases.size(), refused);
     }
 
     @Test
@@ -469,17 +541,10 @@ class HostileInputIT {
                 List.of(Map.of("role", "a", "name", "b"), Map.of("role", "c", "name", "d")),
                 "scope", List.of(Map.of("description", "x")), "price", Map.of("currency", "EUR", "amount", "-1"))))
                 .post(documents));
-        Map<String, Integer> refused = new TreeMap<>();
-        cases.forEach((name, r) -> {
-            assertThat(r.statusCode()).as(name).isBetween(400, 499);
-            refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
-                    Integer::sum);
-        });
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
         as(user).get("/assets/" + render).then().statusCode(200).body("metadata.size()", equalTo(0));
         as(user).get(documents).then().statusCode(200).body("items.size()", equalTo(0));
-        System.out.println("hostile review, filter and generation input: " + cases.size() + " cases, no 5xx,"
-                + " nothing changed; by outcome:");
-        refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
+        report("hostile review, filter and generation input", cases.size(), refused);
     }
 
     @Test
@@ -502,18 +567,28 @@ class HostileInputIT {
         cases.put("an upload of Long.MAX_VALUE bytes", PlanTestSupport.requestUpload(user, "free", room, Long.MAX_VALUE));
         cases.put("an upload one byte over the free plan's largest file",
                 PlanTestSupport.requestUpload(user, "free", room, 10 * PlanTestSupport.MB + 1));
+        Map<String, Integer> refused = refusedAsClientErrors(cases);
+        // a claim that names no plan is no plan: the default, never an error
+        PlanTestSupport.asOn(user, "enterprise' OR '1'='1").get("/me/usage").then().statusCode(200)
+                .body("planSource", equalTo("default"));
+        PlanTestSupport.asOn(user, "free").get("/me/usage").then().statusCode(200).body("plan", equalTo("free"))
+                .body("planSource", equalTo("claim")).body("storageBytes", equalTo(0));
+        report("hostile plan input", cases.size(), refused);
+    }
+
+    /** Asserts every case was refused as the client's error; answers how many of each status and problem type. */
+    private static Map<String, Integer> refusedAsClientErrors(Map<String, Response> cases) {
         Map<String, Integer> refused = new TreeMap<>();
         cases.forEach((name, r) -> {
             assertThat(r.statusCode()).as(name).isBetween(400, 499);
             refused.merge(r.statusCode() + " " + problemType(r).replace("urn:media-platform:problem:", ""), 1,
                     Integer::sum);
         });
-        // a claim that names no plan is no plan: the default, never an error
-        PlanTestSupport.asOn(user, "enterprise' OR '1'='1").get("/me/usage").then().statusCode(200)
-                .body("planSource", equalTo("default"));
-        PlanTestSupport.asOn(user, "free").get("/me/usage").then().statusCode(200).body("plan", equalTo("free"))
-                .body("planSource", equalTo("claim")).body("storageBytes", equalTo(0));
-        System.out.println("hostile plan input: " + cases.size() + " cases, no 5xx, nothing changed; by outcome:");
+        return refused;
+    }
+
+    private static void report(String what, int cases, Map<String, Integer> refused) {
+        System.out.println(what + ": " + cases + " cases, no 5xx, nothing changed; by outcome:");
         refused.forEach((outcome, count) -> System.out.printf("  %-32s %d%n", outcome, count));
     }
 

@@ -13,7 +13,8 @@ public enum AuditEntityType {
     DOCUMENT("document"),
     LIBRARY_ITEM("library_item"),
     COLLECTION("collection"),
-    LINK("link");
+    LINK("link"),
+    ARTEFACT("artefact");
 
     private final String value;
 

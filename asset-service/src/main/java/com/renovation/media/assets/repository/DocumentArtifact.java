@@ -60,4 +60,11 @@ public class DocumentArtifact {
     public GeneratedBy generatedBy;
     @Column(name = "generation_prompt")
     public String generationPrompt;
+    /** The subject of the caller who asked for this version; null on rows from before it was recorded. */
+    public String author;
+    /** Why this version was made, in the author's words. */
+    public String message;
+    /** The version of the lineage whose content this one restored; null for a version asked for directly. */
+    @Column(name = "restored_from_version")
+    public Integer restoredFromVersion;
 }

@@ -20,4 +20,10 @@ public class PdfFontsProducer {
     DocumentRenderer renderer(PdfFonts fonts, DocumentConfig config) {
         return new DocumentRenderer(fonts, config.maxDocumentImageBytes());
     }
+
+    @Produces
+    @Singleton
+    SvgPdfLayout svgPdfLayout(PdfFonts fonts) {
+        return new SvgPdfLayout(fonts);
+    }
 }

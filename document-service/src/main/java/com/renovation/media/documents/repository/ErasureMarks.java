@@ -45,4 +45,12 @@ public class ErasureMarks {
                 .setParameter("room", roomId == null ? new UUID(0, 0) : roomId)
                 .getSingleResult());
     }
+
+    /**
+     * Takes the session's lock, then answers whether the session or room was erased: an erasure committing
+     * later waits for this transaction, so what it decides on this answer cannot race the erasure.
+     */
+    public Uni<Boolean> lockAndCheckErased(UUID sessionId, UUID roomId) {
+        return lockSession(sessionId).chain(() -> erased(sessionId, roomId));
+    }
 }

@@ -42,8 +42,7 @@ public class DocumentIntake {
     public Uni<Void> record(Event<DocumentRequested> event) {
         DocumentRequestCheck.check(event);
         DocumentRequested request = event.data();
-        return marks.lockSession(request.sessionId())
-                .chain(() -> marks.erased(request.sessionId(), request.roomId()))
+        return marks.lockAndCheckErased(request.sessionId(), request.roomId())
                 .chain(erased -> {
                     if (erased) {
                         LOG.infof("document %s not recorded: its session or room was erased", request.documentId());

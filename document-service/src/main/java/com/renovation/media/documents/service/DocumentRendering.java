@@ -21,9 +21,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,11 +137,8 @@ public class DocumentRendering {
     }
 
     private Uni<Void> renderOne(DocumentArtifact row) {
-        Context context = Vertx.currentContext();
         long started = System.nanoTime();
-        return Uni.createFrom().item(() -> renderer.render(request(row), row.sessionId, row.roomId))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .emitOn(task -> runOn(context, task))
+        return WorkerThread.run(() -> renderer.render(request(row), row.sessionId, row.roomId))
                 .chain(file -> objects.putFile(Buckets.USER_UPLOADS, row.storagePath, file.file(), "application/pdf")
                         .chain(() -> ready(row, file))
                         .eventually(() -> FileRenderer.delete(file.file())))
@@ -241,13 +235,5 @@ public class DocumentRendering {
                     + e.getMessage());
         }
         return new RenderRequest(row.documentType, row.title, row.phase, row.version, content, Instant.now());
-    }
-
-    private static void runOn(Context context, Runnable task) {
-        if (context == null) {
-            task.run();
-        } else {
-            context.runOnContext(ignored -> task.run());
-        }
     }
 }

@@ -14,6 +14,7 @@ public enum ProblemKind {
     CONFLICT("conflict", "The resource is not in a state that allows this", 409),
     UPLOAD_MISSING("upload-missing", "The file has not been uploaded yet", 409),
     GONE("gone", "This link no longer opens anything", 410),
+    LENGTH_REQUIRED("length-required", "The request body must declare its length", 411),
     TOO_LARGE("payload-too-large", "The request body is too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "The request body must be JSON", 415),
     FILE_REJECTED("file-rejected", "The uploaded file was refused", 422),

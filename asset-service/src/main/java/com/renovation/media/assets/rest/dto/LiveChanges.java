@@ -3,6 +3,7 @@ package com.renovation.media.assets.rest.dto;
 import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.AssetVariant;
 import com.renovation.media.assets.repository.DocumentArtifact;
+import com.renovation.media.assets.repository.RenderStatus;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.contracts.documents.DocumentStatus;
 import com.renovation.media.contracts.documents.DocumentType;
@@ -23,7 +24,7 @@ public final class LiveChanges {
 
     /** What {@code data} of one event is. */
     public sealed interface LiveChange permits AssetChange, AssetRemoved, DocumentChange, RoomRemoved,
-            SessionRemoved {
+            SessionRemoved, ArtefactChange, ArtefactRemoved, ExportChange {
     }
 
     /** An asset's state now, with each variant made so far. */
@@ -63,5 +64,17 @@ public final class LiveChanges {
     }
 
     public record SessionRemoved(UUID sessionId) implements LiveChange {
+    }
+
+    /** A new version of an artefact, or its thumbnail made or failed. */
+    public record ArtefactChange(UUID artefactId, UUID sessionId, UUID roomId, int version,
+            RenderStatus thumbnailStatus) implements LiveChange {
+    }
+
+    public record ArtefactRemoved(UUID artefactId, UUID sessionId, UUID roomId) implements LiveChange {
+    }
+
+    /** An export is ready to download, or failed. */
+    public record ExportChange(UUID exportId, UUID artefactId, RenderStatus status) implements LiveChange {
     }
 }

@@ -54,14 +54,19 @@ public record BackupManifest(int schemaVersion, UUID backupId, Instant createdAt
         }
     }
 
-    /** {@code content}: the request's typed content in the contracts' JSON, null if it was never kept. */
-    /** {@code generatedBy} and {@code generationPrompt} are absent from manifests older than them (null). */
+    /**
+     * {@code content}: the request's typed content in the contracts' JSON, null if it was never kept.
+     * {@code generatedBy}, {@code generationPrompt}, {@code author}, {@code message} and
+     * {@code restoredFromVersion} are absent from manifests older than them (null).
+     */
     public record DocumentRow(UUID id, UUID roomId, DocumentType documentType, String phase, String title,
             int version, UUID previousVersionId, Instant expiresAt, Map<String, Object> content, Instant createdAt,
-            GeneratedBy generatedBy, String generationPrompt) {
+            GeneratedBy generatedBy, String generationPrompt, String author, String message,
+            Integer restoredFromVersion) {
         static DocumentRow of(DocumentArtifact d) {
             return new DocumentRow(d.id, d.roomId, d.documentType, d.phase, d.title, d.version, d.previousVersionId,
-                    d.expiresAt, d.content, d.createdAt, d.generatedBy, d.generationPrompt);
+                    d.expiresAt, d.content, d.createdAt, d.generatedBy, d.generationPrompt, d.author, d.message,
+                    d.restoredFromVersion);
         }
     }
 

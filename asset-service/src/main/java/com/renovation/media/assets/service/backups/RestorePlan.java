@@ -151,6 +151,9 @@ public record RestorePlan(Session session, List<Room> rooms, List<RoomAsset> ass
                     row.expiresAt = backedUp.expiresAt();
                     row.generatedBy = backedUp.generatedBy() == null ? GeneratedBy.SYSTEM : backedUp.generatedBy();
                     row.generationPrompt = backedUp.generationPrompt();
+                    row.author = backedUp.author();
+                    row.message = backedUp.message();
+                    row.restoredFromVersion = backedUp.restoredFromVersion();
                     DocumentContent content = DocumentContents.fromJson(backedUp.documentType(), backedUp.content());
                     if (content instanceof RoomReport report) {
                         content = remapReport(report, row.roomId, remap);

@@ -5,9 +5,11 @@ import com.renovation.media.assets.repository.DocumentArtifact;
 import com.renovation.media.assets.repository.DocumentArtifactRepository;
 import com.renovation.media.assets.repository.Room;
 import com.renovation.media.assets.repository.Session;
+import com.renovation.media.assets.rest.dto.DocumentContentView;
 import com.renovation.media.assets.rest.dto.DocumentRequests;
 import com.renovation.media.assets.rest.dto.DocumentRequests.CreateDocument;
 import com.renovation.media.assets.rest.dto.DocumentRequests.DocumentAccepted;
+import com.renovation.media.assets.rest.dto.DocumentRequests.RestoreDocument;
 import com.renovation.media.assets.rest.dto.DocumentView;
 import com.renovation.media.assets.service.plans.Plans;
 import com.renovation.media.assets.service.sessions.Access;
@@ -37,11 +39,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Document requests and the document projection. A request is checked (content against its type, the room
- * against the session and the caller), numbered within its lineage — the same session, room and type — under
- * a lock, recorded as {@code pending} and announced with {@code document.requested} in one transaction.
+ * Document requests, restores and the document projection. A request is checked (content against its type, the
+ * room against the session and the caller), numbered within its lineage — the same session, room and type — under
+ * a lock, recorded as {@code pending} with its author and message, and announced with {@code document.requested}
+ * in one transaction. A restore is a request whose content is an older version's.
  */
 @AuditedChanges
 @ApplicationScoped
@@ -82,8 +87,56 @@ public class DocumentService {
                 .chain(session -> room(caller, session, request.roomId())
                         .chain(room -> report ? snapshots.of(session, room, (RoomReport) content)
                                 : Uni.createFrom().<DocumentContent>item(content))
-                        .chain(finalContent -> plans.ofCaller(caller).chain(effective -> record(session, request,
-                                type, generatedBy, finalContent, plans.limits(effective.plan()).documentVersions()))));
+                        .chain(finalContent -> plans.ofCaller(caller).chain(effective -> record(session,
+                                request.roomId(), type, versions -> new NewVersion(request.phase(),
+                                        request.title().strip(), request.expiresAt(), generatedBy,
+                                        request.generationPrompt(), caller.userId(), message(request.message()),
+                                        null, finalContent),
+                                plans.limits(effective.plan()).documentVersions()))));
+    }
+
+    /**
+     * A new version at the head of the document's lineage with the content of its version {@code n}, as that
+     * version had it (a room report keeps the snapshot taken then), rendered again. It is numbered, announced and
+     * pruned to the owner's plan exactly as a request is. The version is looked up once the lineage is locked, so
+     * a concurrent request cannot prune it between the check and the copy.
+     */
+    @WithTransaction
+    public Uni<DocumentAccepted> restore(Caller caller, UUID id, RestoreDocument request) {
+        int n = request.version();
+        String message = Objects.requireNonNullElse(message(request.message()), "Restored version " + n);
+        return readable(caller, id)
+                .chain(document -> access.session(document.sessionId, caller, Access.Mode.WRITE)
+                        .chain(session -> plans.ofCaller(caller).chain(effective -> record(session, document.roomId,
+                                document.documentType, versions -> restoring(versions, n, caller.userId(), message),
+                                plans.limits(effective.plan()).documentVersions()))));
+    }
+
+    /**
+     * Version {@code n} of the locked lineage taken back as it was — title, phase, who wrote the content and the
+     * content — by {@code author}; no expiry, as it is asked for anew. 400 naming the versions kept if n is not one.
+     */
+    private static NewVersion restoring(List<DocumentArtifact> versions, int n, String author, String message) {
+        DocumentArtifact source = versions.stream().filter(v -> v.version == n).findFirst()
+                .orElseThrow(() -> ApiException.invalid("version", "version " + n + " is not kept; the versions kept"
+                        + " are " + versions.stream().map(v -> String.valueOf(v.version))
+                                .collect(Collectors.joining(", "))));
+        return new NewVersion(source.phase, source.title, null, source.generatedBy, source.generationPrompt, author,
+                message, n, content(source));
+    }
+
+    /** A version's typed content; 409 for a version recorded before documents kept theirs. */
+    private static DocumentContent content(DocumentArtifact version) {
+        if (version.content == null) {
+            throw new ApiException(ProblemKind.CONFLICT, "version " + version.version
+                    + " was recorded before documents kept their content; its content is not known");
+        }
+        return DocumentContents.fromJson(version.documentType, version.content);
+    }
+
+    /** A version's note, or none when it is only whitespace. */
+    private static String message(String message) {
+        return message == null || message.isBlank() ? null : message.strip();
     }
 
     /** Who wrote the content: system unless said; admin only from an admin; a prompt only with ai. */
@@ -111,37 +164,52 @@ public class DocumentService {
     }
 
     /**
-     * With a plan that keeps only {@code kept} versions, the lineage's versions that fall out are dropped from the
-     * projection here; document-service drops their rows and PDFs when it takes the request.
+     * What a new version is made of besides its place in the lineage. {@code restoredFromVersion}: the version
+     * whose content it takes back, null for a request; an expiry is a request's only.
      */
-    private Uni<DocumentAccepted> record(Session session, CreateDocument request, DocumentType type,
-            GeneratedBy generatedBy, DocumentContent content, OptionalInt kept) {
-        return documents.lockLineage(session.id, request.roomId(), type)
-                .chain(() -> documents.lineage(session.id, request.roomId(), type))
+    private record NewVersion(String phase, String title, Instant expiresAt, GeneratedBy generatedBy,
+            String generationPrompt, String author, String message, Integer restoredFromVersion,
+            DocumentContent content) {
+    }
+
+    /**
+     * The one path that numbers a new version of a lineage (session, room, type), for requests and restores: the
+     * lineage is locked, read newest first and handed to {@code next}, and the version it describes is recorded
+     * as the head. With a plan that keeps only {@code kept} versions, the lineage's versions that fall out are
+     * dropped from the projection here; document-service drops their rows and PDFs when it takes the request.
+     */
+    private Uni<DocumentAccepted> record(Session session, UUID roomId, DocumentType type,
+            Function<List<DocumentArtifact>, NewVersion> next, OptionalInt kept) {
+        return documents.lockLineage(session.id, roomId, type)
+                .chain(() -> documents.lineage(session.id, roomId, type))
                 .chain(versions -> {
+                    NewVersion described = next.apply(versions);
                     DocumentArtifact previous = versions.isEmpty() ? null : versions.get(0);
                     DocumentArtifact row = new DocumentArtifact();
                     row.id = UUID.randomUUID();
                     row.sessionId = session.id;
-                    row.roomId = request.roomId();
+                    row.roomId = roomId;
                     row.documentType = type;
-                    row.phase = request.phase();
-                    row.title = request.title().strip();
+                    row.phase = described.phase();
+                    row.title = described.title();
                     row.version = previous == null ? 1 : previous.version + 1;
                     row.previousVersionId = previous == null ? null : previous.id;
                     row.status = DocumentStatus.PENDING;
                     row.createdAt = Instant.now();
                     row.updatedAt = row.createdAt;
-                    row.expiresAt = request.expiresAt();
-                    row.content = DocumentContents.toJson(content);
-                    row.generatedBy = generatedBy;
-                    row.generationPrompt = request.generationPrompt();
+                    row.expiresAt = described.expiresAt();
+                    row.content = DocumentContents.toJson(described.content());
+                    row.generatedBy = described.generatedBy();
+                    row.generationPrompt = described.generationPrompt();
+                    row.author = described.author();
+                    row.message = described.message();
+                    row.restoredFromVersion = described.restoredFromVersion();
                     List<UUID> dropped = kept.isEmpty() ? List.of() : versions.stream()
                             .filter(v -> v.version <= row.version - kept.getAsInt()).map(v -> v.id).toList();
                     return documents.persist(row)
                             .call(() -> dropped.isEmpty() ? Uni.createFrom().voidItem()
                                     : documents.delete("id in ?1", dropped))
-                            .call(() -> outbox.add(requested(row, session.ownerId, content,
+                            .call(() -> outbox.add(requested(row, session.ownerId, described.content(),
                                     kept.isPresent() ? kept.getAsInt() : null)))
                             .map(saved -> new DocumentAccepted(row.id, row.status, row.version));
                 });
@@ -172,6 +240,13 @@ public class DocumentService {
         return readable(caller, id).chain(document -> documents
                 .lineage(document.sessionId, document.roomId, document.documentType)
                 .map(versions -> versions.stream().map(v -> view(v, v == versions.get(0))).toList()));
+    }
+
+    /** The typed content of one version, as its request carried it; 409 for a version without it. */
+    @WithSession
+    public Uni<DocumentContentView> content(Caller caller, UUID id) {
+        return readable(caller, id).map(document -> new DocumentContentView(document.id, document.documentType,
+                document.version, DocumentContents.toJson(content(document))));
     }
 
     @WithSession

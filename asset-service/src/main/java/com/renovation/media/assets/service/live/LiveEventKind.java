@@ -1,8 +1,11 @@
 package com.renovation.media.assets.service.live;
 
+import com.renovation.media.assets.rest.dto.LiveChanges.ArtefactChange;
+import com.renovation.media.assets.rest.dto.LiveChanges.ArtefactRemoved;
 import com.renovation.media.assets.rest.dto.LiveChanges.AssetChange;
 import com.renovation.media.assets.rest.dto.LiveChanges.AssetRemoved;
 import com.renovation.media.assets.rest.dto.LiveChanges.DocumentChange;
+import com.renovation.media.assets.rest.dto.LiveChanges.ExportChange;
 import com.renovation.media.assets.rest.dto.LiveChanges.LiveChange;
 import com.renovation.media.assets.rest.dto.LiveChanges.RoomRemoved;
 import com.renovation.media.assets.rest.dto.LiveChanges.SessionRemoved;
@@ -22,7 +25,12 @@ public enum LiveEventKind {
     ROOM_DELETED("room.deleted", RoomRemoved.class),
     SESSION_DELETED("session.deleted", SessionRemoved.class),
     DOCUMENT_READY("document.ready", DocumentChange.class),
-    DOCUMENT_FAILED("document.failed", DocumentChange.class);
+    DOCUMENT_FAILED("document.failed", DocumentChange.class),
+    /** A new version of an SVG artefact, or its thumbnail ready or failed. */
+    ARTEFACT_CHANGED("artefact.changed", ArtefactChange.class),
+    ARTEFACT_DELETED("artefact.deleted", ArtefactRemoved.class),
+    /** An export of an artefact is ready or failed. */
+    EXPORT_CHANGED("export.changed", ExportChange.class);
 
     private final String value;
     private final Class<? extends LiveChange> data;

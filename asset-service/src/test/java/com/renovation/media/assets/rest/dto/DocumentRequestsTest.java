@@ -14,7 +14,7 @@ class DocumentRequestsTest {
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
 
     private static CreateDocument of(String type) {
-        return new CreateDocument(type, "design", null, "Title", null, null, null, null);
+        return new CreateDocument(type, "design", null, "Title", null, null, null, null, null);
     }
 
     @Test

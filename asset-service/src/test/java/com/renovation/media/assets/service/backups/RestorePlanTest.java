@@ -80,21 +80,26 @@ class RestorePlanTest {
         var checklist = DocumentContents.toJson(new Checklist(List.of(new Checklist.Item("Tiles", true))));
         RestorePlan plan = RestorePlan.of(manifest(List.of(
                 new BackupManifest.DocumentRow(v2, null, DocumentType.CHECKLIST, null, "c", 2, v1, null, checklist, NOW,
-                        GeneratedBy.AI, "a checklist for tiling"),
+                        GeneratedBy.AI, "a checklist for tiling", "alice", "Back to the first list", 1),
                 new BackupManifest.DocumentRow(v1, null, DocumentType.CHECKLIST, null, "c", 1, null, null, checklist, NOW,
-                        null, null),
+                        null, null, null, null, null),
                 new BackupManifest.DocumentRow(UUID.randomUUID(), room, DocumentType.ROOM_REPORT, null, "r", 1, null,
-                        null, DocumentContents.toJson(report), NOW, GeneratedBy.SYSTEM, null),
+                        null, DocumentContents.toJson(report), NOW, GeneratedBy.SYSTEM, null, "alice", null, null),
                 new BackupManifest.DocumentRow(UUID.randomUUID(), null, DocumentType.PLAN, null, "no content", 1,
-                        null, null, null, NOW, null, null),
+                        null, null, null, NOW, null, null, null, null, null),
                 new BackupManifest.DocumentRow(UUID.randomUUID(), null, DocumentType.PLAN, null, "expired", 1,
-                        null, NOW.minusSeconds(1), checklistAsPlan(), NOW, null, null))), UUID.randomUUID(), NOW);
+                        null, NOW.minusSeconds(1), checklistAsPlan(), NOW, null, null, null, null, null))), UUID.randomUUID(), NOW);
 
         assertThat(plan.documents()).extracting(d -> d.row().title).containsExactly("c", "r", "c");
         // who wrote it is kept; a manifest from before that was recorded reads as the platform's
         assertThat(plan.documents()).extracting(d -> d.row().generatedBy)
                 .containsExactly(GeneratedBy.SYSTEM, GeneratedBy.SYSTEM, GeneratedBy.AI);
         assertThat(plan.documents().get(2).row().generationPrompt).isEqualTo("a checklist for tiling");
+        // the history travels: who asked for each version, why, and which one a restore took back
+        assertThat(plan.documents()).extracting(d -> d.row().author).containsExactly(null, "alice", "alice");
+        assertThat(plan.documents().get(2).row().message).isEqualTo("Back to the first list");
+        assertThat(plan.documents().get(2).row().restoredFromVersion).isEqualTo(1);
+        assertThat(plan.documents().get(0).row().restoredFromVersion).isNull();
         var first = plan.documents().get(0).row();
         var second = plan.documents().get(2).row();
         assertThat(second.previousVersionId).isEqualTo(first.id);
