@@ -114,6 +114,34 @@ export const listDocuments = (sessionId, cursor, limit = PAGE_SIZE, { type, phas
 export const getDocument = (id) => call('GET', `/documents/${encodeURIComponent(id)}`);
 /** Every version of the document's lineage, newest first: {items}. */
 export const documentVersions = (id) => call('GET', `/documents/${encodeURIComponent(id)}/versions`);
+/** {id, documentType, version, content}: the version's typed content. */
+export const documentContent = (id) => call('GET', `/documents/${encodeURIComponent(id)}/content`);
+/** 202 {id, status, version}: a new version with version `version`'s content, rendered again. */
+export const restoreDocument = (id, version, message) =>
+  call('POST', `/documents/${encodeURIComponent(id)}/restore`, { body: { version, message: message || undefined } });
+
+// Drawings (SVG artefacts: floor plans, elevations, sketches), each version kept with its author and message
+/** filters: {roomId?, kind?}; newest changed first. */
+export const listArtefacts = (sessionId, { roomId, kind } = {}, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/sessions/${encodeURIComponent(sessionId)}/artefacts`, { query: { roomId, kind, cursor, limit } });
+/** request: {kind, roomId?, title, content (SVG text), message?}; 201 with version 1. */
+export const createArtefact = (sessionId, request) =>
+  call('POST', `/sessions/${encodeURIComponent(sessionId)}/artefacts`, { body: request });
+export const getArtefact = (id) => call('GET', `/artefacts/${encodeURIComponent(id)}`);
+/** A new version; 409 (problem with latestVersion) when someone saved after baseVersion. */
+export const saveArtefact = (id, { content, message, baseVersion }) =>
+  call('PUT', `/artefacts/${encodeURIComponent(id)}`, { body: { content, message: message || undefined, baseVersion } });
+export const deleteArtefact = (id) => call('DELETE', `/artefacts/${encodeURIComponent(id)}`);
+/** Newest first, without their content. */
+export const listArtefactVersions = (id, cursor, limit = PAGE_SIZE) =>
+  call('GET', `/artefacts/${encodeURIComponent(id)}/versions`, { query: { cursor, limit } });
+export const restoreArtefactVersion = (id, version, message) =>
+  call('POST', `/artefacts/${encodeURIComponent(id)}/versions/${version}/restore`, { body: { message: message || undefined } });
+/** request: {format: pdf|png|svg, version?, width? (png)}; 202, made in the background. */
+export const exportArtefact = (id, request) =>
+  call('POST', `/artefacts/${encodeURIComponent(id)}/exports`, { body: request });
+/** {status, downloadUrl (when ready), error, expiresAt, …}. */
+export const getExport = (id) => call('GET', `/exports/${encodeURIComponent(id)}`);
 
 // Workspace: the caller's short-lived images ({…AssetView, expiresAt}), newest first
 export const listWorkspace = (cursor, limit = PAGE_SIZE) => call('GET', '/workspace', { query: { cursor, limit } });

@@ -31,6 +31,24 @@ export const DOCUMENT_PHASES = ['CHECKLIST', 'PLAN', 'PAYMENT', 'RENDER', 'CONTR
 /** Who wrote a document's content (the API's generatedBy); "admin" is for administrators only. */
 export const GENERATED_BY = { system: 'The platform', ai: 'AI', admin: 'An administrator' };
 
+/** The kinds of drawing (SVG artefacts) asset-service keeps with their versions. */
+export const ARTEFACT_KINDS = [
+  { value: 'floorplan', label: 'Floor plan' },
+  { value: 'elevation', label: 'Elevation' },
+  { value: 'sketch', label: 'Sketch' },
+];
+
+export function artefactKindLabel(value) {
+  return ARTEFACT_KINDS.find((kind) => kind.value === value)?.label ?? humanize(value);
+}
+
+/** What an artefact version can be exported as. */
+export const EXPORT_FORMATS = [
+  { value: 'pdf', label: 'PDF (vector)' },
+  { value: 'png', label: 'PNG image' },
+  { value: 'svg', label: 'SVG (cleaned)' },
+];
+
 export const ASSET_STATUS = {
   pending: 'Pending',
   uploaded: 'Uploaded',
@@ -112,6 +130,7 @@ export const AUDITED = {
   asset: 'File',
   comparison: 'Comparison',
   document: 'Document',
+  artefact: 'Drawing',
   library_item: 'Library item',
   collection: 'Collection',
   collection_item: 'Collection item',

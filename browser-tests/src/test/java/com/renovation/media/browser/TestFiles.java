@@ -50,4 +50,20 @@ final class TestFiles {
                 StandardCharsets.UTF_8);
         return file;
     }
+
+    /** A floor plan as a planning tool would save it: walls, a door arc, a room label; {@code fill} tells versions apart. */
+    static Path floorPlan(Path dir, String name, String label, String fill) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600" width="800" height="600">
+                  <title>%s</title>
+                  <rect x="40" y="40" width="720" height="520" fill="%s" stroke="#222" stroke-width="12"/>
+                  <line x1="400" y1="40" x2="400" y2="360" stroke="#222" stroke-width="8"/>
+                  <path d="M 400 360 A 80 80 0 0 1 480 440" fill="none" stroke="#555" stroke-width="3"/>
+                  <text x="200" y="300" font-size="36" fill="#222">%s</text>
+                </svg>
+                """.formatted(label, fill, label), StandardCharsets.UTF_8);
+        return file;
+    }
 }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
-import { documentVersions, getDocument, listDocuments } from '../api.js';
+import { documentContent, documentVersions, getDocument, listDocuments, restoreDocument } from '../api.js';
 import { formatBytes, formatDateTime, pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { liveEvents } from '../live-events.js';
@@ -23,6 +23,8 @@ class DocumentPanel extends LightElement {
     roomId: { type: String },
     placeName: { type: String },
     versions: { state: true },
+    contents: { state: true },
+    restoring: { state: true },
     typeFilter: { state: true },
     phaseFilter: { state: true },
   };
@@ -38,6 +40,8 @@ class DocumentPanel extends LightElement {
     this.roomId = null;
     this.placeName = '';
     this.versions = {}; // document id → {loading, items, error} while its versions are shown
+    this.contents = {}; // version id → {loading, text, error} while its content is shown
+    this.restoring = null; // {id, version, busy, error} while a version's restore form is open
     this.typeFilter = '';
     this.phaseFilter = '';
   }
@@ -143,6 +147,79 @@ class DocumentPanel extends LightElement {
       ${label}<span class="visually-hidden">: ${doc.title}, version ${doc.version}</span></a>`;
   }
 
+  async #toggleContent(version) {
+    if (this.contents[version.id]) {
+      const { [version.id]: _closed, ...rest } = this.contents;
+      this.contents = rest;
+      return;
+    }
+    this.contents = { ...this.contents, [version.id]: { loading: true, text: '', error: '' } };
+    try {
+      const { content } = await documentContent(version.id);
+      this.contents = { ...this.contents, [version.id]: { loading: false, text: JSON.stringify(content, null, 2), error: '' } };
+    } catch (error) {
+      this.contents = { ...this.contents, [version.id]: { loading: false, text: '', error: messageOf(error) } };
+    }
+  }
+
+  /** Restores a version as the lineage's next one (the others stay); it is rendered again like a request. */
+  async #restore(event, doc, version) {
+    event.preventDefault();
+    const message = event.target.elements.message.value.trim();
+    this.restoring = { ...this.restoring, busy: true, error: '' };
+    try {
+      const accepted = await restoreDocument(version.id, version.version, message);
+      this.restoring = null;
+      announce(`Version ${version.version} restored as version ${accepted.version}; it is being made.`);
+      await this.#refresh(accepted.id);
+      this.#loadVersions(doc.id);
+    } catch (error) {
+      this.restoring = { ...this.restoring, busy: false, error: messageOf(error) };
+    }
+  }
+
+  #restoreForm(doc, version) {
+    const state = this.restoring;
+    if (state?.id !== version.id) {
+      return nothing;
+    }
+    return html`<form class="inline-form document__restore" data-test="document-restore-form"
+        @submit=${(event) => this.#restore(event, doc, version)}>
+      <label class="field__label" for="restore-message-${version.id}">Why restore version ${version.version}?
+        <span class="optional">(optional)</span></label>
+      <input id="restore-message-${version.id}" class="input" name="message" type="text" maxlength="500"
+        data-test="document-restore-message">
+      <button class="button button--primary" type="submit" data-test="document-restore-confirm" ?disabled=${state.busy}>
+        ${state.busy ? 'Restoring…' : `Restore as version ${doc.version + 1}`}</button>
+      <button class="button button--quiet" type="button" @click=${() => { this.restoring = null; }}>Cancel</button>
+      <p class="field-error" role="alert">${state.error}</p>
+    </form>`;
+  }
+
+  #versionItem(doc, version) {
+    const content = this.contents[version.id];
+    const about = [version.author ? `by ${version.author}` : '',
+      version.restoredFromVersion ? `restored from version ${version.restoredFromVersion}` : ''].filter(Boolean).join(' · ');
+    return html`<li class="versions__item" data-test="document-version" data-version=${version.version}>
+      <span class="versions__label">Version ${version.version}${version.current ? ' (current)' : ''}</span>
+      ${statusBadge(version.status, { kind: 'document' })}
+      <span class="versions__date">${formatDateTime(version.createdAt)}${about ? ` · ${about}` : ''}</span>
+      ${version.message ? html`<span class="versions__message" data-test="document-version-message">“${version.message}”</span>` : nothing}
+      <span class="versions__buttons">
+        <button class="button button--quiet" type="button" data-test="document-version-content"
+          aria-expanded=${content ? 'true' : 'false'} @click=${() => this.#toggleContent(version)}>
+          ${content ? 'Hide content' : 'Content'}<span class="visually-hidden"> of version ${version.version}</span></button>
+        ${version.current ? nothing : html`<button class="button button--quiet" type="button" data-test="document-restore"
+          @click=${() => { this.restoring = { id: version.id, busy: false, error: '' }; }}>Restore<span
+          class="visually-hidden"> version ${version.version}</span></button>`}
+        ${this.#downloadLink(version, { test: false, label: 'Download' })}
+      </span>
+      ${content ? html`<pre class="document__content" data-test="document-content">${content.loading ? 'Loading…'
+        : content.error || content.text}</pre>` : nothing}
+      ${this.#restoreForm(doc, version)}
+    </li>`;
+  }
+
   #versionList(doc) {
     const state = this.versions[doc.id];
     if (!state) {
@@ -152,12 +229,7 @@ class DocumentPanel extends LightElement {
       ${state.error ? html`<p class="field-error" role="alert">${state.error}</p>` : nothing}
       ${state.loading && state.items.length === 0 ? html`<p class="loading">Loading versions…</p>` : html`
         <ol class="versions" aria-label="Versions of ${doc.title}">
-          ${state.items.map((version) => html`<li class="versions__item">
-            <span class="versions__label">Version ${version.version}${version.current ? ' (current)' : ''}</span>
-            ${statusBadge(version.status, { kind: 'document' })}
-            <span class="versions__date">${formatDateTime(version.createdAt)}</span>
-            ${this.#downloadLink(version, { test: false, label: 'Download' })}
-          </li>`)}
+          ${state.items.map((version) => this.#versionItem(doc, version))}
         </ol>`}
     </div>`;
   }

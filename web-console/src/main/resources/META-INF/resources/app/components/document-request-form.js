@@ -107,6 +107,7 @@ class DocumentRequestForm extends LightElement {
         phase: this.querySelector('#document-phase').value || undefined,
         generatedBy: this.byAi ? 'ai' : undefined,
         generationPrompt: prompt || undefined,
+        message: this.querySelector('#document-message').value.trim() || undefined,
         content,
       });
       const type = this.#type();
@@ -163,6 +164,11 @@ class DocumentRequestForm extends LightElement {
             placeholder="Anything the report should say besides the room’s photos and comparisons"></textarea>
           <p class="field__hint">The report shows this room’s confirmed photos in their order and its before/after comparisons.</p>
         </div>` : nothing}
+      </div>
+      <div class="field">
+        <label class="field__label" for="document-message">Note for this version <span class="optional">(optional)</span></label>
+        <input id="document-message" class="input" type="text" maxlength="500" data-test="document-message"
+          placeholder="What changed since the last version">
       </div>
       <label class="check">
         <input type="checkbox" data-test="document-by-ai" .checked=${this.byAi}

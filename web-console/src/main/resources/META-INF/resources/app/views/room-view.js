@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { announce } from '../announcer.js';
 import { getRoom, getSession, updateRoom } from '../api.js';
 import '../components/asset-gallery.js';
+import '../components/artefact-panel.js';
 import '../components/asset-uploader.js';
 import '../components/comparison-panel.js';
 import '../components/document-panel.js';
@@ -16,7 +17,10 @@ import { historyPath, navigate, sessionPath } from '../router.js';
 import { confirmAndDeleteRoom } from '../session-actions.js';
 import { humanize } from '../vocabulary.js';
 
-/** One room: upload, the gallery of its files, before/after comparisons, its documents and links to its files. */
+/**
+ * One room: upload, the gallery of its files, its floor plans and drawings, before/after comparisons, its documents
+ * and links to its files.
+ */
 class RoomView extends LightElement {
   static properties = {
     roomId: { type: String },
@@ -144,6 +148,7 @@ class RoomView extends LightElement {
           ${this.#store.loaded ? html`<span class="section__count">${assets.length}</span>` : nothing}</h2>
         <asset-gallery .store=${this.#store} .assets=${assets}></asset-gallery>
       </section>
+      <artefact-panel class="section" .sessionId=${this.room.sessionId} .roomId=${this.roomId}></artefact-panel>
       <div class="room-columns">
         <section class="section" aria-labelledby="comparisons-heading">
           <h2 class="section__title" id="comparisons-heading">Before and after</h2>
