@@ -45,6 +45,12 @@ final class ConsolePage {
         return ((JavascriptExecutor) browser).executeScript(javascript, arguments);
     }
 
+    /** Clicks an element brought to the middle of the window, where the sticky header cannot cover it. */
+    void press(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     void open(String route) {
         browser.get(consoleUrl + route);
     }

@@ -35,24 +35,24 @@ class DocumentHistoryJourneyIT extends BrowserJourney {
         page.waitFor("version 2 ready", d -> page.withText("document-item", "version 2").getDomAttribute("data-status")
                 .equals("ready"));
 
-        page.withText("document-item", "version 2").findElement(By.xpath(".//button[contains(., 'Versions')]")).click();
+        page.press(page.withText("document-item", "version 2").findElement(By.xpath(".//button[contains(., 'Versions')]")));
         page.waitFor("both versions", d -> page.texts("document-version").size() == 2);
         assertThat(version(1).getText()).contains("First quote").contains("by " + user);
         assertThat(version(2).getText()).contains("More tiles");
 
-        version(1).findElement(ConsolePage.by("document-version-content")).click();
+        page.press(version(1).findElement(ConsolePage.by("document-version-content")));
         page.waitFor("version 1's content", d -> version(1).findElement(ConsolePage.by("document-content")).getText()
                 .contains("Tiles"));
         String firstContent = version(1).findElement(ConsolePage.by("document-content")).getText();
         assertThat(firstContent).contains("\"quantity\": \"12\"");
 
-        version(1).findElement(ConsolePage.by("document-restore")).click();
+        page.press(version(1).findElement(ConsolePage.by("document-restore")));
         page.el("document-restore-message").sendKeys("Back to the first quote");
         page.el("document-restore-confirm").click();
         page.announced("Version 1 restored as version 3");
         page.waitFor("version 3 listed", d -> page.texts("document-version").size() == 3);
         assertThat(version(3).getText()).contains("restored from version 1").contains("Back to the first quote");
-        version(3).findElement(ConsolePage.by("document-version-content")).click();
+        page.press(version(3).findElement(ConsolePage.by("document-version-content")));
         page.waitFor("version 3's content", d -> version(3).findElement(ConsolePage.by("document-content")).getText()
                 .contains("Tiles"));
         assertThat(version(3).findElement(ConsolePage.by("document-content")).getText()).isEqualTo(firstContent);

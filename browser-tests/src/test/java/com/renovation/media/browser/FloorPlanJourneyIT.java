@@ -98,6 +98,12 @@ class FloorPlanJourneyIT extends BrowserJourney {
         page.waitFor("the plan gone", d -> d.findElements(ConsolePage.by("artefact-item")).isEmpty());
     }
 
+    /** The save that lost to the other editor is refused with 409, which the browser logs. */
+    @Override
+    boolean expectedError(String error) {
+        return error.contains("/artefacts/") && error.contains("409");
+    }
+
     private WebElement item() {
         return page.browser.findElement(ConsolePage.by("artefact-item"));
     }
