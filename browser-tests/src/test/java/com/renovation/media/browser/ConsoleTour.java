@@ -78,7 +78,7 @@ class ConsoleTour {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** The README's pictures: gallery, an upload under way, the comparison slider, documents, catalog. */
+    /** The README's pictures: gallery, an upload under way, the comparison slider, documents, a floor plan, catalog. */
     @Test
     void screenshots() throws Exception {
         Path out = Path.of(System.getProperty("screenshots.dir", "docs/screenshots")).toAbsolutePath();
@@ -130,6 +130,24 @@ class ConsoleTour {
                     By.cssSelector("[data-test='document-item'][data-status='ready']")).isEmpty());
             scrollTo(page, page.el("document-item"));
             shoot(browser, out, "documents");
+
+            page.press(page.el("artefact-add"));
+            page.el("artefact-title").sendKeys("Kitchen, as measured");
+            page.el("artefact-file").sendKeys(TestFiles.floorPlan(files, "kitchen-1.svg", "Kitchen", "#f4efe6").toString());
+            page.el("artefact-message").sendKeys("Measured on site");
+            page.press(page.el("artefact-create"));
+            page.waitFor("the plan's thumbnail", d -> !d.findElements(
+                    By.cssSelector("[data-test='artefact-item'][data-thumbnail='ready']")).isEmpty());
+            page.press(page.el("artefact-new-version"));
+            page.el("artefact-new-file").sendKeys(TestFiles.floorPlan(files, "kitchen-2.svg", "Island", "#dff0e0").toString());
+            page.el("artefact-new-message").sendKeys("Island added");
+            page.press(page.el("artefact-save"));
+            page.waitFor("version 2's thumbnail", d -> !d.findElements(By.cssSelector(
+                    "[data-test='artefact-item'][data-version='2'][data-thumbnail='ready']")).isEmpty());
+            page.press(page.el("artefact-versions"));
+            page.waitFor("both versions' thumbnails", d -> d.findElements(By.cssSelector(".artefact-version img")).size() == 2);
+            scrollTo(page, page.el("artefact-item"));
+            shoot(browser, out, "floorplans");
 
             page.open("#/catalog");
             page.waitFor("catalog images", d -> d.findElements(by("catalog-image")).size() > 2);
