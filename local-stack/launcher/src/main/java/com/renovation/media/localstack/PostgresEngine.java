@@ -36,14 +36,23 @@ public final class PostgresEngine implements Engine {
         Files.createDirectories(dataDir());
         Path binaries = settings.home().resolve("postgres/binaries");
         Files.createDirectories(binaries);
+        Files.createDirectories(settings.logDir());
+        // the server's own output, so a start that fails or stalls says why (it is otherwise discarded)
+        ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(settings.logDir().resolve("postgres.log").toFile());
         postgres = EmbeddedPostgres.builder()
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
                 .setPort(settings.pgPort())
                 .setDataDirectory(dataDir())
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // TCP only: a socket's lock file in /tmp, left by a server that was killed, names a PID that may
+                // belong to another process by now, and the next server on this port then refuses to start
+                .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("max_connections", "200")
-                .setPGStartupWait(Duration.ofSeconds(60))
+                // a first start runs initdb too, which a busy 2-core machine has been seen to take most of a minute for
+                .setPGStartupWait(Duration.ofSeconds(180))
                 // the launcher stops it last, after the services: a hook of its own would stop it at once,
                 // while services still drain events that then fail and go to their dead-letter topics
                 .setRegisterShutdownHook(false)
