@@ -12,7 +12,8 @@ public enum PlatformService {
     ASSET_SERVICE("asset-service"),
     VARIANT_WORKER("variant-worker"),
     DOCUMENT_SERVICE("document-service"),
-    CATALOG_SERVICE("catalog-service");
+    CATALOG_SERVICE("catalog-service"),
+    ORDER_SERVICE("order-service");
 
     private final String serviceName;
 

@@ -3,6 +3,7 @@ package com.renovation.media.contracts.events;
 import static com.renovation.media.contracts.events.PlatformService.ASSET_SERVICE;
 import static com.renovation.media.contracts.events.PlatformService.CATALOG_SERVICE;
 import static com.renovation.media.contracts.events.PlatformService.DOCUMENT_SERVICE;
+import static com.renovation.media.contracts.events.PlatformService.ORDER_SERVICE;
 import static com.renovation.media.contracts.events.PlatformService.VARIANT_WORKER;
 
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.List;
  * compose job and Kafka ACLs all derive from, or are checked against, this list.
  */
 public enum Topic {
-    ASSET_CONFIRMED(Topics.ASSET_CONFIRMED, Channels.ASSET_CONFIRMED, ASSET_SERVICE, VARIANT_WORKER),
-    ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER),
+    ASSET_CONFIRMED(Topics.ASSET_CONFIRMED, Channels.ASSET_CONFIRMED, ASSET_SERVICE, VARIANT_WORKER, ORDER_SERVICE),
+    ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER, ORDER_SERVICE),
     SESSION_DELETED(Topics.SESSION_DELETED, Channels.SESSION_DELETED, ASSET_SERVICE, VARIANT_WORKER,
-            DOCUMENT_SERVICE),
+            DOCUMENT_SERVICE, ORDER_SERVICE),
     ROOM_DELETED(Topics.ROOM_DELETED, Channels.ROOM_DELETED, ASSET_SERVICE, DOCUMENT_SERVICE),
     VARIANT_READY(Topics.VARIANT_READY, Channels.VARIANT_READY, VARIANT_WORKER, ASSET_SERVICE, CATALOG_SERVICE),
     VARIANT_FAILED(Topics.VARIANT_FAILED, Channels.VARIANT_FAILED, VARIANT_WORKER, ASSET_SERVICE, CATALOG_SERVICE),
@@ -31,15 +32,20 @@ public enum Topic {
             ASSET_SERVICE),
     CATALOG_STYLE_CHANGED(Topics.CATALOG_STYLE_CHANGED, Channels.CATALOG_STYLE_CHANGED, CATALOG_SERVICE,
             ASSET_SERVICE),
-    /** For notifiers outside the platform (mail, push); no platform service reads it. */
-    SESSION_EXPIRING(Topics.SESSION_EXPIRING, Channels.SESSION_EXPIRING, ASSET_SERVICE),
+    /** order-service mails the owner; notifiers outside the platform (push) may read it too. */
+    SESSION_EXPIRING(Topics.SESSION_EXPIRING, Channels.SESSION_EXPIRING, ASSET_SERVICE, ORDER_SERVICE),
     ARTEFACT_VERSION_CREATED(Topics.ARTEFACT_VERSION_CREATED, Channels.ARTEFACT_VERSION_CREATED, ASSET_SERVICE,
             DOCUMENT_SERVICE),
     ARTEFACT_EXPORT_REQUESTED(Topics.ARTEFACT_EXPORT_REQUESTED, Channels.ARTEFACT_EXPORT_REQUESTED, ASSET_SERVICE,
             DOCUMENT_SERVICE),
     ARTEFACT_RENDERED(Topics.ARTEFACT_RENDERED, Channels.ARTEFACT_RENDERED, DOCUMENT_SERVICE, ASSET_SERVICE),
     ARTEFACT_RENDER_FAILED(Topics.ARTEFACT_RENDER_FAILED, Channels.ARTEFACT_RENDER_FAILED, DOCUMENT_SERVICE,
-            ASSET_SERVICE);
+            ASSET_SERVICE),
+    SHARE_LINK_CREATED(Topics.SHARE_LINK_CREATED, Channels.SHARE_LINK_CREATED, ASSET_SERVICE, ORDER_SERVICE),
+    ORDER_PAID(Topics.ORDER_PAID, Channels.ORDER_PAID, ORDER_SERVICE, ASSET_SERVICE),
+    ORDER_OUTPUT_READY(Topics.ORDER_OUTPUT_READY, Channels.ORDER_OUTPUT_READY, ORDER_SERVICE, ASSET_SERVICE),
+    /** For notifiers and systems outside the platform (accounting); order-service mails the owner itself. */
+    ORDER_COMPLETED(Topics.ORDER_COMPLETED, Channels.ORDER_COMPLETED, ORDER_SERVICE);
 
     private final String topicName;
     private final String channel;

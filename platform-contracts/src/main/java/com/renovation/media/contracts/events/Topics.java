@@ -26,6 +26,10 @@ public final class Topics {
     public static final String ARTEFACT_EXPORT_REQUESTED = "artefact.export.requested";
     public static final String ARTEFACT_RENDERED = "artefact.rendered";
     public static final String ARTEFACT_RENDER_FAILED = "artefact.render.failed";
+    public static final String SHARE_LINK_CREATED = "share.link.created";
+    public static final String ORDER_PAID = "order.paid";
+    public static final String ORDER_OUTPUT_READY = "order.output.ready";
+    public static final String ORDER_COMPLETED = "order.completed";
 
     /** Every event topic of the registry; the local stack creates them with {@link #PARTITIONS} partitions. */
     public static final List<String> ALL = Arrays.stream(Topic.values()).map(Topic::topicName).toList();
