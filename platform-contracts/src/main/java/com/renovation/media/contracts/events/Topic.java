@@ -42,10 +42,14 @@ public enum Topic {
     ARTEFACT_RENDER_FAILED(Topics.ARTEFACT_RENDER_FAILED, Channels.ARTEFACT_RENDER_FAILED, DOCUMENT_SERVICE,
             ASSET_SERVICE),
     SHARE_LINK_CREATED(Topics.SHARE_LINK_CREATED, Channels.SHARE_LINK_CREATED, ASSET_SERVICE, ORDER_SERVICE),
-    ORDER_PAID(Topics.ORDER_PAID, Channels.ORDER_PAID, ORDER_SERVICE, ASSET_SERVICE),
-    ORDER_OUTPUT_READY(Topics.ORDER_OUTPUT_READY, Channels.ORDER_OUTPUT_READY, ORDER_SERVICE, ASSET_SERVICE),
-    /** For notifiers and systems outside the platform (accounting); order-service mails the owner itself. */
-    ORDER_COMPLETED(Topics.ORDER_COMPLETED, Channels.ORDER_COMPLETED, ORDER_SERVICE);
+    /**
+     * The order events are read by order-service too: its notifications and users' webhooks are fed by the
+     * events, as a separate notifier would be, and deduplicate by them.
+     */
+    ORDER_PAID(Topics.ORDER_PAID, Channels.ORDER_PAID, ORDER_SERVICE, ASSET_SERVICE, ORDER_SERVICE),
+    ORDER_OUTPUT_READY(Topics.ORDER_OUTPUT_READY, Channels.ORDER_OUTPUT_READY, ORDER_SERVICE, ASSET_SERVICE,
+            ORDER_SERVICE),
+    ORDER_COMPLETED(Topics.ORDER_COMPLETED, Channels.ORDER_COMPLETED, ORDER_SERVICE, ORDER_SERVICE);
 
     private final String topicName;
     private final String channel;
