@@ -51,13 +51,13 @@ allow_topic_admin() {
   done
 }
 
-EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added catalog.image.published catalog.image.withdrawn catalog.style.changed session.expiring artefact.version.created artefact.export.requested artefact.rendered artefact.render.failed"
+EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added catalog.image.published catalog.image.withdrawn catalog.style.changed session.expiring artefact.version.created artefact.export.requested artefact.rendered artefact.render.failed share.link.created order.paid order.output.ready order.completed"
 
 # asset-service: the public API; its outbox publishes uploads, deletes and document requests
-allow_write asset-service asset.confirmed asset.deleted session.deleted room.deleted document.requested session.expiring artefact.version.created artefact.export.requested
+allow_write asset-service asset.confirmed asset.deleted session.deleted room.deleted document.requested session.expiring artefact.version.created artefact.export.requested share.link.created
 allow_group asset-service asset-service
-allow_read asset-service variant.ready variant.failed document.ready document.failed catalog.image.published catalog.image.withdrawn catalog.style.changed artefact.rendered artefact.render.failed
-allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq
+allow_read asset-service variant.ready variant.failed document.ready document.failed catalog.image.published catalog.image.withdrawn catalog.style.changed artefact.rendered artefact.render.failed order.paid order.output.ready
+allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq asset-service.order.paid.dlq asset-service.order.output.ready.dlq
 
 # variant-worker: makes variants of confirmed uploads and catalog images, erases them on deletes
 allow_write variant-worker variant.ready variant.failed
@@ -77,10 +77,18 @@ allow_group catalog-service catalog-service
 allow_read catalog-service variant.ready variant.failed
 allow_write catalog-service catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq
 
+# order-service: paid processing; publishes orders' payment, outputs and completion, reads them back for its
+# notifications and users' webhooks, follows confirmed and deleted assets, expiring sessions and new share links
+allow_write order-service order.paid order.output.ready order.completed
+allow_group order-service order-service
+allow_read order-service asset.confirmed asset.deleted session.deleted session.expiring share.link.created order.paid order.output.ready order.completed
+allow_write order-service order-service.asset.confirmed.dlq order-service.asset.deleted.dlq order-service.session.deleted.dlq order-service.session.expiring.dlq order-service.share.link.created.dlq order-service.order.paid.dlq order-service.order.output.ready.dlq order-service.order.completed.dlq
+
 # kafka-topics (the Job): creates every event and dead-letter topic and sets its retention
 # shellcheck disable=SC2086
 allow_topic_admin kafka-topics $EVENT_TOPICS \
-  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq \
+  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq asset-service.order.paid.dlq asset-service.order.output.ready.dlq \
   variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq \
   document-service.document.requested.dlq document-service.session.deleted.dlq document-service.room.deleted.dlq document-service.artefact.version.created.dlq document-service.artefact.export.requested.dlq \
-  catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq
+  catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq \
+  order-service.asset.confirmed.dlq order-service.asset.deleted.dlq order-service.session.deleted.dlq order-service.session.expiring.dlq order-service.share.link.created.dlq order-service.order.paid.dlq order-service.order.output.ready.dlq order-service.order.completed.dlq
