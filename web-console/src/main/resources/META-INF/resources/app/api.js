@@ -11,13 +11,17 @@ import { ApiError } from './problem.js';
 export const PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 100;
 
-async function call(method, path, { body, query, signal } = {}) {
+/**
+ * One request with the user's token to one of the platform's APIs: base is its URL, what names it to the user
+ * when it cannot be reached. order-service's calls (orders-api.js) go through here too.
+ */
+export async function callApi(base, what, method, path, { body, query, signal } = {}) {
   const token = auth.token;
   if (!token) {
     auth.expire();
     throw new ApiError(401, null, 'Please sign in again.');
   }
-  const url = new URL(config().apiUrl + path);
+  const url = new URL(base + path);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value != null && value !== '') {
       url.searchParams.set(name, value);
@@ -36,7 +40,7 @@ async function call(method, path, { body, query, signal } = {}) {
     if (error.name === 'AbortError') {
       throw error;
     }
-    throw ApiError.unreachable('The media service');
+    throw ApiError.unreachable(what);
   }
   if (response.status === 401) {
     if (auth.token === token) { // not when the user signed in again meanwhile
@@ -50,6 +54,8 @@ async function call(method, path, { body, query, signal } = {}) {
   const text = response.status === 204 ? '' : await response.text();
   return text ? JSON.parse(text) : null;
 }
+
+const call = (method, path, options) => callApi(config().apiUrl, 'The media service', method, path, options);
 
 /** Every item of a paged list, page after page (for lists that are short by nature: rooms, a room's assets). */
 export async function allPages(fetchPage) {

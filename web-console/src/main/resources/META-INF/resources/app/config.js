@@ -13,6 +13,7 @@ export async function loadConfig() {
   current = Object.freeze({
     apiUrl: trimSlash(raw.apiUrl),
     catalogUrl: trimSlash(raw.catalogUrl),
+    ordersUrl: trimSlash(raw.ordersUrl),
     auth: Object.freeze({ ...raw.auth, mode: raw.auth?.mode === 'oidc' ? 'oidc' : 'local' }),
   });
   return current;

@@ -86,3 +86,9 @@ export function formatCents(cents, currency) {
     return `${text} ${currency}`;
   }
 }
+
+/** A decimal amount as the APIs send it ("9.90") as money text; the text itself when it is no amount. */
+export function formatMoney(text, currency) {
+  const cents = parseDecimal(text, CENTS);
+  return cents == null ? `${text} ${currency}` : formatCents(cents, currency);
+}

@@ -1,6 +1,7 @@
 /**
  * Hash routes (#/sessions, #/sessions/{id}, #/rooms/{id}, #/workspace, #/library, #/collections,
- * #/collections/{id}, #/links, #/usage, #/history/{entityType}/{id}, #/catalog, #/catalog/{slug}, #/sign-in) and the
+ * #/collections/{id}, #/links, #/usage, #/orders, #/orders/{id}, #/notifications, #/webhooks,
+ * #/history/{entityType}/{id}, #/catalog, #/catalog/{slug}, #/sign-in) and the
  * public ones anyone may open signed out (#/discover, #/c/{slug} a collection, #/s/{token} a share link): the
  * page is one document served at /, so the address after # is the app's own and survives reloads.
  */
@@ -16,6 +17,10 @@ const ROUTES = [
   { name: 'collection', pattern: /^\/collections\/([^/]+)$/, private: true },
   { name: 'links', pattern: /^\/links$/, private: true },
   { name: 'usage', pattern: /^\/usage$/, private: true },
+  { name: 'orders', pattern: /^\/orders$/, private: true },
+  { name: 'order', pattern: /^\/orders\/([^/]+)$/, private: true },
+  { name: 'notifications', pattern: /^\/notifications$/, private: true },
+  { name: 'webhooks', pattern: /^\/webhooks$/, private: true },
   { name: 'history', pattern: /^\/history\/([a-z_]+)\/([^/]+)$/, private: true },
   { name: 'catalog', pattern: /^\/catalog$/ },
   { name: 'catalog', pattern: /^\/catalog\/([^/]+)$/ },
@@ -68,6 +73,7 @@ export function onRouteChange(listener) {
 
 export const sessionPath = (id) => `/sessions/${encodeURIComponent(id)}`;
 export const roomPath = (id) => `/rooms/${encodeURIComponent(id)}`;
+export const orderPath = (id) => `/orders/${encodeURIComponent(id)}`;
 export const stylePath = (slug) => `/catalog/${encodeURIComponent(slug)}`;
 export const collectionPath = (id) => `/collections/${encodeURIComponent(id)}`;
 export const publicCollectionPath = (slug) => `/c/${encodeURIComponent(slug)}`;

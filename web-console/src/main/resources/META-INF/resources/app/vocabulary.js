@@ -157,3 +157,62 @@ export const REVIEW_DECISIONS = {
   approved: [],
   rejected: [],
 };
+
+/** The paid processings an order can buy (order-service's ProcessingService) and what each makes. */
+export const PROCESSING_SERVICES = [
+  { value: 'restoration', label: 'Restoration', hint: 'Cleans noise and evens out the exposure; the result is a new photo.' },
+  { value: 'render', label: 'AI render', hint: 'Restyles the photo; the result is a new render.' },
+];
+
+export function processingServiceOf(value) {
+  return PROCESSING_SERVICES.find((service) => service.value === value) ?? { value, label: humanize(value), hint: '' };
+}
+
+export const ORDER_STATUS = {
+  pending_payment: 'Waiting for payment',
+  processing: 'Processing',
+  completed: 'Completed',
+  partially_failed: 'Partly failed',
+  failed: 'Failed',
+  refunded: 'Refunded',
+  expired: 'Expired unpaid',
+};
+
+/** Orders still moving: their page refreshes itself. */
+export const OPEN_ORDER_STATUSES = ['pending_payment', 'processing'];
+
+export const JOB_STATUS = {
+  queued: 'Queued',
+  processing: 'Processing',
+  completed: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export const NOTIFICATION_KINDS = {
+  order_confirmation: 'Order confirmation',
+  processing_complete: 'Processing complete',
+  session_expiring: 'Session expiring',
+  share_link_created: 'Share link made',
+};
+
+export const NOTIFICATION_STATUS = {
+  queued: 'Queued',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+  bounced: 'Bounced',
+};
+
+/** The events a user's webhook can subscribe to (order-service's). */
+export const WEBHOOK_EVENTS = [
+  { value: 'order.paid', label: 'Order paid' },
+  { value: 'order.output.ready', label: 'A result is ready' },
+  { value: 'order.completed', label: 'Order completed' },
+];
+
+export const DELIVERY_STATUS = {
+  pending: 'Retrying',
+  delivered: 'Delivered',
+  failed: 'Given up',
+};

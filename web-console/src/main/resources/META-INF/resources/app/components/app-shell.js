@@ -18,6 +18,10 @@ const LAZY_VIEWS = {
   collection: () => import('../views/collection-view.js'),
   links: () => import('../views/links-view.js'),
   usage: () => import('../views/usage-view.js'),
+  orders: () => import('../views/orders-view.js'),
+  order: () => import('../views/order-view.js'),
+  notifications: () => import('../views/notifications-view.js'),
+  webhooks: () => import('../views/webhooks-view.js'),
   history: () => import('../views/history-view.js'),
   discover: () => import('../views/discover-view.js'),
   'public-collection': () => import('../views/public-collection-view.js'),
@@ -141,6 +145,14 @@ class AppShell extends LightElement {
         return this.#lazy(name, () => keyed(id, html`<collection-view .collectionId=${id}></collection-view>`));
       case 'links':
         return this.#lazy(name, () => html`<links-view></links-view>`);
+      case 'orders':
+        return this.#lazy(name, () => html`<orders-view></orders-view>`);
+      case 'order':
+        return this.#lazy(name, () => keyed(id, html`<order-view .orderId=${id}></order-view>`));
+      case 'notifications':
+        return this.#lazy(name, () => html`<notifications-view></notifications-view>`);
+      case 'webhooks':
+        return this.#lazy(name, () => html`<webhooks-view></webhooks-view>`);
       case 'usage':
         return this.#lazy(name, () => html`<usage-view></usage-view>`);
       case 'history':
@@ -185,6 +197,7 @@ class AppShell extends LightElement {
               ${this.#navLink('/library', 'Library', name === 'library')}
               ${this.#navLink('/collections', 'Collections', ['collections', 'collection'].includes(name))}
               ${this.#navLink('/links', 'Links', name === 'links')}
+              ${this.#navLink('/orders', 'Orders', ['orders', 'order', 'notifications', 'webhooks'].includes(name))}
               ${this.#navLink('/usage', 'Usage', name === 'usage')}` : nothing}
             ${this.#navLink('/catalog', 'Catalog', name === 'catalog')}
             ${this.#navLink('/discover', 'Discover', ['discover', 'public-collection'].includes(name))}

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { announce } from '../announcer.js';
 import { saveToLibrary } from '../api.js';
-import { formatBytes } from '../format.js';
+import { formatBytes, formatDateTime } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { altTextOf, hasPicture, picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
@@ -204,7 +204,10 @@ class AssetCard extends LightElement {
       </div>
       <div class="asset-card__body">
         <h3 class="asset-card__name" id="asset-${asset.id}-name">${name}</h3>
-        <p class="asset-card__meta"><span class="chip">${assetTypeLabel(asset.assetType)}</span> ${size}</p>
+        <p class="asset-card__meta"><span class="chip">${assetTypeLabel(asset.assetType)}</span> ${size}
+          ${asset.source === 'ai_restored' ? html`<span class="chip">Restored</span>` : nothing}</p>
+        ${asset.expiresAt ? html`<p class="asset-card__temporary" data-test="asset-temporary">For an order: erased
+          <time datetime=${asset.expiresAt}>${formatDateTime(asset.expiresAt)}</time> unless it is paid.</p>` : nothing}
         ${asset.status === 'failed' ? html`<p class="asset-card__failure">
           <strong>Processing failed:</strong> ${asset.failureReason || 'no reason was given'}</p>` : nothing}
         ${this.#field('caption')}

@@ -67,6 +67,7 @@ class AssetUploader extends LightElement {
     store: { attribute: false },
     assetType: { state: true },
     aiRender: { state: true },
+    temporary: { state: true },
     styles: { state: true },
     seedError: { state: true },
     errors: { state: true },
@@ -80,6 +81,7 @@ class AssetUploader extends LightElement {
     this.workspace = false;
     this.assetType = 'photo';
     this.aiRender = false;
+    this.temporary = false; // for an order not yet paid: erased after 24 hours unless it is paid
     this.styles = null; // the catalog's styles, read the first time a render is chosen
     this.seedError = '';
     this.errors = [];
@@ -137,7 +139,7 @@ class AssetUploader extends LightElement {
    * browser sets itself). Each attempt, a retry too, is a new asset: a refused one no longer exists.
    */
   async #getUploadParameters(file, signal) {
-    const { assetType, source, renderMetadata } = file.meta;
+    const { assetType, source, renderMetadata, temporary } = file.meta;
     const ticket = await requestUpload({
       ...(this.workspace ? { workspace: true } : { roomId: this.roomId }),
       assetType: assetType ?? 'photo',
@@ -146,6 +148,7 @@ class AssetUploader extends LightElement {
       size: file.size,
       source: source ?? undefined,
       metadata: renderMetadata ?? undefined,
+      temporary: temporary || undefined,
     }, signal);
     this.#uppy?.setFileMeta(file.id, { assetId: ticket.assetId });
     return { method: ticket.method, url: ticket.uploadUrl, headers: browserHeaders(ticket.headers), fields: {} };
@@ -218,7 +221,10 @@ class AssetUploader extends LightElement {
         renderMetadata.seed = Number(seed.trim());
       }
     }
-    return { assetType: this.assetType, source: ai ? 'ai_generated' : 'user_upload', renderMetadata };
+    return {
+      assetType: this.assetType, source: ai ? 'ai_generated' : 'user_upload', renderMetadata,
+      temporary: !this.workspace && this.temporary,
+    };
   }
 
   #note() {
@@ -315,6 +321,10 @@ class AssetUploader extends LightElement {
         </div>
         <p class="field__hint uploader__hint">Drop files onto the area below or browse; each one is checked before it joins the ${this.workspace ? 'workspace' : 'room'}.</p>
       </div>
+      ${this.workspace ? nothing : html`<label class="check uploader__temporary">
+        <input type="checkbox" data-test="upload-temporary" .checked=${this.temporary}
+          @change=${(event) => { this.temporary = event.target.checked; this.#syncMeta(); }}>
+        <span>Only for an order: kept 24 hours, and for good once the order is paid</span></label>`}
       ${this.#renderFields()}
       <div class="uploader__dashboard" data-test="uploader"></div>
       <ul class="upload-errors ${hasErrors ? 'upload-errors--shown' : ''}" role="alert" data-test="upload-errors"

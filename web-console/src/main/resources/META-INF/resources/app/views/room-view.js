@@ -7,6 +7,7 @@ import '../components/asset-uploader.js';
 import '../components/comparison-panel.js';
 import '../components/document-panel.js';
 import '../components/link-creator.js';
+import '../components/order-form.js';
 import { saveRename } from '../components/rename-form.js';
 import { pluralize } from '../format.js';
 import { LightElement } from '../light-element.js';
@@ -162,6 +163,12 @@ class RoomView extends LightElement {
         <p class="field__hint">Pick files and make a link for someone without an account: one file, a ZIP of
           several, or a page that shows their pictures.</p>
         <link-creator .assets=${assets}></link-creator>
+      </section>
+      <section class="section card card--padded" aria-labelledby="room-order-heading">
+        <h2 class="section__title" id="room-order-heading">Order processing</h2>
+        <p class="field__hint">Have photos restored or restyled by AI. The results join this room as new files,
+          each linked to its original. See your <a href="#/orders">orders</a>.</p>
+        <order-form .assets=${assets} .sessionId=${this.room.sessionId}></order-form>
       </section>
     </section>`;
   }

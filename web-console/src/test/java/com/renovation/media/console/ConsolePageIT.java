@@ -35,7 +35,8 @@ class ConsolePageIT {
         String policy = page.header("Content-Security-Policy");
         assertThat(policy).contains("script-src 'self' 'sha256-" + hash + "'")
                 .contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'")
-                .contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:8083 http://127.0.0.1:59000");
+                .contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:8083 http://127.0.0.1:8084"
+                        + " http://127.0.0.1:59000");
         // the only inline script is the import map: no other may run
         assertThat(policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src"))))
                 .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
@@ -63,6 +64,7 @@ class ConsolePageIT {
         given().get("/config.json").then().statusCode(200)
                 .body("apiUrl", equalTo("http://127.0.0.1:8080"))
                 .body("catalogUrl", equalTo("http://127.0.0.1:8083"))
+                .body("ordersUrl", equalTo("http://127.0.0.1:8084"))
                 .body("auth.mode", equalTo("local"));
     }
 }

@@ -35,7 +35,7 @@ class OidcConsoleIT {
         given().contentType(ContentType.JSON).body("{\"user\":\"alice\"}").post("/local/session")
                 .then().statusCode(404);
         String policy = given().get("/").header("Content-Security-Policy");
-        assertThat(policy).contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:8083"
+        assertThat(policy).contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:8083 http://127.0.0.1:8084"
                 + " http://127.0.0.1:59000 https://id.example.com").contains("form-action 'self' https://id.example.com");
     }
 }

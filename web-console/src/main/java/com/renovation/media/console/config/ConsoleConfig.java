@@ -18,6 +18,10 @@ public interface ConsoleConfig {
     @WithDefault("http://127.0.0.1:8083")
     String catalogUrl();
 
+    /** order-service's API (orders, notifications, webhooks), as browsers reach it. */
+    @WithDefault("http://127.0.0.1:8084")
+    String ordersUrl();
+
     /**
      * The S3 endpoint as browsers reach it: they PUT uploads to its presigned URLs and load images from it. The
      * page's Content-Security-Policy allows no other origin for images and requests.

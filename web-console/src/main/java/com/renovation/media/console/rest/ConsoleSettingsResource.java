@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 @PermitAll
 public class ConsoleSettingsResource {
 
-    public record Settings(String apiUrl, String catalogUrl, Auth auth) {
+    public record Settings(String apiUrl, String catalogUrl, String ordersUrl, Auth auth) {
     }
 
     public record Auth(AuthMode mode, String issuer, String clientId, String scope) {
@@ -24,7 +24,7 @@ public class ConsoleSettingsResource {
 
     public ConsoleSettingsResource(ConsoleConfig config, LocalSignIn localSignIn) {
         ConsoleConfig.Auth auth = config.auth();
-        this.settings = new Settings(config.apiUrl(), config.catalogUrl(), localSignIn.enabled()
+        this.settings = new Settings(config.apiUrl(), config.catalogUrl(), config.ordersUrl(), localSignIn.enabled()
                 ? new Auth(AuthMode.LOCAL, null, null, null)
                 : new Auth(AuthMode.OIDC, auth.issuer().orElse(null), auth.clientId().orElse(null), auth.scope()));
     }

@@ -83,6 +83,7 @@ public class IndexPage {
         Set<String> apis = new LinkedHashSet<>();
         apis.add(origin(config.apiUrl()));
         apis.add(origin(config.catalogUrl()));
+        apis.add(origin(config.ordersUrl()));
         apis.add(origin(config.storageUrl()));
         Set<String> images = new LinkedHashSet<>(apis);
         // the identity provider: discovery and token requests from the page, the sign-in form by redirect
