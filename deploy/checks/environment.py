@@ -165,10 +165,12 @@ def documented_variables(root):
 
 def _without_comments(text):
     """Java source without comments, and without braces or semicolons inside string literals (a default such as
-    "${platform.storage.public-endpoint}/styles"), so that braces and semicolons are the code's own."""
-    text = re.sub(r'"(?:[^"\\\n]|\\.)*"', lambda m: re.sub(r"[{};]", "", m.group(0)), text)
-    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
-    return re.sub(r"//[^\n]*", " ", text)
+    "${platform.storage.public-endpoint}/styles"), so that braces and semicolons are the code's own. One pass, so
+    that "//" in a string ("http://...") is no comment and a quote in a comment opens no string."""
+    def clean(match):
+        token = match.group(0)
+        return re.sub(r"[{};]", "", token) if token.startswith('"') else " "
+    return re.sub(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|//[^\n]*', clean, text, flags=re.S)
 
 
 def _top_level(body):

@@ -141,11 +141,11 @@ class BrokenInputs(unittest.TestCase):
 
     def test_a_new_consumer_in_the_registry_needs_its_dead_letter_topic_and_grants(self):
         self.edit("platform-contracts/src/main/java/com/renovation/media/contracts/events/Topic.java",
-                  "ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER)",
-                  "ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER, "
+                  "ROOM_DELETED(Topics.ROOM_DELETED, Channels.ROOM_DELETED, ASSET_SERVICE, DOCUMENT_SERVICE)",
+                  "ROOM_DELETED(Topics.ROOM_DELETED, Channels.ROOM_DELETED, ASSET_SERVICE, DOCUMENT_SERVICE, "
                   "CATALOG_SERVICE)")
-        self.assertProblem("compose kafka-topics: topic catalog-service.asset.deleted.dlq is not created")
-        self.assertProblem("deploy/kafka-acls.sh: catalog-service lacks read on ['asset.deleted']")
+        self.assertProblem("compose kafka-topics: topic catalog-service.room.deleted.dlq is not created")
+        self.assertProblem("deploy/kafka-acls.sh: catalog-service lacks read on ['room.deleted']")
 
     def test_an_acl_grant_missing_or_extra_is_named(self):
         self.edit("deploy/kafka-acls.sh", "allow_read document-service document.requested session.deleted room.deleted",
