@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml and the Kubernetes overlays without a Docker engine or a cluster:
 #   1. docker-compose config -q                      (the compose file is valid; without the environment it must
-#                                                     refuse, naming JWT_*, the S3 secret and the console's
-#                                                     CONSOLE_OIDC_*: nothing is trusted by default; with the
+#                                                     refuse, naming JWT_*, the S3 secret, the console's
+#                                                     CONSOLE_OIDC_* and order-service's provider token and
+#                                                     payment webhook secret: nothing is trusted by default; with the
 #                                                     explicit local opt-in deploy/compose/local.env it renders)
 #   2. kubectl kustomize deploy/overlays/{dev,prod}  (both overlays render)
 #   3. deploy/check_config.py on the results (one module of deploy/checks per concern): probes, resources,
@@ -49,14 +50,15 @@ if compose config -q 2>"$work/compose.err"; then
   fail "docker-compose.yml renders with an empty environment: it trusts someone by default"
 fi
 # each of these alone missing stops it, naming it
-for required in JWT_ISSUER JWT_PUBLIC_KEY_LOCATION JWT_AUDIENCE S3_SECRET_KEY CONSOLE_OIDC_ISSUER CONSOLE_OIDC_CLIENT_ID; do
+for required in JWT_ISSUER JWT_PUBLIC_KEY_LOCATION JWT_AUDIENCE S3_SECRET_KEY CONSOLE_OIDC_ISSUER CONSOLE_OIDC_CLIENT_ID \
+    PLATFORM_PROVIDER_TOKEN PLATFORM_PAYMENTS_WEBHOOK_SECRET; do
   grep -v "^$required=" "$ROOT/deploy/compose/local.env" >"$work/without.env"
   if compose --env-file "$work/without.env" config -q 2>"$work/compose.err" || ! grep -q "$required" "$work/compose.err"; then
     cat "$work/compose.err" >&2
     fail "docker-compose.yml has a default for $required (it must be \${$required:?...})"
   fi
 done
-echo "   refuses to render unless JWT_ISSUER, JWT_PUBLIC_KEY_LOCATION, JWT_AUDIENCE, S3_SECRET_KEY, CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID are given"
+echo "   refuses to render unless JWT_ISSUER, JWT_PUBLIC_KEY_LOCATION, JWT_AUDIENCE, S3_SECRET_KEY, CONSOLE_OIDC_ISSUER, CONSOLE_OIDC_CLIENT_ID, PLATFORM_PROVIDER_TOKEN and PLATFORM_PAYMENTS_WEBHOOK_SECRET are given"
 local_env=(--env-file "$ROOT/deploy/compose/local.env")
 compose "${local_env[@]}" config -q 2>"$work/compose.err" || { cat "$work/compose.err" >&2; fail "docker-compose config rejected docker-compose.yml"; }
 compose "${local_env[@]}" config >"$work/compose.yaml" 2>"$work/compose.err" || { cat "$work/compose.err" >&2; fail "docker-compose config failed"; }

@@ -2,15 +2,21 @@
 from urllib.parse import urlsplit
 
 # The platform's services: each reads PostgreSQL, Kafka and S3 (the topic registry's PlatformService).
-SERVICES = ["asset-service", "variant-worker", "document-service", "catalog-service"]
+SERVICES = ["asset-service", "variant-worker", "document-service", "catalog-service", "order-service"]
 # The web console: the browser app and its settings; it calls nothing itself (browsers call the APIs and S3).
 CONSOLE = "web-console"
 # Everything the operators deploy from this repository's images: a Deployment, Service and PDB each.
 DEPLOYABLES = SERVICES + [CONSOLE]
 # Reached from browsers through the Ingress.
-PUBLIC_SERVICES = {"asset-service", "catalog-service", CONSOLE}
+PUBLIC_SERVICES = {"asset-service", "catalog-service", "order-service", CONSOLE}
 # The APIs browsers call from the console, and the console's variable that says where each is.
-CONSOLE_APIS = {"asset-service": "CONSOLE_API_URL", "catalog-service": "CONSOLE_CATALOG_URL"}
+CONSOLE_APIS = {"asset-service": "CONSOLE_API_URL", "catalog-service": "CONSOLE_CATALOG_URL",
+                "order-service": "CONSOLE_ORDERS_URL"}
+# Paths the Ingress must route, and to which service: the catalog's public styles, and order-service's API and
+# the payment provider's webhook (called by the provider, with no token: the signature is its proof).
+PUBLIC_ROUTES = {"/styles": "catalog-service", "/orders": "order-service", "/webhooks/payments": "order-service",
+                 "/webhooks/endpoints": "order-service", "/webhooks/deliveries": "order-service",
+                 "/notifications": "order-service"}
 
 errors = []
 

@@ -12,7 +12,13 @@ from checks.topics import check_topic_creation, retention_value
 # docker-compose.yml must take these from the environment with no default (${NAME:?message}): whom the services
 # trust, the S3 root secret of a published port, and where the console signs people in.
 COMPOSE_NO_DEFAULT = ["JWT_ISSUER", "JWT_PUBLIC_KEY_LOCATION", "JWT_AUDIENCE", "S3_SECRET_KEY",
-                      "CONSOLE_OIDC_ISSUER", "CONSOLE_OIDC_CLIENT_ID"]
+                      "CONSOLE_OIDC_ISSUER", "CONSOLE_OIDC_CLIENT_ID",
+                      # order-service's: the processing provider's token, and the payment webhook's secret (whoever
+                      # knows it can mark orders paid)
+                      "PLATFORM_PROVIDER_TOKEN", "PLATFORM_PAYMENTS_WEBHOOK_SECRET"]
+# order-service's local stand-ins: an SMTP server and the processing and payment provider.
+STANDIN = "provider-standin"
+STANDIN_DOCKERFILE = "local-stack/provider-standin/Dockerfile"
 # What each service waits for: the engines healthy, the topics and buckets made.
 ENGINE_DEPENDENCIES = [("postgres", "service_healthy"), ("kafka", "service_healthy"),
                        ("kafka-topics", "service_completed_successfully"),
@@ -53,7 +59,7 @@ def check_compose(root, path, configs, registry):
         compose = yaml.safe_load(f)
     services = compose.get("services") or {}
     declared_volumes = set((compose.get("volumes") or {}).keys())
-    expected = DEPLOYABLES + ["postgres", "kafka", "kafka-topics", "minio", "minio-buckets"]
+    expected = DEPLOYABLES + ["postgres", "kafka", "kafka-topics", "minio", "minio-buckets", "mail", STANDIN]
     for name in expected:
         if name not in services:
             error("compose", f"service {name} is missing")
@@ -68,7 +74,8 @@ def check_compose(root, path, configs, registry):
             if named and source not in declared_volumes:
                 error(where, f"volume {source} is not a declared named volume")
     image_prefixes = {"postgres": "postgres:17", "kafka": "apache/kafka:", "kafka-topics": "apache/kafka:",
-                      "minio": "minio/minio:RELEASE.", "minio-buckets": "minio/mc:RELEASE."}
+                      "minio": "minio/minio:RELEASE.", "minio-buckets": "minio/mc:RELEASE.",
+                      "mail": "greenmail/standalone:"}
     for name, prefix in image_prefixes.items():
         if name in services and not str(services[name].get("image", "")).startswith(prefix):
             error(f"compose {name}", f"image should be {prefix}...")
@@ -138,3 +145,39 @@ def check_compose(root, path, configs, registry):
             environment = dict(item.split("=", 1) if "=" in item else (item, None) for item in environment)
         configs[name].check_environment(where, environment)
     check_console_compose(services, configs)
+    check_standins(root, services, configs)
+
+
+def check_standins(root, services, configs):
+    """The stand-in provider and order-service agree: the token it checks and the secret it signs payment events
+    with are order-service's, it sends them to order-service's webhook, order-service calls it on its port, and
+    its image is built like the services' (a pinned Java 25 JRE)."""
+    from checks.console import compose_environment
+    standin, orders = services.get(STANDIN), services.get("order-service")
+    if not standin or not orders:
+        return
+    where = f"compose {STANDIN}"
+    build = standin.get("build") or {}
+    dockerfile = os.path.join(build.get("context", ""), build.get("dockerfile", "Dockerfile"))
+    if os.path.relpath(dockerfile, root) != STANDIN_DOCKERFILE and not dockerfile.endswith(STANDIN_DOCKERFILE):
+        error(where, f"must build from {STANDIN_DOCKERFILE}")
+    elif not os.path.exists(dockerfile):
+        error(where, f"{STANDIN_DOCKERFILE} does not exist")
+    else:
+        with open(dockerfile, encoding="utf-8") as f:
+            bases = re.findall(r"^FROM\s+(\S+)", f.read(), re.M)
+        if not bases or not all(pinned(b) for b in bases) or not bases[-1].startswith("eclipse-temurin:25"):
+            error(where, f"{STANDIN_DOCKERFILE} must run FROM a pinned eclipse-temurin:25 image")
+    env, order_env = compose_environment(standin), compose_environment(orders)
+    for own, theirs in (("STANDIN_TOKEN", "PLATFORM_PROVIDER_TOKEN"),
+                        ("STANDIN_PAYMENT_SECRET", "PLATFORM_PAYMENTS_WEBHOOK_SECRET")):
+        if env.get(own) != order_env.get(theirs):
+            error(where, f"{own} is not order-service's {theirs}: the two would not recognise each other")
+    http_port = order_env.get("QUARKUS_HTTP_PORT") or configs["order-service"].http_port
+    if env.get("STANDIN_PAYMENT_WEBHOOK_URL") != f"http://order-service:{http_port}/webhooks/payments":
+        error(where, f"STANDIN_PAYMENT_WEBHOOK_URL must be order-service's webhook, "
+                     f"http://order-service:{http_port}/webhooks/payments")
+    base = str(order_env.get("PLATFORM_PROVIDER_BASE_URL") or "")
+    if base.startswith(f"http://{STANDIN}:") and base.rstrip("/").rsplit(":", 1)[-1] != str(env.get("STANDIN_PORT")):
+        error("compose order-service", f"PLATFORM_PROVIDER_BASE_URL {base} is not the stand-in's port "
+                                       f"{env.get('STANDIN_PORT')}")

@@ -11,9 +11,11 @@ from checks.overlay import containers_of
 STORAGE_URL = "CONSOLE_STORAGE_URL"
 # The services' credentials: not one of them is given to the console.
 CREDENTIALS = {"PG_USER", "PG_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY", "KAFKA_SASL_JAAS_CONFIG",
-               "KAFKA_SSL_TRUSTSTORE_PASSWORD"}
+               "KAFKA_SSL_TRUSTSTORE_PASSWORD", "PLATFORM_PROVIDER_TOKEN", "PLATFORM_PAYMENTS_WEBHOOK_SECRET",
+               "QUARKUS_MAILER_PASSWORD"}
 # Kubernetes objects the console's pods must not reference: the credentials and the engines' settings.
-FOREIGN = {("Secret", "platform-credentials"), ("ConfigMap", "platform-config")} | {
+FOREIGN = {("Secret", "platform-credentials"), ("ConfigMap", "platform-config"),
+           ("Secret", "order-service-credentials")} | {
     ("Secret", f"{name}-kafka") for name in SERVICES}
 # MinIO's allowed origins (it has no per-bucket CORS; unset, it allows every origin).
 MINIO_CORS = "MINIO_API_CORS_ALLOW_ORIGIN"

@@ -11,10 +11,17 @@ runs with platform-web only). An environment variable given to a service is allo
     or digit becomes '_', upper case; e.g. QUARKUS_HTTP_PORT for quarkus.http.port), starting QUARKUS_,
     PLATFORM_ or MP_, or
   - QUARKUS_PROFILE (Quarkus's profile selector: the local profile accepts the local token issuer), or
+  - the environment form of a key of a @ConfigMapping interface in the service's own code (its prefix and the
+    interface's methods, nested groups included: platform.orders.checkout-url for OrdersConfig.checkoutUrl()), or
+  - the environment form of a key of a Quarkus extension the service runs with (EXTENSION_KEYS: quarkus-mailer's
+    quarkus.mailer.host and the others a deployment sets), or
   - one of CODE_VARIABLES: read through code (a @ConfigMapping default, a MicroProfile JWT setting) rather than
     a properties line.
 A variable is required when a non-profile property's effective value references ${NAME} without a default, or
-when it is in REQUIRED_VARIABLES (the services refuse to start without it outside the local and test profiles).
+when it is in REQUIRED_VARIABLES (the services refuse to start without it outside the local and test profiles),
+or when a @ConfigMapping method of the service's code has no @WithDefault, is not Optional and no properties line
+gives it a value (SmallRye Config refuses to start); a value given in a profile's properties
+(%local.platform.orders.checkout-url) lets a deployment running that profile leave it out.
 Token verification (mp.jwt.*, smallrye.jwt.*, and the variables read for it in code) counts only where it is on:
 the console turns smallrye-jwt off, so it neither reads nor requires JWT_*. The console's sign-in settings are
 required the way its SignInGuard requires them (SIGN_IN).
@@ -43,9 +50,20 @@ TOKEN_PROPERTIES = ("mp.jwt.", "smallrye.jwt.", "platform.security.")
 # local platform's home, whose jwt/ holds the key it signs with. The variables are those the properties reference.
 SIGN_IN = {"mode": "platform.console.auth.mode", "issuer": "platform.console.auth.issuer",
            "client_id": "platform.console.auth.client-id", "home": "platform.console.auth.local-home"}
+# Settings only a local or test deployment may turn on, with why: outside those profiles they are refused.
+LOCAL_ONLY = {"PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS": "users' webhooks could then reach http and private, "
+                                                         "loopback and internal addresses (SSRF)"}
+LOCAL_PROFILES = {"local", "test"}
 # Where a deployment may sign in locally (the console also allows its tests' profile).
 LOCAL_SIGN_IN_PROFILES = {"local"}
 POM = "{http://maven.apache.org/POM/4.0.0}"
+# Keys of Quarkus extensions' own configuration a deployment may set, for a service that runs with the extension
+# (its pom's dependencies); the complete lists are the extensions' (e.g. https://quarkus.io/guides/mailer).
+EXTENSION_KEYS = {
+    "quarkus-mailer": {f"quarkus.mailer.{key}" for key in (
+        "from", "host", "port", "username", "password", "start-tls", "login", "tls", "ssl", "trust-all",
+        "auth-methods", "tls-configuration-name", "max-pool-size", "keep-alive", "mock")},
+}
 
 
 def read_properties(path):
@@ -145,6 +163,91 @@ def documented_variables(root):
     return names, keys
 
 
+def _without_comments(text):
+    """Java source without comments, and without braces or semicolons inside string literals (a default such as
+    "${platform.storage.public-endpoint}/styles"), so that braces and semicolons are the code's own. One pass, so
+    that "//" in a string ("http://...") is no comment and a quote in a comment opens no string."""
+    def clean(match):
+        token = match.group(0)
+        return re.sub(r"[{};]", "", token) if token.startswith('"') else " "
+    return re.sub(r'"(?:[^"\\\n]|\\.)*"|/\*.*?\*/|//[^\n]*', clean, text, flags=re.S)
+
+
+def _top_level(body):
+    """The members of a Java type body at its own level: ("member", declaration) for each one ending in ';' and
+    ("block", declaration, inner body) for each one with a body (a nested type, a default method)."""
+    members, depth, start, head = [], 0, 0, ""
+    for index, char in enumerate(body):
+        if char == "{":
+            if depth == 0:
+                head, start = body[start:index], index + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                members.append(("block", head.strip(), body[start:index]))
+                start = index + 1
+        elif char == ";" and depth == 0:
+            members.append(("member", body[start:index].strip()))
+            start = index + 1
+    return members
+
+
+def kebab(name):
+    """SmallRye Config's property name of a mapping method: maxAttempts -> max-attempts."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower()
+
+
+def mapping_keys(prefix, body, groups):
+    """(key, required) of each method of a @ConfigMapping interface body; groups: nested interfaces of the file
+    by name, whose methods continue the key."""
+    keys = []
+    for member in _top_level(body):
+        if member[0] != "member":
+            continue
+        declaration = member[1]
+        annotations = " ".join(re.findall(r"@\w+(?:\([^)]*\))?", declaration))
+        signature = re.sub(r"@\w+(?:\([^)]*\))?", " ", declaration).strip()
+        match = re.fullmatch(r"(?:public\s+)?([\w.<>?,\s\[\]]+?)\s+(\w+)\(\s*\)", signature, re.S)
+        if not match or re.search(r"\b(static|default)\b", signature):
+            continue
+        kind, method = re.sub(r"\s+", "", match.group(1)), match.group(2)
+        named = re.search(r'@WithName\("([^"]+)"\)', annotations)
+        key = prefix if "@WithParentName" in annotations else f"{prefix}.{named.group(1) if named else kebab(method)}"
+        if kind in groups:
+            keys.extend(mapping_keys(key, groups[kind], groups))
+            continue
+        # an absent Optional is empty, an absent collection or map is empty: only the others must have a value
+        optional = kind.startswith(("Optional", "Map", "List", "Set"))
+        keys.append((key + (".*" if kind.startswith("Map") else ""),
+                     not optional and "@WithDefault" not in annotations))
+    return keys
+
+
+def config_mappings(module_dir):
+    """(key, required) of every @ConfigMapping interface in a module's main code. A key ending in .* is a map's."""
+    keys = []
+    for path in sorted(glob.glob(os.path.join(module_dir, "src/main/java/**/*.java"), recursive=True)):
+        with open(path, encoding="utf-8") as f:
+            text = _without_comments(f.read())
+        mapping = re.search(r'@ConfigMapping\(\s*prefix\s*=\s*"([^"]+)"[^)]*\)[^{]*?\binterface\s+(\w+)[^{]*\{', text)
+        if not mapping:
+            continue
+        # the interface's own body: from after its opening brace up to the matching closing one
+        body = text[mapping.end():]
+        depth, end = 1, len(body)
+        for index, char in enumerate(body):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth == 0:
+                end = index
+                break
+        body = body[:end]
+        groups = {m[1].split("interface", 1)[1].split()[0]: m[2] for m in _top_level(body)
+                  if m[0] == "block" and re.search(r"\binterface\s+\w+", m[1])}
+        keys.extend(mapping_keys(mapping.group(1), body, groups))
+    return keys
+
+
 class ServiceConfig:
     """What one service reads (its own and its modules' properties files) and so which variables it accepts."""
 
@@ -177,6 +280,18 @@ class ServiceConfig:
                          if is_env_name(name) and not has_default and name not in effective} | required_variables
         self.required_in_code = required_variables
         self.code_variables = code_variables
+        # What the service's own @ConfigMapping interfaces read, and the Quarkus extensions it runs with.
+        mappings = config_mappings(os.path.join(root, service))
+        keys |= {key for key, _ in mappings if not key.endswith(".*")}
+        keys |= {key for artifact in artifacts for key in EXTENSION_KEYS.get(artifact, ())}
+        self.documented_prefixes |= {env_form(key[:-1]) for key, _ in mappings if key.endswith(".*")}
+        # A mapping's key without a default: required, unless a properties line gives it a value; a profile's
+        # line (%local.key) spares deployments running that profile.
+        self.required_unless_profile = {}
+        for key, required in mappings:
+            if required and key not in effective:
+                self.required_unless_profile[env_form(key)] = {profile for profile, k, _ in entries
+                                                               if profile is not None and k == key}
         self.allowed = (set(documented) | BUILTIN_VARIABLES | referenced | set(code_variables)
                         | {env_form(k) for k in keys if env_form(k).startswith(("QUARKUS_", "PLATFORM_", "MP_"))})
         self.effective = effective
@@ -200,7 +315,7 @@ class ServiceConfig:
                 self.sign_in = None
 
     def describe_required(self):
-        required = " ".join(sorted(self.required)) or "nothing"
+        required = " ".join(sorted(self.required | set(self.required_unless_profile))) or "nothing"
         if self.sign_in:
             required += (f"; OpenID Connect sign-in needs {self.sign_in['issuer']} {self.sign_in['client_id']}, "
                          f"local sign-in ({self.sign_in['mode']}=local, local profile only) {self.sign_in['home']}")
@@ -246,6 +361,19 @@ class ServiceConfig:
                        "test profiles") if name in self.required_in_code else \
                     f"{self.name} references ${{{name}}} without a default"
                 error(where, f"required variable {name} is not set ({why})")
+            elif variables[name] is not None and str(variables[name]).strip() == "":
+                error(where, f"required variable {name} is empty")
+        profile = variables.get("QUARKUS_PROFILE") or "prod"
+        for name, why in LOCAL_ONLY.items():
+            if profile not in LOCAL_PROFILES and str(variables.get(name)).strip().lower() == "true":
+                error(where, f"{name}=true in profile {profile}: {why}")
+        for name, profiles in sorted(self.required_unless_profile.items()):
+            if profile in profiles:
+                continue
+            if name not in variables:
+                error(where, f"required variable {name} is not set ({self.name}'s configuration has no default for "
+                             f"it{' outside the profiles ' + ', '.join(sorted(profiles)) if profiles else ''}: it "
+                             "refuses to start without it)")
             elif variables[name] is not None and str(variables[name]).strip() == "":
                 error(where, f"required variable {name} is empty")
         if self.sign_in:

@@ -2,11 +2,14 @@
 service's and the console's Deployment (probes and metrics on the management port, resources, environment), its
 Service and PodDisruptionBudget, the worker's autoscaler, the Ingress routes and the in-cluster engines of dev
 only."""
-from checks.common import CONSOLE, DEPLOYABLES, PUBLIC_SERVICES, SERVICES, error, pinned
+from checks.common import CONSOLE, DEPLOYABLES, PUBLIC_ROUTES, PUBLIC_SERVICES, SERVICES, error, pinned
+from checks.console import generated_from
 from checks.overlay import containers_of
 
 PROBES = {"startupProbe": "/q/health/started", "readinessProbe": "/q/health/ready",
           "livenessProbe": "/q/health/live"}
+# Secrets of one service alone (their generated names carry a hash in dev): no other pod references them.
+OWN_SECRETS = {"order-service": "order-service-credentials"}
 # In-cluster engines only the dev overlay brings; prod points at external ones.
 DEV_ENGINES = {"postgres", "kafka", "minio"}
 
@@ -87,6 +90,10 @@ def check_deployments(o, configs):
                 if not (resources.get(section) or {}).get(resource):
                     error(where, f"resources.{section}.{resource} is not set")
         config_maps, secrets, variables = o.environment(container)
+        for secret in secrets:
+            owner = next((service for service, base in OWN_SECRETS.items() if generated_from(secret, base)), None)
+            if owner and owner != name:
+                error(where, f"it is given Secret {secret}, which holds {owner}'s credentials only")
         if name in SERVICES and (not config_maps or not secrets):
             error(where, "envFrom must name its ConfigMap and its Secret")
         if name not in SERVICES and not config_maps:
@@ -137,8 +144,8 @@ def check_autoscaler(o, partitions):
 
 
 def check_ingress(o):
-    """The Ingress routes the public APIs (and /styles to the catalog) and the console at the site root, never a
-    management port."""
+    """The Ingress routes the public APIs (PUBLIC_ROUTES: /styles to the catalog, order-service's paths and the
+    payment provider's webhook) and the console at the site root, never a management port."""
     overlay, objects = o.name, o.objects
     services_by_name = {name: obj for (kind, name), obj in objects.items() if kind == "Service"}
     ingresses = [obj for (kind, _), obj in objects.items() if kind == "Ingress"]
@@ -164,8 +171,9 @@ def check_ingress(o):
     for name in PUBLIC_SERVICES:
         if name not in routed:
             error(overlay, f"no Ingress routes to {name}")
-    if "/styles" not in routed.get("catalog-service", []):
-        error(overlay, "the Ingress must route /styles to catalog-service")
+    for path, name in PUBLIC_ROUTES.items():
+        if path not in routed.get(name, []):
+            error(overlay, f"the Ingress must route {path} to {name}")
     if "/" not in routed.get(CONSOLE, []):
         error(overlay, f"the Ingress must route the site root / to {CONSOLE} (its page; the API paths stay with "
                        "their services)")

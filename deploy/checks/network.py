@@ -2,6 +2,8 @@
 from checks.common import CONSOLE, DEPLOYABLES, PUBLIC_SERVICES, SERVICES, error
 from checks.overlay import containers_of
 
+# Egress a service needs beyond the engines: order-service's mails, by SMTP submission (587 STARTTLS or 465 TLS).
+EXTRA_EGRESS = {"order-service": [((587, 465), "an SMTP server's submission port (587 or 465)")]}
 # Namespaces (kubernetes.io/metadata.name) of the ingress controller and of the metrics scrapers.
 INGRESS_NAMESPACE = "ingress-nginx"
 MONITORING_NAMESPACE = "monitoring"
@@ -127,6 +129,9 @@ def check_network_policies(overlay, objects, documents):
         for port, what in ((5432, "PostgreSQL"), (9092, "Kafka"), (443, "S3 / JWKS over HTTPS")):
             if name in SERVICES and not sends(labels, port):
                 error(where, f"no egress to {what} (port {port})")
+        for ports_wanted, what in EXTRA_EGRESS.get(name, []):
+            if not any(sends(labels, port) for port in ports_wanted):
+                error(where, f"no egress to {what}")
         if name == CONSOLE:
             opened = sorted({str(rule_port.get("port") or "any") for _, rule in rules(labels, "Egress")
                              for rule_port in rule.get("ports") or [{}]} - {"53"})

@@ -87,6 +87,39 @@ class BrokenInputs(unittest.TestCase):
         del self.compose["services"]["variant-worker"]["environment"]["JWT_AUDIENCE"]
         self.assertProblem("compose variant-worker: required variable JWT_AUDIENCE is not set")
 
+    def test_a_config_mapping_without_default_is_required_where_no_profile_gives_it(self):
+        # order-service's own @ConfigMapping interfaces: keys (nested groups, @WithName) and which have no default
+        self.edit("order-service/src/main/resources/application.properties", "quarkus.http.port=8084\n",
+                  "quarkus.http.port=8084\n%local.platform.example.endpoint=http://localhost:1\n")
+        source = os.path.join(self.root, "order-service/src/main/java/com/renovation/media/orders/ExampleConfig.java")
+        with open(source, "w", encoding="utf-8") as f:
+            f.write('package com.renovation.media.orders;\n'
+                    '@ConfigMapping(prefix = "platform.example")\n'
+                    'public interface ExampleConfig {\n'
+                    '    /** where {it} is; */\n'
+                    '    String endpoint();\n'
+                    '    @WithDefault("${platform.storage.public-endpoint}/x") String publicUrl();\n'
+                    '    Optional<String> label();\n'
+                    '    Limits limits();\n'
+                    '    interface Limits { @WithName("max") int maximum(); }\n'
+                    '    default String describe() { return endpoint(); }\n'
+                    '}\n')
+        self.config_map("prod", "order-service-config")["data"]["PLATFORM_EXAMPLE_PUBLIC_URL"] = "https://x.example.com"
+        problems = self.problems()
+        self.assertTrue(any("prod Deployment/order-service: required variable PLATFORM_EXAMPLE_ENDPOINT is not set"
+                            in p for p in problems), problems)
+        self.assertTrue(any("prod Deployment/order-service: required variable PLATFORM_EXAMPLE_LIMITS_MAX is not set"
+                            in p for p in problems), problems)
+        # the local profile (dev) has a value for the endpoint; the default and the Optional are never required
+        self.assertFalse(any("dev Deployment/order-service: required variable PLATFORM_EXAMPLE_ENDPOINT" in p
+                             for p in problems), problems)
+        self.assertFalse(any(n in p for p in problems for n in ("PLATFORM_EXAMPLE_PUBLIC_URL", "PLATFORM_EXAMPLE_LABEL")),
+                         problems)
+
+    def test_private_webhook_targets_are_refused_outside_the_local_profile(self):
+        self.config_map("prod", "order-service-config")["data"]["PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS"] = "true"
+        self.assertProblem("prod Deployment/order-service: PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true in profile prod")
+
     # topics: the registry against code, properties, topic creation and ACLs
 
     def test_a_dead_letter_topic_missing_from_composes_topic_job_is_named(self):
@@ -108,11 +141,11 @@ class BrokenInputs(unittest.TestCase):
 
     def test_a_new_consumer_in_the_registry_needs_its_dead_letter_topic_and_grants(self):
         self.edit("platform-contracts/src/main/java/com/renovation/media/contracts/events/Topic.java",
-                  "ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER)",
-                  "ASSET_DELETED(Topics.ASSET_DELETED, Channels.ASSET_DELETED, ASSET_SERVICE, VARIANT_WORKER, "
+                  "ROOM_DELETED(Topics.ROOM_DELETED, Channels.ROOM_DELETED, ASSET_SERVICE, DOCUMENT_SERVICE)",
+                  "ROOM_DELETED(Topics.ROOM_DELETED, Channels.ROOM_DELETED, ASSET_SERVICE, DOCUMENT_SERVICE, "
                   "CATALOG_SERVICE)")
-        self.assertProblem("compose kafka-topics: topic catalog-service.asset.deleted.dlq is not created")
-        self.assertProblem("deploy/kafka-acls.sh: catalog-service lacks read on ['asset.deleted']")
+        self.assertProblem("compose kafka-topics: topic catalog-service.room.deleted.dlq is not created")
+        self.assertProblem("deploy/kafka-acls.sh: catalog-service lacks read on ['room.deleted']")
 
     def test_an_acl_grant_missing_or_extra_is_named(self):
         self.edit("deploy/kafka-acls.sh", "allow_read document-service document.requested session.deleted room.deleted",
@@ -137,6 +170,19 @@ class BrokenInputs(unittest.TestCase):
     def test_an_unpinned_image_is_refused(self):
         self.compose["services"]["postgres"]["image"] = "postgres:latest"
         self.assertProblem("compose postgres: image 'postgres:latest' is not pinned to a version")
+
+    def test_the_standin_must_share_order_services_token_secret_and_webhook(self):
+        standin = self.compose["services"]["provider-standin"]["environment"]
+        standin["STANDIN_PAYMENT_SECRET"] = "whsec_other"
+        standin["STANDIN_PAYMENT_WEBHOOK_URL"] = "http://asset-service:8080/webhooks/payments"
+        self.assertProblem("compose provider-standin: STANDIN_PAYMENT_SECRET is not order-service's "
+                           "PLATFORM_PAYMENTS_WEBHOOK_SECRET")
+        self.assertProblem("compose provider-standin: STANDIN_PAYMENT_WEBHOOK_URL must be order-service's webhook")
+
+    def test_composes_order_service_secrets_have_no_default(self):
+        self.edit("docker-compose.yml", "PLATFORM_PAYMENTS_WEBHOOK_SECRET: ${PLATFORM_PAYMENTS_WEBHOOK_SECRET:?",
+                  "PLATFORM_PAYMENTS_WEBHOOK_SECRET: ${PLATFORM_PAYMENTS_WEBHOOK_SECRET:-whsec_x}${UNUSED:?")
+        self.assertProblem("docker-compose.yml: PLATFORM_PAYMENTS_WEBHOOK_SECRET must be required from the environment")
 
     # kubernetes workloads
 
@@ -169,6 +215,19 @@ class BrokenInputs(unittest.TestCase):
         self.object("prod", "HorizontalPodAutoscaler", "variant-worker")["spec"]["maxReplicas"] = 12
         self.assertProblem("prod: variant-worker HPA maxReplicas above 6 partitions would leave workers idle")
 
+    def test_the_payment_webhook_must_reach_order_service(self):
+        paths = self.object("prod", "Ingress", "media-platform")["spec"]["rules"][0]["http"]["paths"]
+        paths[:] = [p for p in paths if p["path"] != "/webhooks/payments"]
+        self.assertProblem("prod: the Ingress must route /webhooks/payments to order-service")
+
+    def test_only_order_service_gets_its_credentials(self):
+        secret = next(d["metadata"]["name"] for d in self.overlays["dev"] if d and d.get("kind") == "Secret"
+                      and d["metadata"]["name"].startswith("order-service-credentials"))
+        container = self.object("dev", "Deployment", "catalog-service")["spec"]["template"]["spec"]["containers"][0]
+        container["envFrom"].append({"secretRef": {"name": secret}})
+        self.assertProblem(f"dev Deployment/catalog-service: it is given Secret {secret}, which holds "
+                           "order-service's credentials only")
+
     # security contexts
 
     def test_privilege_escalation_is_refused(self):
@@ -183,6 +242,11 @@ class BrokenInputs(unittest.TestCase):
                 d and d.get("kind") == "NetworkPolicy" and d["spec"].get("podSelector") == {}
                 and not d["spec"].get("ingress") and not d["spec"].get("egress"))]
         self.assertProblem("dev: no default-deny NetworkPolicy")
+
+    def test_order_service_must_reach_an_smtp_server(self):
+        self.overlays["dev"] = [d for d in self.overlays["dev"] if not (
+                d and d.get("kind") == "NetworkPolicy" and d["metadata"]["name"] == "order-service-to-smtp")]
+        self.assertProblem("dev NetworkPolicy order-service: no egress to an SMTP server's submission port")
 
     # the web console
 
