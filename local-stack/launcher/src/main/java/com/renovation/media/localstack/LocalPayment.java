@@ -79,7 +79,8 @@ final class LocalPayment {
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.PAYMENT_HEADER, signed.signature())
                 .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(signed.body())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(signed.body())).build(),
+                HttpResponse.BodyHandlers.ofString());
         System.out.printf("%s %s %s for order %s (was %s/%s)%n", type.value(), total.toPlainString(), currency,
                 orderId, view.path("status").asText(), view.path("paymentStatus").asText());
         System.out.printf("POST %s/webhooks/payments -> %d %s%n", orderService, answer.statusCode(), answer.body());

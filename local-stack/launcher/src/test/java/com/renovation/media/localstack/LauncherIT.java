@@ -147,7 +147,7 @@ class LauncherIT {
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(ManagedProcess.fromPidFile(new PostgresEngine(settings).postmasterPidFile())).isEmpty();
         for (int port : new int[] {settings.pgPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.s3Port(), settings.smtpPort(), settings.smtpApiPort()}) {
+                settings.s3Port(), settings.smtpPort(), settings.smtpApiPort(), settings.providerPort()}) {
             assertThat(Ports.isOpen(port)).as("port %d closed after down", port).isFalse();
         }
         assertThat(run("status")).isEqualTo(1);

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What {@code ./platform pay} sends must be what order-service's webhook verifies: checked with the contract's verifier. */
+/** What {@code ./platform pay} sends must be what order-service's webhook verifies: the contract's verifier says. */
 class LocalPaymentTest {
 
     private static final String SECRET = "whsec_local_test";

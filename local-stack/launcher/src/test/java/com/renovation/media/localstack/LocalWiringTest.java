@@ -44,7 +44,8 @@ class LocalWiringTest {
         assertThat(standIn.get("STANDIN_DATA_DIR")).isEqualTo(home.resolve("provider-standin").toString());
         assertThat(order.get("PLATFORM_ORDERS_CHECKOUT_URL"))
                 .isEqualTo("http://localhost:18300/checkout?order={orderId}&amount={total}&currency={currency}");
-        assertThat(order).containsEntry("QUARKUS_MAILER_HOST", "localhost").containsEntry("QUARKUS_MAILER_PORT", "18025")
+        assertThat(order).containsEntry("QUARKUS_MAILER_HOST", "localhost")
+                .containsEntry("QUARKUS_MAILER_PORT", "18025")
                 .containsEntry("QUARKUS_MAILER_FROM", "media-platform@localhost")
                 .containsEntry("QUARKUS_MAILER_MOCK", "false")
                 .containsEntry("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");

@@ -40,7 +40,8 @@ class SmtpEngineIT {
         assertThat(smtp.healthy()).isTrue();
 
         try (Socket socket = new Socket("127.0.0.1", settings.smtpPort())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
             expect(in, "220");
             send(out, "EHLO launcher-test");

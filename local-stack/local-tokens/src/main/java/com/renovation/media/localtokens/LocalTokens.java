@@ -91,7 +91,8 @@ public final class LocalTokens {
         String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":" + jsonString(user)
                 + ",\"upn\":" + jsonString(user) + ",\"" + ROLES_CLAIM + "\":" + roles
                 + (plan == null ? "" : ",\"" + PLAN_CLAIM + "\":" + jsonString(plan))
-                + ",\"" + EMAIL_CLAIM + "\":" + jsonString(email) + ",\"" + NAME_CLAIM + "\":" + jsonString(nameOf(user))
+                + ",\"" + EMAIL_CLAIM + "\":" + jsonString(email)
+                + ",\"" + NAME_CLAIM + "\":" + jsonString(nameOf(user))
                 + ",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
