@@ -1,5 +1,6 @@
 package com.renovation.media.localstack;
 
+import com.renovation.media.contracts.payments.PaymentEventType;
 import com.renovation.media.localtokens.LocalTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,18 +15,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./platform up|down|status|token}: runs the whole platform on this machine against real engines.
+ * {@code ./platform up|down|status|token|pay}: runs the whole platform on this machine against real engines.
  * {@code up} stays in the foreground and restarts a process that crashes; Ctrl-C (or {@code down} from another
  * shell) stops everything in reverse order.
  */
 public final class Launcher {
 
     private static final String USAGE = """
-            usage: ./platform up [--engines-only]   start PostgreSQL, Kafka, S3 and the services; Ctrl-C stops all
+            usage: ./platform up [--engines-only]   start PostgreSQL, Kafka, S3, SMTP, the stand-in provider and the
+                                                    services; Ctrl-C stops all
                    ./platform down                  stop a running platform
                    ./platform status                exit 0 only when every engine and service is healthy
-                   ./platform token <user> [--admin] [--plan free|pro|enterprise]
+                   ./platform token <user> [--admin] [--plan free|pro|enterprise] [--email <address>]
                                                     print a bearer token the local services accept
+                   ./platform pay <orderId> [--fail|--refund]
+                                                    send order-service the provider's signed payment webhook
                    ./platform test [maven args]     start engines on the test ports, run every test, stop them
             """;
 
@@ -51,6 +55,7 @@ public final class Launcher {
             case "down" -> down(settings);
             case "status" -> status(settings);
             case "token" -> token(settings, rest);
+            case "pay" -> pay(settings, rest);
             default -> {
                 System.err.print(USAGE);
                 yield 2;
@@ -65,8 +70,20 @@ public final class Launcher {
 
     /** What may start together: the engines, then the services (which all need every engine). */
     private static List<List<Engine>> phases(PlatformSettings settings, LocalTokens jwt) {
-        return List.of(List.of(new PostgresEngine(settings), new KafkaEngine(settings), new S3Engine(settings)),
-                ServiceFleet.of(settings, jwt));
+        return List.of(engineProcesses(settings), ServiceFleet.of(settings, jwt));
+    }
+
+    /**
+     * PostgreSQL, Kafka, S3, SMTP, and the stand-in provider when the build has it: what {@code --engines-only}
+     * (so {@code ./platform test}) starts too, since the browser tests' order-service needs the last two as well.
+     */
+    static List<Engine> engineProcesses(PlatformSettings settings) {
+        List<Engine> engines = new ArrayList<>(List.of(new PostgresEngine(settings), new KafkaEngine(settings),
+                new S3Engine(settings), new SmtpEngine(settings)));
+        if (settings.hasProviderStandIn()) {
+            engines.add(new ProviderStandInEngine(settings));
+        }
+        return List.copyOf(engines);
     }
 
     private static int up(PlatformSettings settings) throws Exception {
@@ -108,6 +125,8 @@ public final class Launcher {
         if (settings.services().stream().anyMatch(s -> s.name().equals(PlatformSettings.CONSOLE))) {
             System.out.println("console " + settings.serviceUrl(PlatformSettings.CONSOLE) + "/  (sign in with any user name)");
         }
+        System.out.println("mails:  " + settings.mailUrl() + "/  (every mail the platform sends; JSON: "
+                + settings.mailUrl() + "/api/user/{email}/messages/)");
         System.out.println("token:  ./platform token alice    status: ./platform status    stop: Ctrl-C or ./platform down");
         // until SIGINT/SIGTERM runs the hook; meanwhile restart whatever crashed, as an orchestrator would
         while (!stopped.await(1, TimeUnit.SECONDS)) {
@@ -183,8 +202,7 @@ public final class Launcher {
         List<PlatformSettings.ServiceSpec> running = Files.exists(servicesFile)
                 ? settings.services().stream().filter(s -> readLines(servicesFile).contains(s.name())).toList()
                 : settings.services();
-        PlatformSettings actual = new PlatformSettings(settings.root(), settings.home(), settings.pgPort(),
-                settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), running, settings.consolePort());
+        PlatformSettings actual = settings.withServices(running);
         boolean allHealthy = true;
         for (Engine engine : engines(actual, new LocalTokens(settings.home()))) {
             boolean healthy = engine.healthy();
@@ -199,20 +217,43 @@ public final class Launcher {
     private static int token(PlatformSettings settings, List<String> args) throws Exception {
         int planAt = args.indexOf("--plan");
         String plan = planAt < 0 || planAt + 1 >= args.size() ? null : args.get(planAt + 1);
+        int emailAt = args.indexOf("--email");
+        String email = emailAt < 0 || emailAt + 1 >= args.size() ? null : args.get(emailAt + 1);
         List<String> users = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            boolean planValue = planAt >= 0 && i == planAt + 1;
-            if (!args.get(i).startsWith("--") && !planValue) {
+            boolean optionValue = (planAt >= 0 && i == planAt + 1) || (emailAt >= 0 && i == emailAt + 1);
+            if (!args.get(i).startsWith("--") && !optionValue) {
                 users.add(args.get(i));
             }
         }
-        if (users.size() != 1 || users.get(0).isBlank() || (planAt >= 0 && !PLANS.contains(plan))) {
-            System.err.println("usage: ./platform token <user> [--admin] [--plan free|pro|enterprise]");
+        if (users.size() != 1 || users.get(0).isBlank() || (planAt >= 0 && !PLANS.contains(plan))
+                || (emailAt >= 0 && (email == null || !LocalTokens.looksLikeEmail(email)))) {
+            System.err.println("usage: ./platform token <user> [--admin] [--plan free|pro|enterprise]"
+                    + " [--email <address>]");
             return 2;
         }
-        System.out.println(new LocalTokens(settings.home()).token(users.get(0), args.contains("--admin"), plan,
-                Duration.ofHours(12)));
+        String user = users.get(0);
+        System.out.println(new LocalTokens(settings.home()).token(user, args.contains("--admin"), plan,
+                email == null ? LocalTokens.emailOf(user) : email, Duration.ofHours(12)));
         return 0;
+    }
+
+    private static int pay(PlatformSettings settings, List<String> args) throws Exception {
+        List<String> ids = args.stream().filter(a -> !a.startsWith("--")).toList();
+        List<String> options = args.stream().filter(a -> a.startsWith("--")).toList();
+        java.util.UUID orderId = null;
+        try {
+            orderId = ids.size() == 1 ? java.util.UUID.fromString(ids.get(0)) : null;
+        } catch (IllegalArgumentException notAnId) {
+            // usage below
+        }
+        if (orderId == null || options.size() > 1 || !List.of("--fail", "--refund").containsAll(options)) {
+            System.err.println("usage: ./platform pay <orderId> [--fail|--refund]");
+            return 2;
+        }
+        PaymentEventType type = options.contains("--fail") ? PaymentEventType.PAYMENT_FAILED
+                : options.contains("--refund") ? PaymentEventType.REFUNDED : PaymentEventType.PAYMENT_SUCCEEDED;
+        return LocalPayment.run(settings, orderId, type);
     }
 
     private static List<String> readLines(Path file) {

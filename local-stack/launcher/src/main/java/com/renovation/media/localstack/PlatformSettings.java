@@ -11,7 +11,8 @@ import java.util.Map;
  * environment variable of the same name the services read (PG_PORT, KAFKA_PORT, ...).
  */
 public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, int kafkaControllerPort, int s3Port,
-        List<ServiceSpec> services, int consolePort) {
+        int smtpPort, int smtpApiPort, int providerPort, List<ServiceSpec> services, int consolePort,
+        int orderServicePort) {
 
     public static final String DATABASE = "media";
     public static final String DB_USER = "postgres";
@@ -22,6 +23,10 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
 
     /** The web console's module, and the name its address line begins with. */
     public static final String CONSOLE = "web-console";
+    /** The service the payment provider's webhook and the stand-in provider's checkout page talk to. */
+    public static final String ORDER_SERVICE = "order-service";
+    /** The stand-in of the processing and payment provider: a module of the build, run as an engine. */
+    public static final String PROVIDER_STANDIN_MODULE = "local-stack/provider-standin";
 
     /** The services in start order, with their default API and management ports. */
     static final List<ServiceSpec> ALL_SERVICES = List.of(
@@ -29,8 +34,10 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
             new ServiceSpec("variant-worker", 8081, 9081),
             new ServiceSpec("document-service", 8082, 9082),
             new ServiceSpec("catalog-service", 8083, 9083),
+            new ServiceSpec(ORDER_SERVICE, 8084, 9084),
             new ServiceSpec(CONSOLE, 8090, 9090));
-    private static final ServiceSpec CONSOLE_SPEC = ALL_SERVICES.get(ALL_SERVICES.size() - 1);
+    private static final ServiceSpec CONSOLE_SPEC = spec(CONSOLE);
+    private static final ServiceSpec ORDER_SPEC = spec(ORDER_SERVICE);
 
     public static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("PLATFORM_ROOT", ".")).toAbsolutePath().normalize();
@@ -42,8 +49,14 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
                         port(env, s.managementPortVariable(), s.managementPort())))
                 .toList();
         return new PlatformSettings(root, home, port(env, "PG_PORT", 55432), kafkaPort,
-                port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000), services,
-                port(env, CONSOLE_SPEC.portVariable(), CONSOLE_SPEC.port()));
+                port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000),
+                port(env, "SMTP_PORT", 59025), port(env, "SMTP_API_PORT", 59080), port(env, "PROVIDER_PORT", 59300),
+                services, port(env, CONSOLE_SPEC.portVariable(), CONSOLE_SPEC.port()),
+                port(env, ORDER_SPEC.portVariable(), ORDER_SPEC.port()));
+    }
+
+    private static ServiceSpec spec(String name) {
+        return ALL_SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The services the build has as modules, or those PLATFORM_SERVICES names ("none" for none). */
@@ -59,6 +72,14 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
             }
         }
         return ALL_SERVICES.stream().filter(s -> names.contains(s.name())).toList();
+    }
+
+    /**
+     * Whether the build has the stand-in provider's module: it is started with the engines then (a checkout
+     * without it runs without it, as services missing from the build are left out).
+     */
+    public boolean hasProviderStandIn() {
+        return readQuietly(root.resolve("pom.xml")).contains("<module>" + PROVIDER_STANDIN_MODULE + "</module>");
     }
 
     private static String readQuietly(Path file) {
@@ -84,8 +105,8 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     /** Engines only, on free ports, with data under {@code home}: for tests that stop and start an engine. */
     public static PlatformSettings isolated(Path home) {
         int kafka = freePort();
-        return new PlatformSettings(findRoot(), home, freePort(), kafka, freePort(), freePort(), List.of(),
-                CONSOLE_SPEC.port());
+        return new PlatformSettings(findRoot(), home, freePort(), kafka, freePort(), freePort(), freePort(),
+                freePort(), freePort(), List.of(), CONSOLE_SPEC.port(), ORDER_SPEC.port());
     }
 
     /** The checkout's root: the nearest directory upwards holding the {@code platform} script. */
@@ -107,7 +128,12 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     }
 
     public PlatformSettings withoutServices() {
-        return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, List.of(), consolePort);
+        return withServices(List.of());
+    }
+
+    public PlatformSettings withServices(List<ServiceSpec> selected) {
+        return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, smtpPort, smtpApiPort,
+                providerPort, List.copyOf(selected), consolePort, orderServicePort);
     }
 
     public Path runDir() {
@@ -126,11 +152,29 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
         return "http://127.0.0.1:" + s3Port;
     }
 
+    /** Where the SMTP server's mails can be read: its web page and its JSON API (/api/user/{email}/messages/). */
+    public String mailUrl() {
+        return "http://127.0.0.1:" + smtpApiPort;
+    }
+
+    /** The stand-in provider (predictions, outputs, checkout page), as order-service and browsers reach it. */
+    public String providerUrl() {
+        return "http://localhost:" + providerPort;
+    }
+
+    /**
+     * order-service's API: the stand-in's checkout posts the payment webhook there and {@code ./platform pay}
+     * too. Its port is known even when the services are not started here (engines only, under the browser tests).
+     */
+    public String orderServiceUrl() {
+        return "http://localhost:" + orderServicePort;
+    }
+
     /** Where a service of this platform listens for browsers (its default port when it is not started). */
     public String serviceUrl(String name) {
-        int port = name.equals(CONSOLE) ? consolePort : services.stream().filter(s -> s.name().equals(name))
-                .mapToInt(ServiceSpec::port).findFirst().orElseGet(() -> ALL_SERVICES.stream()
-                        .filter(s -> s.name().equals(name)).findFirst().orElseThrow().port());
+        int port = name.equals(CONSOLE) ? consolePort : name.equals(ORDER_SERVICE) ? orderServicePort
+                : services.stream().filter(s -> s.name().equals(name)).mapToInt(ServiceSpec::port).findFirst()
+                        .orElseGet(() -> spec(name).port());
         return "http://127.0.0.1:" + port;
     }
 

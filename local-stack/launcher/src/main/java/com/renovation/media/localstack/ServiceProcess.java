@@ -103,7 +103,30 @@ final class ServiceProcess extends ProcessEngine {
         env.put("CONSOLE_LOCAL_HOME", settings.home().toString());
         // libvips (variant-worker) allocates from its worker threads; more glibc arenas only add resident memory
         env.put("MALLOC_ARENA_MAX", "2");
+        if (spec.name().equals(PlatformSettings.ORDER_SERVICE)) {
+            env.putAll(orderServiceEnvironment(settings));
+        }
         env.putAll(overrides);
+        return env;
+    }
+
+    /**
+     * order-service's providers on this machine: the stand-in (processing, and the checkout whose payment webhook
+     * comes back signed with the same secret) and the SMTP server. Users' webhooks may target this machine here.
+     */
+    static Map<String, String> orderServiceEnvironment(PlatformSettings settings) {
+        LocalSecrets secrets = new LocalSecrets(settings.home());
+        Map<String, String> env = new HashMap<>();
+        env.put("PLATFORM_PROVIDER_BASE_URL", settings.providerUrl());
+        env.put("PLATFORM_PROVIDER_TOKEN", secrets.providerToken());
+        env.put("PLATFORM_PAYMENTS_WEBHOOK_SECRET", secrets.paymentsWebhookSecret());
+        env.put("PLATFORM_ORDERS_CHECKOUT_URL",
+                settings.providerUrl() + "/checkout?order={orderId}&amount={total}&currency={currency}");
+        env.put("QUARKUS_MAILER_HOST", "localhost");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
+        env.put("QUARKUS_MAILER_FROM", "media-platform@localhost");
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         return env;
     }
 

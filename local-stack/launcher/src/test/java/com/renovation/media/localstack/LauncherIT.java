@@ -82,11 +82,17 @@ class LauncherIT {
                 "KAFKA_PORT", Integer.toString(settings.kafkaPort()),
                 "KAFKA_CONTROLLER_PORT", Integer.toString(settings.kafkaControllerPort()),
                 "S3_PORT", Integer.toString(settings.s3Port()),
+                "SMTP_PORT", Integer.toString(settings.smtpPort()),
+                "SMTP_API_PORT", Integer.toString(settings.smtpApiPort()),
+                "PROVIDER_PORT", Integer.toString(settings.providerPort()),
                 "PLATFORM_SERVICES", "none"));
         assertThat(run("status")).as("status before up").isEqualTo(1);
 
         Process first = up();
         assertThat(run("status")).isZero();
+        assertThat(Files.readString(home.resolve("cli.out"))).containsPattern("(?m)^smtp +UP +smtp://127.0.0.1:"
+                + settings.smtpPort());
+        assertThat(Files.readString(home.resolve("up.out"))).contains("mails:  " + settings.mailUrl());
         // the registry's event and dead-letter topics exist before any service runs, each with the retention
         try (Admin admin = new KafkaEngine(settings).admin()) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.ALL)
@@ -141,7 +147,7 @@ class LauncherIT {
         assertThat(children).noneMatch(ProcessHandle::isAlive);
         assertThat(ManagedProcess.fromPidFile(new PostgresEngine(settings).postmasterPidFile())).isEmpty();
         for (int port : new int[] {settings.pgPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.s3Port()}) {
+                settings.s3Port(), settings.smtpPort(), settings.smtpApiPort(), settings.providerPort()}) {
             assertThat(Ports.isOpen(port)).as("port %d closed after down", port).isFalse();
         }
         assertThat(run("status")).isEqualTo(1);
@@ -170,7 +176,36 @@ class LauncherIT {
         assertThat(claims).contains("\"sub\":\"alice\"", LocalTokens.ISSUER, "\"aud\":\"" + LocalTokens.AUDIENCE + "\"",
                 "\"media_roles\":[\"user\",\"admin\"]");
         assertThat(Files.exists(settings.home().resolve("jwt/public.pem"))).isTrue();
+        // order-service keeps the caller's address and name from these (its mails go there)
+        assertThat(claims).contains("\"email\":\"alice@example.test\"", "\"name\":\"alice\"");
         assertThat(run("token")).isEqualTo(2);
+
+        assertThat(run("token", "bob", "--email", "bob@mail.example", "--plan", "pro")).isZero();
+        assertThat(claimsOf(Files.readString(home.resolve("cli.out")))).contains("\"sub\":\"bob\"",
+                "\"email\":\"bob@mail.example\"", "\"name\":\"bob\"", "\"plan\":\"pro\"",
+                "\"media_roles\":[\"user\"]");
+        assertThat(run("token", "carol@mail.example")).isZero();
+        assertThat(claimsOf(Files.readString(home.resolve("cli.out")))).contains("\"sub\":\"carol@mail.example\"",
+                "\"email\":\"carol@mail.example\"", "\"name\":\"carol\"");
+        assertThat(run("token", "bob", "--email", "not-an-address")).isEqualTo(2);
+        assertThat(run("token", "bob", "--email")).isEqualTo(2);
+    }
+
+    @Test
+    void payRefusesWhatIsNotAnOrderIdAndSaysWhenOrderServiceIsNotThere() throws Exception {
+        settings = PlatformSettings.isolated(home.resolve("platform"));
+        env = Map.of("PLATFORM_HOME", settings.home().toString(), "PLATFORM_SERVICES", "none",
+                "ORDER_SERVICE_PORT", Integer.toString(PlatformSettings.freePort()));
+        assertThat(run("pay")).isEqualTo(2);
+        assertThat(run("pay", "not-a-uuid")).isEqualTo(2);
+        assertThat(run("pay", java.util.UUID.randomUUID().toString(), "--fail", "--refund")).isEqualTo(2);
+        assertThat(run("pay", java.util.UUID.randomUUID().toString(), "--free")).isEqualTo(2);
+        assertThat(run("pay", java.util.UUID.randomUUID().toString(), "--refund")).isEqualTo(1);
+        assertThat(Files.readString(home.resolve("cli.out"))).contains("order-service does not answer");
+    }
+
+    private static String claimsOf(String token) {
+        return new String(java.util.Base64.getUrlDecoder().decode(token.strip().split("\\.")[1]));
     }
 
     private Connection db() throws Exception {

@@ -13,7 +13,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The local platform's token issuer: an RSA key made on first use under {@code <home>/jwt/}, and RS256 bearer
@@ -29,6 +31,14 @@ public final class LocalTokens {
     public static final String ROLES_CLAIM = "media_roles";
     /** The claim naming the user's plan (platform.plans.claim's default). */
     public static final String PLAN_CLAIM = "plan";
+    /** Where the user's mail goes (OpenID Connect's claim): order-service keeps it as the user's contact. */
+    public static final String EMAIL_CLAIM = "email";
+    /** The user's display name (OpenID Connect's claim). */
+    public static final String NAME_CLAIM = "name";
+    /** The domain of made-up addresses: reserved for testing (RFC 2606), so no real mailbox ever gets one. */
+    public static final String EMAIL_DOMAIN = "example.test";
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Path dir;
 
@@ -66,13 +76,24 @@ public final class LocalTokens {
 
     /** As {@link #token(String, boolean, Duration)}, naming the user's {@code plan} (null: no plan claim). */
     public String token(String user, boolean admin, String plan, Duration lifetime) throws Exception {
+        return token(user, admin, plan, emailOf(user), lifetime);
+    }
+
+    /**
+     * As {@link #token(String, boolean, String, Duration)}, with {@code email} as the user's address (the other
+     * forms make one up with {@link #emailOf(String)}). Every token names the user ({@link #nameOf(String)}).
+     */
+    public String token(String user, boolean admin, String plan, String email, Duration lifetime) throws Exception {
         ensureKeys();
         Instant now = Instant.now();
         String roles = admin ? "[\"user\",\"admin\"]" : "[\"user\"]";
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"local\"}";
         String claims = "{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":" + jsonString(user)
                 + ",\"upn\":" + jsonString(user) + ",\"" + ROLES_CLAIM + "\":" + roles
-                + (plan == null ? "" : ",\"" + PLAN_CLAIM + "\":" + jsonString(plan)) + ",\"iat\":" + now.getEpochSecond()
+                + (plan == null ? "" : ",\"" + PLAN_CLAIM + "\":" + jsonString(plan))
+                + ",\"" + EMAIL_CLAIM + "\":" + jsonString(email)
+                + ",\"" + NAME_CLAIM + "\":" + jsonString(nameOf(user))
+                + ",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + now.plus(lifetime).getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
@@ -80,6 +101,28 @@ public final class LocalTokens {
         signature.initSign(privateKey());
         signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + base64Url(signature.sign());
+    }
+
+    /** Whether {@code value} has the shape of a mail address (something@domain.tld). */
+    public static boolean looksLikeEmail(String value) {
+        return EMAIL.matcher(value).matches();
+    }
+
+    /**
+     * The user's address: the user name itself when it is one, else {@code <name>@example.test} (lower case,
+     * characters an address may not hold replaced by '-').
+     */
+    public static String emailOf(String user) {
+        if (looksLikeEmail(user)) {
+            return user;
+        }
+        String local = user.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._+-]", "-");
+        return (local.isEmpty() ? "user" : local) + "@" + EMAIL_DOMAIN;
+    }
+
+    /** The user's display name: the user name, or an address's part before the '@'. */
+    public static String nameOf(String user) {
+        return looksLikeEmail(user) ? user.substring(0, user.indexOf('@')) : user;
     }
 
     private PrivateKey privateKey() throws Exception {
