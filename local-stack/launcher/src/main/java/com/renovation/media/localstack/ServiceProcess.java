@@ -99,6 +99,7 @@ final class ServiceProcess extends ProcessEngine {
         env.put("CORS_ORIGINS", String.join(",", settings.consoleOrigins()));
         env.put("CONSOLE_API_URL", settings.serviceUrl("asset-service"));
         env.put("CONSOLE_CATALOG_URL", settings.serviceUrl("catalog-service"));
+        env.put("CONSOLE_ORDERS_URL", settings.serviceUrl(PlatformSettings.ORDER_SERVICE));
         env.put("CONSOLE_STORAGE_URL", settings.s3Endpoint());
         env.put("CONSOLE_LOCAL_HOME", settings.home().toString());
         // libvips (variant-worker) allocates from its worker threads; more glibc arenas only add resident memory
@@ -129,8 +130,6 @@ final class ServiceProcess extends ProcessEngine {
         env.put("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         return env;
     }
-
-
 
     @Override
     public boolean healthy() {
