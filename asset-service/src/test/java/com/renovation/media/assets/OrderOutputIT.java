@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.events.EventJson;
+import com.renovation.media.contracts.events.PlatformService;
+import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.contracts.events.Topics;
 import com.renovation.media.contracts.events.payload.OrderOutputReady;
 import com.renovation.media.contracts.orders.ProcessingService;
@@ -165,5 +167,34 @@ class OrderOutputIT {
         await().atMost(WAIT).until(() -> processed(event) == 1);
         assertThat(rows(output.assetId())).isZero();
         assertThat(exists(output.storagePath())).as("its object goes with it").isFalse();
+    }
+
+    @Test
+    void anOutputNamingAnotherUsersObjectIsDeadLetteredAndTakesNothing() {
+        String alice = TestSupport.newUser();
+        String mallory = TestSupport.newUser();
+        List<String> alicePlace = TestSupport.sessionWithRoom(alice);
+        List<String> malloryPlace = TestSupport.sessionWithRoom(mallory);
+        String photo = TestSupport.upload(alice, alicePlace.get(1), "photo", "a.jpg", "image/jpeg",
+                TestSupport.jpeg(40, 30));
+        String aliceKey = as(alice).get("/assets/" + photo).path("storagePath");
+        OrderOutputReady honest = stored(UUID.fromString(malloryPlace.get(0)), UUID.fromString(malloryPlace.get(1)),
+                mallory, null, ProcessingService.RENDER, TestSupport.jpeg(40, 30), "image/jpeg", "m.jpg");
+        // alice's original as mallory's output, and mallory's output "into" alice's session
+        OrderOutputReady otherKey = new OrderOutputReady(honest.assetId(), honest.orderId(), honest.jobId(),
+                honest.sessionId(), honest.roomId(), mallory, null, ProcessingService.RENDER, "user-uploads", aliceKey,
+                "image/jpeg", honest.fileSize(), honest.sha256(), "m.jpg");
+        OrderOutputReady otherSession = new OrderOutputReady(honest.assetId(), honest.orderId(), honest.jobId(),
+                UUID.fromString(alicePlace.get(0)), UUID.fromString(alicePlace.get(1)), mallory, null,
+                ProcessingService.RENDER, "user-uploads", honest.storagePath(), "image/jpeg", honest.fileSize(),
+                honest.sha256(), "m.jpg");
+        KafkaTestClient.publish("order-service", otherKey);
+        KafkaTestClient.publish("order-service", otherSession);
+
+        String deadLetters = PlatformService.ASSET_SERVICE.deadLetter(Topic.ORDER_OUTPUT_READY);
+        await().atMost(WAIT).until(() -> KafkaTestClient.records(deadLetters, honest.assetId().toString()).size() == 2);
+        assertThat(rows(honest.assetId())).isZero();
+        assertThat(exists(aliceKey)).isTrue();
+        as(alice).get("/assets/" + photo).then().statusCode(200);
     }
 }
