@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.renovation.media.assets.service.workspace.WorkspaceExpiry;
+import com.renovation.media.assets.service.assets.AssetExpiry;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.testing.KafkaTestClient;
@@ -36,7 +36,7 @@ class WorkspaceIT {
     S3Client s3;
 
     @Inject
-    WorkspaceExpiry expiry;
+    AssetExpiry expiry;
 
     private static Response requestWorkspaceUpload(String user, Map<String, Object> extra, int size) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("assetType", "render", "filename", "render.png",

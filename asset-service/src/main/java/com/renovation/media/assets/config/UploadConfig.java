@@ -51,6 +51,13 @@ public interface UploadConfig {
     @WithDefault("100")
     int sweepBatchSize();
 
+    /**
+     * How long a temporary upload (one made for an order not paid yet) lives: the expiry job erases it then,
+     * unless an order naming it was paid.
+     */
+    @WithDefault("24h")
+    Duration temporaryTtl();
+
     /** Largest metadata document, as JSON. */
     @WithDefault("16384")
     int maxMetadataBytes();

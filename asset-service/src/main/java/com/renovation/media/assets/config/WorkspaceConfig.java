@@ -12,11 +12,11 @@ public interface WorkspaceConfig {
     @WithDefault("P7D")
     Duration expiry();
 
-    /** How often expired workspace assets are looked for. */
+    /** How often expired assets (unsaved workspace assets, unpaid temporary uploads) are looked for. */
     @WithDefault("10m")
     Duration cleanupInterval();
 
-    /** How many expired workspace assets one cleanup batch removes at most. */
+    /** How many expired assets one cleanup batch removes at most. */
     @WithDefault("100")
     int cleanupBatchSize();
 }

@@ -59,9 +59,15 @@ public class RoomAsset {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
-    /** Set while the asset sits unsaved in its owner's workspace: the expiry job removes it then. */
+    /**
+     * Set while the asset sits unsaved in its owner's workspace, or while a temporary upload waits for its order to
+     * be paid: the expiry job removes it then.
+     */
     @Column(name = "expires_at")
     public Instant expiresAt;
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
+    /** The original a paid processing's output was made from; null for uploads, or once the original is gone. */
+    @Column(name = "parent_asset_id")
+    public UUID parentAssetId;
 }

@@ -85,7 +85,10 @@ public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUI
                 .range(0, limit).list();
     }
 
-    /** Workspace assets past their expiry, locked with SKIP LOCKED so concurrent cleanups take disjoint rows. */
+    /**
+     * Assets past their expiry (unsaved workspace assets, unpaid temporary uploads), locked with SKIP LOCKED so
+     * concurrent cleanups take disjoint rows.
+     */
     @SuppressWarnings("unchecked")
     public Uni<List<RoomAsset>> lockExpired(Instant now, int limit) {
         return getSession().chain(s -> s.createNativeQuery("SELECT * FROM room_assets WHERE expires_at < :now"

@@ -9,20 +9,21 @@ import java.util.UUID;
 
 /**
  * An asset as clients see it, with a signed download URL once its bytes are in; {@code expiresAt} is set while it
- * sits unsaved in the workspace.
+ * sits unsaved in the workspace or is a temporary upload whose order is not paid yet (null: permanent);
+ * {@code parentAssetId} names the original a paid processing's output was made from.
  */
 public record AssetView(UUID id, UUID sessionId, UUID roomId, String assetType, String source, AssetStatus status,
         String originalFilename, String contentType, long fileSize, Integer width, Integer height, String sha256,
         String storagePath, String caption, String altText, int displayOrder, Map<String, Object> metadata,
         String downloadUrl, Instant downloadUrlExpiresAt, List<VariantView> variants, String failureReason,
-        Instant createdAt, Instant updatedAt, Instant confirmedAt, Instant expiresAt) {
+        Instant createdAt, Instant updatedAt, Instant confirmedAt, Instant expiresAt, UUID parentAssetId) {
 
     public static AssetView of(RoomAsset a, String downloadUrl, Instant downloadUrlExpiresAt,
             List<VariantView> variants) {
         return new AssetView(a.id, a.sessionId, a.roomId, a.assetType, a.source, a.status, a.originalFilename,
                 a.contentType, a.fileSize, a.width, a.height, a.sha256, a.storagePath, a.caption, a.altText,
                 a.displayOrder, a.metadata == null ? Map.of() : a.metadata, downloadUrl, downloadUrlExpiresAt,
-                variants, a.failureReason, a.createdAt, a.updatedAt, a.confirmedAt, a.expiresAt);
+                variants, a.failureReason, a.createdAt, a.updatedAt, a.confirmedAt, a.expiresAt, a.parentAssetId);
     }
 
     /** One ready variant with its own signed URL. */

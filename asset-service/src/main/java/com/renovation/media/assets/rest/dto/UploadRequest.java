@@ -10,7 +10,9 @@ import java.util.UUID;
 
 /**
  * {@code POST /assets/uploads}: what the client is about to upload, and where: a room, or the caller's workspace
- * ({@code workspace: true}, no room) where it expires unless saved to the library.
+ * ({@code workspace: true}, no room) where it expires unless saved to the library. {@code temporary: true} makes
+ * an upload for an order not paid yet: it is erased {@code platform.uploads.temporary-ttl} later unless an order
+ * naming it is paid first.
  */
 public record UploadRequest(
         UUID roomId,
@@ -22,5 +24,6 @@ public record UploadRequest(
         String source,
         Map<String, Object> metadata,
         /* optional: the file's SHA-256 in hex, bound into the upload URL (S3 refuses other bytes) and checked at confirm */
-        @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256) {
+        @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256,
+        Boolean temporary) {
 }

@@ -14,6 +14,8 @@ import com.renovation.media.assets.rest.dto.LinkRequests.CreateLink;
 import com.renovation.media.assets.rest.dto.LinkView;
 import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.sessions.Access;
+import com.renovation.media.contracts.events.payload.ShareLinkCreated;
+import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.web.paging.Page;
 import com.renovation.media.web.paging.SortKey;
 import com.renovation.media.web.problem.ApiException;
@@ -46,9 +48,12 @@ public class LinkService {
     private final SessionRepository sessions;
     private final LinkRules rules;
     private final LinkConfig config;
+    private final Outbox outbox;
 
     public LinkService(LinkRepository links, LinkAssetRepository linkAssets, LinkTargetRepository targets,
-            RoomAssetRepository assets, SessionRepository sessions, LinkRules rules, LinkConfig config) {
+            RoomAssetRepository assets, SessionRepository sessions, LinkRules rules, LinkConfig config,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.links = links;
         this.linkAssets = linkAssets;
         this.targets = targets;
@@ -58,7 +63,10 @@ public class LinkService {
         this.config = config;
     }
 
-    /** The answer carries the token, once; {@code requestBase} makes its URL unless one is configured. */
+    /**
+     * The answer carries the token, once; {@code requestBase} makes its URL unless one is configured. {@code
+     * share.link.created} is emitted in the same transaction, without the token (for the owner's notification).
+     */
     @WithTransaction
     public Uni<LinkView> create(Caller caller, CreateLink request, URI requestBase) {
         LinkPlan plan = rules.check(request);
@@ -83,6 +91,9 @@ public class LinkService {
                 saved = saved.call(() -> linkAssets.persist(rows));
             }
             return saved
+                    .call(() -> outbox.add(new ShareLinkCreated(link.id, link.ownerId, link.kind.value(),
+                            link.targetCount, link.maxDownloads, link.expiresAt.toString(),
+                            link.createdAt.toString())))
                     .map(ignored -> LinkView.created(link, plan.assetIds(), LinkStatus.ACTIVE, token.token(),
                             url(requestBase, token.token())));
         });

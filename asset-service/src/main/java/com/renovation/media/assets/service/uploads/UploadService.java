@@ -1,5 +1,6 @@
 package com.renovation.media.assets.service.uploads;
 
+import com.renovation.media.assets.config.UploadConfig;
 import com.renovation.media.assets.service.audit.AuditedChanges;
 import com.renovation.media.assets.service.audit.AuditActor;
 import com.renovation.media.assets.repository.AssetStatus;
@@ -14,6 +15,7 @@ import com.renovation.media.assets.service.assets.MetadataRules;
 import com.renovation.media.assets.service.reviews.RenderReview;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
+import com.renovation.media.assets.service.plans.EffectivePlan;
 import com.renovation.media.assets.service.plans.Plans;
 import com.renovation.media.assets.service.plans.Quotas;
 import com.renovation.media.assets.service.sessions.Access;
@@ -46,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The upload lifecycle: request (a pending row and a presigned PUT), the client's direct PUT to S3, then
@@ -73,11 +76,13 @@ public class UploadService {
     private final AuditActor audit;
     private final Plans plans;
     private final Quotas quotas;
+    private final UploadConfig config;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
             StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit, Plans plans,
-            Quotas quotas) {
+            Quotas quotas, UploadConfig config) {
+        this.config = config;
         this.plans = plans;
         this.quotas = quotas;
         this.audit = audit;
@@ -134,7 +139,7 @@ public class UploadService {
                             : RenderReview.keepReviewFields(request.metadata(), Map.of());
                     asset.createdAt = Instant.now();
                     asset.updatedAt = asset.createdAt;
-                    asset.expiresAt = workspace.expiryOfNewAsset(found.session(), asset.createdAt);
+                    asset.expiresAt = expiryOf(found, asset.createdAt, Boolean.TRUE.equals(request.temporary()));
                     asset.storagePath = StoragePaths.assetKey(asset.sessionId, asset.roomId, asset.assetType,
                             StoragePaths.uniqueTimestamp(), filename.keyPart());
                     asset.declaredSha256 = request.sha256() == null ? null
@@ -148,12 +153,23 @@ public class UploadService {
                 });
     }
 
+    /** A temporary upload's expiry, or the workspace's if that comes first; null for a permanent one. */
+    private Instant expiryOf(Access.RoomAccess target, Instant created, boolean temporary) {
+        Instant workspaceExpiry = workspace.expiryOfNewAsset(target.session(), created);
+        if (!temporary) {
+            return workspaceExpiry;
+        }
+        Instant temporaryExpiry = created.plus(config.temporaryTtl());
+        return workspaceExpiry != null && workspaceExpiry.isBefore(temporaryExpiry) ? workspaceExpiry
+                : temporaryExpiry;
+    }
+
     /** Idempotent: a confirmed asset answers as it is (a refused one no longer exists). */
     public Uni<AssetView> confirm(Caller caller, UUID id) {
         return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
-                case PENDING -> inspect(caller, asset, found.session().ownerId);
+                case PENDING -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId);
                 case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
@@ -162,10 +178,19 @@ public class UploadService {
     }
 
     /**
+     * Confirms a pending asset whose object another service put at its incoming key (a paid processing's output),
+     * through the same checks, move and announcement as an upload, with the owner's plan. Outside any transaction.
+     * A refused object fails with {@link FileRefused}, its object and row gone, as for an upload.
+     */
+    public Uni<AssetView> confirmStored(RoomAsset pending, String ownerId) {
+        return inspect(() -> plans.ofOwner(ownerId), pending, ownerId);
+    }
+
+    /**
      * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
      * the asset's own key, which no client can write: what was checked is what is served and processed.
      */
-    private Uni<AssetView> inspect(Caller caller, RoomAsset asset, String ownerId) {
+    private Uni<AssetView> inspect(Supplier<Uni<EffectivePlan>> plan, RoomAsset asset, String ownerId) {
         Declaration declared = new Declaration(FileType.fromDeclared(asset.contentType).orElseThrow(),
                 asset.fileSize, Optional.ofNullable(asset.declaredSha256));
         String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
@@ -180,14 +205,18 @@ public class UploadService {
                         throw new ApiException(ProblemKind.UPLOAD_MISSING,
                                 "PUT the file to the upload URL before confirming");
                     }
-                    return verdict.get() instanceof Inspection.Accepted accepted ? record(caller, asset, ownerId, accepted)
+                    return verdict.get() instanceof Inspection.Accepted accepted ? record(plan, asset, ownerId, accepted)
                             : reject(asset, ((Inspection.Refused) verdict.get()).reason());
                 });
     }
 
-    /** The variants made follow the owner's plan (the caller: only the owner confirms). */
-    private Uni<AssetView> record(Caller caller, RoomAsset inspected, String ownerId, Inspection.Accepted accepted) {
-        return audit.transaction(() -> plans.ofCaller(caller).chain(effective -> assets.lock(inspected.id).chain(asset -> {
+    /**
+     * The variants made follow the owner's plan (the caller's: only the owner confirms an upload). {@code plan} is
+     * asked inside the transaction.
+     */
+    private Uni<AssetView> record(Supplier<Uni<EffectivePlan>> plan, RoomAsset inspected, String ownerId,
+            Inspection.Accepted accepted) {
+        return audit.transaction(() -> plan.get().chain(effective -> assets.lock(inspected.id).chain(asset -> {
                     if (asset == null) {
                         throw ApiException.notFound("asset " + inspected.id);
                     }
@@ -206,7 +235,8 @@ public class UploadService {
                     registry.counter("assets.confirmed", "type", asset.assetType).increment();
                     return outbox.add(new AssetConfirmed(asset.id, asset.sessionId, asset.roomId, ownerId,
                             asset.assetType, Buckets.USER_UPLOADS, asset.storagePath, asset.contentType,
-                            asset.fileSize, accepted.sha256(), plans.limits(effective.plan()).variantFormats()))
+                            asset.fileSize, accepted.sha256(), plans.limits(effective.plan()).variantFormats(),
+                            asset.expiresAt == null ? null : asset.expiresAt.toString()))
                             .chain(() -> sweeps.incomingOf(asset))
                             .chain(() -> live.add(asset.sessionId, LiveEventKind.ASSET_CONFIRMED,
                                     LiveChanges.AssetChange.of(asset, List.of())));
@@ -228,6 +258,6 @@ public class UploadService {
                     registry.counter("assets.rejected", "type", asset.assetType).increment();
                     return assets.delete(asset).chain(() -> sweeps.incomingOf(asset));
                 })))
-                .chain(() -> Uni.createFrom().failure(new ApiException(ProblemKind.FILE_REJECTED, reason)));
+                .chain(() -> Uni.createFrom().failure(new FileRefused(reason)));
     }
 }

@@ -23,6 +23,7 @@ class UploadRulesTest {
         public Duration sweepGrace() { return Duration.ofMinutes(2); }
         public Duration writeLease() { return Duration.ofHours(1); }
         public int sweepBatchSize() { return 10; }
+        public Duration temporaryTtl() { return Duration.ofHours(24); }
     };
 
     private final UploadRules rules = new UploadRules(LIMITS);

@@ -1,4 +1,4 @@
-package com.renovation.media.assets.service.workspace;
+package com.renovation.media.assets.service.assets;
 
 import com.renovation.media.assets.config.WorkspaceConfig;
 import com.renovation.media.assets.repository.AssetVariantRepository;
@@ -9,6 +9,7 @@ import com.renovation.media.assets.repository.StorageSweepRepository;
 import com.renovation.media.assets.rest.dto.LiveChanges;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
+import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.jobs.LockedBatchJob;
 import com.renovation.media.jobs.LockedBatches;
@@ -26,13 +27,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Removes workspace assets past their expiry, as a user's delete would: the claim deletes the rows and emits
- * {@code asset.deleted} (variant-worker drops its variants) and the live event, and leases storage sweeps of every
- * key; the objects are deleted outside the transaction, then the sweeps forgotten. If a run dies in between,
- * the storage sweeper deletes the objects once the lease is over, so nothing is left behind either way.
+ * Removes assets past their {@code expires_at}: unsaved workspace assets and temporary uploads whose order was not
+ * paid in time. As a user's delete would: the claim deletes the rows (the usage triggers uncount them) and emits
+ * {@code asset.deleted} (variant-worker drops its variants) and the live event, schedules the sweep of the incoming
+ * key a still-valid upload URL could write, and leases storage sweeps of every key; the objects are deleted
+ * outside the transaction, then the sweeps forgotten. If a run dies in between, the storage sweeper deletes the
+ * objects once the lease is over, so nothing is left behind either way. It runs on the workspace's cleanup
+ * schedule ({@code platform.workspace.cleanup-interval}), which is short next to either lifetime.
  */
 @ApplicationScoped
-public class WorkspaceExpiry implements LockedBatchJob<WorkspaceExpiry.Expired> {
+public class AssetExpiry implements LockedBatchJob<AssetExpiry.Expired> {
 
     /** One removed asset: the sweeps of its keys this run owns until the lease ends. */
     public record Expired(UUID assetId, List<StorageSweep> sweeps) {
@@ -46,10 +50,12 @@ public class WorkspaceExpiry implements LockedBatchJob<WorkspaceExpiry.Expired> 
     private final LiveEvents live;
     private final WorkspaceConfig config;
     private final LockedBatches jobs;
+    private final StorageSweeps incoming;
 
-    public WorkspaceExpiry(RoomAssetRepository assets, AssetVariantRepository variants,
+    public AssetExpiry(RoomAssetRepository assets, AssetVariantRepository variants,
             StorageSweepRepository sweepRows, ObjectStore objects, Outbox outbox, LiveEvents live,
-            WorkspaceConfig config, LockedBatches jobs) {
+            WorkspaceConfig config, LockedBatches jobs, StorageSweeps incoming) {
+        this.incoming = incoming;
         this.assets = assets;
         this.variants = variants;
         this.sweepRows = sweepRows;
@@ -62,10 +68,10 @@ public class WorkspaceExpiry implements LockedBatchJob<WorkspaceExpiry.Expired> 
 
     @Override
     public Schedule schedule() {
-        return new Schedule("expired workspace assets", config.cleanupInterval(), config.cleanupBatchSize());
+        return new Schedule("expired assets", config.cleanupInterval(), config.cleanupBatchSize());
     }
 
-    /** One run now; answers how many workspace assets it removed. */
+    /** One run now; answers how many expired assets it removed. */
     public Uni<Integer> run() {
         return jobs.run(this, Instant.now());
     }
@@ -88,6 +94,7 @@ public class WorkspaceExpiry implements LockedBatchJob<WorkspaceExpiry.Expired> 
                     .chain(() -> sweepRows.persist(sweeps.stream()))
                     .chain(() -> outbox.add(new AssetDeleted(asset.id, asset.sessionId, asset.roomId,
                             Buckets.USER_UPLOADS, keys)))
+                    .chain(() -> incoming.incomingOf(asset))
                     .chain(() -> live.add(asset.sessionId, LiveEventKind.ASSET_DELETED,
                             new LiveChanges.AssetRemoved(asset.id, asset.sessionId, asset.roomId)))
                     .replaceWith(new Expired(asset.id, sweeps));
