@@ -3,6 +3,7 @@ package com.renovation.media.orders.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.PropertiesConfigSource;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class PaymentsConfigTest {
 
     private static SmallRyeConfig config(Map<String, String> properties) {
+        // Quarkus' own converter reads "5m" as it does in the service
         return new SmallRyeConfigBuilder().withMapping(PaymentsConfig.class)
+                .withConverter(Duration.class, 100, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100)).build();
     }
 
