@@ -208,4 +208,26 @@ class OrdersApiIT {
                 "items", List.of(item(photos.first(), "render")))).post("/orders").then().statusCode(401)
                 .header("WWW-Authenticate", endsWith("Bearer"));
     }
+
+    @Test
+    void ordersMadeAtTheSameMomentGetDifferentNumbers() throws Exception {
+        var photos = TestSupport.photos(db, TestSupport.newUser(), 1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> numbers = IntStream.range(0, 8).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return order(photos.owner(), photos.sessionId(), List.of(item(photos.first(), "render")))
+                        .then().statusCode(201).extract().<String>path("number");
+            })).toList();
+            start.countDown();
+            List<String> got = new ArrayList<>();
+            for (var number : numbers) {
+                got.add(number.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(got).hasSize(8).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -252,4 +252,55 @@ class PaymentWebhookIT {
         assertThat(OrdersDatabase.count(db, "SELECT count(*) FROM orders.jobs WHERE order_id = ?::uuid",
                 order.orderId())).isEqualTo(2);
     }
+
+    @Test
+    void concurrentDeliveriesPayOnce() throws Exception {
+        Paid order = pendingOrder(3);
+        String body = paymentEvent(newEventId(), "payment_succeeded", order.orderId(), order.total(), "EUR");
+        // the same event delivered many times at once, and other events paying the same order at the same moment
+        List<String> bodies = new java.util.ArrayList<>(java.util.Collections.nCopies(6, body));
+        for (int i = 0; i < 4; i++) {
+            bodies.add(paymentEvent(newEventId(), "payment_succeeded", order.orderId(), order.total(), "EUR"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(bodies.size());
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> answers = bodies.stream().map(b -> pool.submit(() -> {
+                start.await();
+                var answer = postSigned(b);
+                return answer.statusCode() + ":" + answer.path("outcome");
+            })).toList();
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                outcomes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            // the event that won is answered applied to each of its deliveries; the other events find it paid
+            assertThat(outcomes).allSatisfy(o -> assertThat(o).startsWith("200:"));
+            long applied = outcomes.stream().filter(o -> o.equals("200:applied")).count();
+            assertThat(applied).isIn(1L, 6L);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(OrdersDatabase.count(db, "SELECT count(*) FROM orders.jobs WHERE order_id = ?::uuid",
+                order.orderId())).isEqualTo(3);
+        assertThat(outboxEvents(order.orderId())).isEqualTo(1);
+        assertThat(OrdersDatabase.count(db, "SELECT count(*) FROM orders.payment_events WHERE order_id = ?::uuid"
+                + " AND outcome = 'applied'", order.orderId())).isEqualTo(1);
+    }
+
+    @Test
+    void oneProviderPaymentCannotPayTwoOrders() {
+        Paid first = pendingOrder(1);
+        Paid second = pendingOrder(1);
+        String paymentId = "pay_" + newEventId();
+        String pays = """
+                {"id":"%s","type":"payment_succeeded","created":1,"data":{"orderId":"%s","amount":"%s",\
+                "currency":"EUR","paymentId":"%s"}}""";
+        postSigned(pays.formatted(newEventId(), first.orderId(), first.total(), paymentId)).then().statusCode(200)
+                .body("outcome", equalTo("applied"));
+        postSigned(pays.formatted(newEventId(), second.orderId(), second.total(), paymentId)).then().statusCode(200)
+                .body("outcome", equalTo("rejected"));
+        as(second.owner()).get("/orders/" + second.orderId()).then().body("status", equalTo("pending_payment"));
+    }
 }

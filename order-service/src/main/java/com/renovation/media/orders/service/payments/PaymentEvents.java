@@ -127,6 +127,16 @@ public class PaymentEvents {
             // the owner paid an order that expired meanwhile: kept for the operator to refund
             return Uni.createFrom().item(Result.rejected("the order is " + order.status.value()));
         }
+        if (data.paymentId() != null) {
+            // payment_id is unique: a provider's payment pays one order, never a second one
+            return orders.count("paymentId = ?1 and id <> ?2", data.paymentId(), order.id).chain(others -> others > 0
+                    ? Uni.createFrom().item(Result.rejected("payment " + data.paymentId() + " paid another order"))
+                    : paid(order, data, now));
+        }
+        return paid(order, data, now);
+    }
+
+    private Uni<Result> paid(Order order, PaymentEvent.Data data, Instant now) {
         order.status = OrderStatus.PROCESSING;
         order.paymentStatus = PaymentStatus.SUCCEEDED;
         order.paymentId = data.paymentId();
