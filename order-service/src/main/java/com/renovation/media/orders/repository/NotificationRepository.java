@@ -17,12 +17,15 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
             + " max_attempts, next_attempt_at, lease_until, message_id, error_code, error_message, created_at,"
             + " updated_at, sent_at, failed_at";
 
-    /** Queues the notification unless one with its dedupe key exists; answers whether it was added. */
+    /**
+     * Queues the notification unless one with its dedupe key exists; answers whether it was added. (The JSON goes
+     * in as text: a string bound straight to a jsonb parameter would be stored as a JSON string.)
+     */
     public Uni<Boolean> addUnlessPresent(Notification n) {
         return getSession().chain(s -> s.createNativeQuery("INSERT INTO notifications (id, owner_id, to_email, kind,"
                         + " dedupe_key, subject, data, status, attempts, max_attempts, next_attempt_at, error_code,"
                         + " error_message, created_at, updated_at, failed_at)"
-                        + " VALUES (:id, :owner, :to, :kind, :key, :subject, CAST(:data AS jsonb), :status, 0, :max,"
+                        + " VALUES (:id, :owner, :to, :kind, :key, :subject, CAST(CAST(:data AS text) AS jsonb), :status, 0, :max,"
                         + " :next, :errorCode, :errorMessage, :now, :now, :failedAt)"
                         + " ON CONFLICT (dedupe_key) DO NOTHING")
                 .setParameter("id", n.id)

@@ -32,6 +32,9 @@ public final class TargetGuard {
     /** A label a resolver could read as a number: decimal, octal (leading 0) or hex (0x). */
     private static final Pattern NUMERIC_LABEL = Pattern.compile("^(0x[0-9a-f]*|[0-9]+)$");
 
+    private static final String NUMERIC_SPELLING =
+            "an IP address host must be written as four decimal numbers (a.b.c.d)";
+
     /** Why a target is refused; the message is shown to the user registering it. */
     public static final class Refused extends Exception {
         public Refused(String reason) {
@@ -75,6 +78,11 @@ public final class TargetGuard {
             throw new Refused("the URL must not have a fragment");
         }
         if (uri.getHost() == null) {
+            // java.net.URI leaves numbers it cannot read as an address (0x7f.0.0.1) without a host
+            String raw = uri.getRawAuthority().replaceFirst(":[0-9]*$", "").toLowerCase(Locale.ROOT);
+            if (!allowPrivate && looksNumeric(raw)) {
+                throw new Refused(NUMERIC_SPELLING);
+            }
             throw new Refused("the URL's host is not a valid host name");
         }
         String host = normalizedHost(uri.getHost());
@@ -164,14 +172,18 @@ public final class TargetGuard {
             checkAll(List.of(literal));
             return;
         }
-        String[] labels = host.split("\\.", -1);
-        boolean numeric = labels.length > 0 && NUMERIC_LABEL.matcher(labels[labels.length - 1]).matches();
-        if (numeric) {
+        if (looksNumeric(host)) {
             if (!CANONICAL_IPV4.matcher(host).matches()) {
-                throw new Refused("an IP address host must be written as four decimal numbers (a.b.c.d)");
+                throw new Refused(NUMERIC_SPELLING);
             }
             checkAll(List.of(InetAddress.ofLiteral(host)));
         }
+    }
+
+    /** A host whose last label is a number: no top-level domain is, so resolvers read it as an address. */
+    private static boolean looksNumeric(String host) {
+        String[] labels = host.split("\\.", -1);
+        return labels.length > 0 && NUMERIC_LABEL.matcher(labels[labels.length - 1]).matches();
     }
 
     private static Optional<String> whyNotPublicV4(byte[] b) {

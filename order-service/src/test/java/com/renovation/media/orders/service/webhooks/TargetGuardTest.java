@@ -80,6 +80,8 @@ class TargetGuardTest {
         assertThatThrownBy(() -> TargetGuard.parse("https://[::1]/", false)).hasMessageContaining("loopback");
         assertThatThrownBy(() -> TargetGuard.parse("https://2130706433/", false))
                 .hasMessageContaining("four decimal numbers");
+        assertThatThrownBy(() -> TargetGuard.parse("https://0x7f.0.0.1/", false))
+                .hasMessageContaining("four decimal numbers");
         assertThatThrownBy(() -> TargetGuard.parse("https://a.example/" + "p".repeat(2100), false))
                 .hasMessageContaining("2048");
     }
