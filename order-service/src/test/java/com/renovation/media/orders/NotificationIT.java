@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * no_address; a mail found mid-send after a crash → failed outcome_unknown and never sent.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
+@QuarkusTestResource(value = GreenMailResource.class, restrictToAnnotatedClass = true)
 class NotificationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
