@@ -54,6 +54,8 @@ public final class ProviderStandIn implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private final AtomicReference<StandInMode> mode = new AtomicReference<>(StandInMode.NORMAL);
+    /** Where output and self links point; empty: the origin each request came in by. */
+    private final AtomicReference<String> publicBase = new AtomicReference<>();
     /** Counters of the deterministic rates, restarted by every mode change. */
     private final AtomicLong decided = new AtomicLong();
     private final AtomicLong posted = new AtomicLong();
@@ -76,6 +78,7 @@ public final class ProviderStandIn implements AutoCloseable {
         this.runner = new PredictionRunner(store, new InputImages(settings.maxInputBytes()), runs,
                 () -> mode.get().delayMs());
         this.checkout = new Checkout(settings);
+        this.publicBase.set(settings.publicBaseUrl().orElse(null));
         this.server = HttpServer.create(new InetSocketAddress(settings.port()), 128);
         server.setExecutor(requests);
         server.createContext("/", this::route);
@@ -136,6 +139,21 @@ public final class ProviderStandIn implements AutoCloseable {
                 runsPerKey.values().stream().mapToInt(AtomicInteger::get).max().orElse(0), replays.get(),
                 posts.get(), errorsAnswered.get(), hung.get(), cancels.get(), runner.succeeded.get(),
                 runner.failed.get(), canceled.get());
+    }
+
+    /** How many predictions each idempotency key has created (1 each while idempotency holds), for tests. */
+    public Map<String, Integer> runsPerKey() {
+        Map<String, Integer> snapshot = new HashMap<>();
+        runsPerKey.forEach((key, count) -> snapshot.put(key, count.get()));
+        return snapshot;
+    }
+
+    /**
+     * Makes output URLs point at {@code base} from now on (null: back to the settings' public URL or the request's
+     * origin): tests make the stand-in name an output somewhere its clients must refuse to fetch from.
+     */
+    public void publicBaseUrl(String base) {
+        publicBase.set(base != null ? base : settings.publicBaseUrl().orElse(null));
     }
 
     /** The prediction's current status, for tests; null when there is none. */
@@ -359,8 +377,9 @@ public final class ProviderStandIn implements AutoCloseable {
 
     /** Where outputs and self links point: the configured public URL, or the origin this request came in by. */
     private String base(HttpExchange exchange) {
-        if (settings.publicBaseUrl().isPresent()) {
-            return settings.publicBaseUrl().get();
+        String configured = publicBase.get();
+        if (configured != null) {
+            return configured;
         }
         String host = exchange.getRequestHeaders().getFirst("Host");
         return host != null && HOST.matcher(host).matches() ? "http://" + host : url();
