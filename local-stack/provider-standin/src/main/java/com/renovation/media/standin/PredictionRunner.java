@@ -5,6 +5,7 @@ import com.renovation.media.contracts.predictions.PredictionStatus;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -19,6 +20,7 @@ final class PredictionRunner {
     private final InputImages inputs;
     private final ExecutorService executor;
     private final LongSupplier delayMs;
+    private final ExecutorService cpu;
     final AtomicLong succeeded = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
@@ -27,6 +29,12 @@ final class PredictionRunner {
         this.inputs = inputs;
         this.executor = executor;
         this.delayMs = delayMs;
+        this.cpu = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+                Thread.ofPlatform().daemon().name("standin-transform-", 0).factory());
+    }
+
+    void close() {
+        cpu.shutdownNow();
     }
 
     void submit(String id) {
@@ -53,7 +61,7 @@ final class PredictionRunner {
                 end(id, PredictionStatus.FAILED, "the stand-in was told to fail this prediction", false);
                 return;
             }
-            byte[] jpeg = ImageTransforms.jpeg(ImageTransforms.apply(service, input));
+            byte[] jpeg = transform(service, input);
             if (store.find(id).map(current -> current.status().terminal()).orElse(true)) {
                 return;
             }
@@ -65,6 +73,18 @@ final class PredictionRunner {
             System.getLogger(PredictionRunner.class.getName()).log(System.Logger.Level.WARNING,
                     "prediction " + id + " failed", e);
             end(id, PredictionStatus.FAILED, "the stand-in could not process the image: " + e.getMessage(), false);
+        }
+    }
+
+    /**
+     * The pixel work on a small pool of platform threads: on the virtual threads' carriers it would starve the
+     * request handlers (also virtual threads) of a busy machine, and answers would come late.
+     */
+    private byte[] transform(ProcessingService service, BufferedImage input) throws InterruptedException {
+        try {
+            return cpu.submit(() -> ImageTransforms.jpeg(ImageTransforms.apply(service, input))).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 

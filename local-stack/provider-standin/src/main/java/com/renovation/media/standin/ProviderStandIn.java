@@ -46,7 +46,10 @@ public final class ProviderStandIn implements AutoCloseable {
 
     private final StandInSettings settings;
     private final HttpServer server;
-    private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    // Requests on platform threads: on virtual threads they were seen to stall behind runs pinned to the carriers
+    // (ImageIO's native decoding) in a busy test JVM, and a provider that answers late fails the callers' timeouts.
+    private final ExecutorService requests = Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("standin-request-", 0).factory());
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
     private final PredictionStore store;
     private final PredictionRunner runner;
@@ -169,6 +172,13 @@ public final class ProviderStandIn implements AutoCloseable {
         closing.countDown();
         server.stop(0);
         runs.shutdownNow();
+        runner.close();
+        try {
+            // a run still writing its files must be done before the caller removes the data directory
+            runs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         requests.shutdownNow();
     }
 

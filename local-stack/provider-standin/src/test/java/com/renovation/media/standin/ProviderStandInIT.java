@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProviderStandInIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;
@@ -87,7 +88,7 @@ class ProviderStandInIT {
 
     private HttpResponse<String> post(String path, String key, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(standIn.url() + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(3))
                 .header("Authorization", "Bearer " + standIn.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
@@ -172,6 +173,29 @@ class ProviderStandInIT {
         assertThat(stats.runs()).isEqualTo(1);
         assertThat(stats.runsPerKeyMax()).isEqualTo(1);
         assertThat(stats.idempotentReplays()).isEqualTo(8);
+    }
+
+    @Test
+    void manyPredictionsAtOnceAreAllAnsweredPromptly() throws Exception {
+        standIn.mode(StandInMode.delay(300));
+        for (int round = 0; round < 3; round++) {
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String key = "many-" + round + "-" + i;
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return create(key.endsWith("0") ? "render" : "restoration", "/photo.jpg", key);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            long started = System.nanoTime();
+            for (var call : calls) {
+                assertThat(call.join().statusCode()).isEqualTo(201);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
     }
 
     @Test

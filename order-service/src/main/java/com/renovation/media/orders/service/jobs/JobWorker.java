@@ -144,12 +144,11 @@ public class JobWorker {
 
         @Override
         public Uni<List<ClaimedJob>> work(List<ClaimedJob> claimed) {
-            // the provider calls of the batch at once; their outcomes one transaction after the other
-            List<Uni<Step>> calls = claimed.stream().map(job -> step(job).map(outcome -> new Step(job, outcome)))
-                    .toList();
-            return Uni.join().all(calls).andFailFast().chain(done -> Multi.createFrom().iterable(done).onItem()
-                    .transformToUniAndConcatenate(JobWorker.this::record).collect().asList())
-                    .replaceWith(claimed);
+            // one job after the other: its step at the provider, then its outcome in its own transaction (a batch
+            // of platform.jobs.batch-size steps, each at most two requests, stays well within the lease)
+            return Multi.createFrom().iterable(claimed).onItem()
+                    .transformToUniAndConcatenate(job -> step(job).chain(outcome -> record(new Step(job, outcome))))
+                    .collect().asList().replaceWith(claimed);
         }
     }
 
