@@ -149,6 +149,27 @@ class ConsoleTour {
             scrollTo(page, page.el("artefact-item"));
             shoot(browser, out, "floorplans");
 
+            // an order: two photos restored, paid on the provider's checkout page, followed to their results
+            page.press(page.el("order-service-restoration"));
+            List<WebElement> orderable = browser.findElements(by("order-asset"));
+            page.press(orderable.get(0));
+            page.press(orderable.get(1));
+            page.press(page.el("place-order"));
+            page.waitFor("the order's page", d -> !d.findElements(by("order-page")).isEmpty());
+            String orderPage = browser.getCurrentUrl();
+            browser.get(page.el("pay-order").getDomAttribute("href"));
+            page.press(browser.findElement(By.cssSelector("form button")));
+            browser.get(orderPage);
+            page.waitFor("the order completed", d -> "completed".equals(
+                    d.findElement(by("order-page")).getDomAttribute("data-status")));
+            page.waitFor("the results' pictures", d -> d.findElements(By.cssSelector(".order-item img")).size() == 4);
+            Thread.sleep(500);
+            shoot(browser, out, "order");
+            page.open("#/sessions");
+            page.openSession("Loft renovation");
+            page.openRoom("Kitchen");
+            page.waitFor("the photos and their restorations", d -> page.cards("ready").size() == 6);
+
             page.open("#/catalog");
             page.waitFor("catalog images", d -> d.findElements(by("catalog-image")).size() > 2);
             Thread.sleep(1000);
@@ -168,7 +189,7 @@ class ConsoleTour {
             page.open("#/sessions");
             page.openSession("Loft renovation");
             page.openRoom("Kitchen");
-            page.waitFor("the gallery", d -> page.cards("ready").size() == 4);
+            page.waitFor("the gallery", d -> page.cards("ready").size() == 6);
             scrollTo(page, page.el("asset-card"));
             shoot(browser, out, "gallery-375px");
         } finally {

@@ -42,6 +42,7 @@ class OrderJourneyIT extends BrowserJourney {
         signInNewUser(1280);
         String secret = registerWebhook();
 
+        page.open("#/sessions");
         roomWithPhotos("faded.jpg");
         page.press(page.el("order-service-restoration"));
         page.press(page.el("order-asset"));

@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { getAsset } from '../api.js';
+import { allPages, listSessionAssets } from '../api.js';
 import { formatDateTime } from '../format.js';
 import { LightElement } from '../light-element.js';
 import { formatMoney } from '../money.js';
 import { getOrder } from '../orders-api.js';
-import { altTextOf, thumbnail } from '../pictures.js';
+import { altTextOf, hasPicture, thumbnail } from '../pictures.js';
 import { messageOf } from '../problem.js';
 import { roomPath } from '../router.js';
 import { statusBadge } from '../status-badge.js';
@@ -14,6 +14,8 @@ import { ordersTabs } from './orders-tabs.js';
 
 /** How often an order still moving (unpaid, processing) is read again. */
 const REFRESH_MS = 2000;
+/** How many reads an ended order's pictures get (an original that expired never comes). */
+const MAX_PICTURE_READS = 15;
 
 /**
  * One order: what it costs and how to pay it, then each photo's job at the provider (attempts, error) and,
@@ -28,6 +30,7 @@ class OrderView extends LightElement {
   };
 
   #timer = null;
+  #assetReads = 0;
 
   constructor() {
     super();
@@ -44,30 +47,41 @@ class OrderView extends LightElement {
 
   async #load() {
     clearTimeout(this.#timer);
+    let pictured = false;
     try {
       this.order = await getOrder(this.orderId);
       this.error = null;
       document.title = `Order ${this.order.number} · Renovation console`;
-      this.#loadAssets();
+      pictured = await this.#loadAssets();
     } catch (error) {
       this.error = error;
     }
-    if (!this.order || OPEN_ORDER_STATUSES.includes(this.order.status)) {
+    // an ended order is read again a little while its results are still on their way to the room
+    const waitingForPictures = !pictured && (this.#assetReads += 1) <= MAX_PICTURE_READS;
+    if (!this.order || OPEN_ORDER_STATUSES.includes(this.order.status) || waitingForPictures) {
       this.#timer = setTimeout(() => this.#load(), REFRESH_MS);
     }
   }
 
-  /** The originals and results shown beside each item; each read once (gone ones stay absent). */
+  /**
+   * The originals and results shown beside each item, read from the session's list (never one by one: a result
+   * not yet made an asset, or an original that expired, is simply not there, rather than a 404).
+   */
   async #loadAssets() {
-    const ids = this.order.items.flatMap((item) => [item.assetId, item.job?.outputAssetId])
-      .filter((id) => id && !this.assets.has(id));
-    const read = await Promise.all(ids.map((id) => getAsset(id).then((asset) => [id, asset], () => [id, null])));
-    if (read.length) {
-      const next = new Map(this.assets);
-      // a result not yet made an asset is read again next time
-      read.filter(([, asset]) => asset).forEach(([id, asset]) => next.set(id, asset));
-      this.assets = next;
+    const wanted = this.order.items.flatMap((item) => [item.assetId,
+      item.job?.status === 'completed' ? item.job.outputAssetId : null]).filter(Boolean);
+    const shown = () => wanted.every((id) => this.assets.has(id)
+      && (hasPicture(this.assets.get(id).variants, 'thumbnail') || this.assets.get(id).status === 'failed'));
+    if (shown()) {
+      return true;
     }
+    try {
+      const assets = await allPages((cursor, limit) => listSessionAssets(this.order.sessionId, {}, cursor, limit));
+      this.assets = new Map(assets.filter((asset) => wanted.includes(asset.id)).map((asset) => [asset.id, asset]));
+    } catch {
+      // the pictures are a convenience: the order reads the same without them
+    }
+    return shown();
   }
 
   #payment(order) {
