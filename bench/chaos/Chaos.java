@@ -66,17 +66,7 @@ public class Chaos {
                 if (!uploading.get()) {
                     break;
                 }
-                String victim = VICTIMS.get(turn++ % VICTIMS.size());
-                try {
-                    long pid = Long.parseLong(Files.readString(runDir.resolve(victim + ".pid")).strip());
-                    new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-                    synchronized (kills) {
-                        kills.add(victim);
-                    }
-                    System.out.printf("  killed %s (pid %d)%n", victim, pid);
-                } catch (Exception e) {
-                    System.out.printf("  could not kill %s: %s%n", victim, e.getMessage());
-                }
+                kill(runDir, VICTIMS.get(turn++ % VICTIMS.size()), kills);
             }
         }, "killer");
         killer.start();
@@ -214,6 +204,20 @@ public class Chaos {
         });
         retry(() -> send(api + "/assets/" + asset + "/confirm", auth, "POST", "", 200));
         return asset;
+    }
+
+    /** Kills -9 the process the launcher started for {@code victim} (its pid file), noting it in {@code kills}. */
+    static void kill(Path runDir, String victim, List<String> kills) {
+        try {
+            long pid = Long.parseLong(Files.readString(runDir.resolve(victim + ".pid")).strip());
+            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
+            synchronized (kills) {
+                kills.add(victim);
+            }
+            System.out.printf("  killed %s (pid %d)%n", victim, pid);
+        } catch (Exception e) {
+            System.out.printf("  could not kill %s: %s%n", victim, e.getMessage());
+        }
     }
 
     interface Step {

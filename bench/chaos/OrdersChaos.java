@@ -75,7 +75,7 @@ public class OrdersChaos {
             while (running.get()) {
                 Chaos.sleep(killEvery * 1000L);
                 if (running.get()) {
-                    kill(home.resolve("run"), VICTIMS.get(turn++ % VICTIMS.size()), kills);
+                    Chaos.kill(home.resolve("run"), VICTIMS.get(turn++ % VICTIMS.size()), kills);
                 }
             }
         }, "killer");
@@ -118,19 +118,6 @@ public class OrdersChaos {
             throw new IllegalStateException("payment answered " + r.statusCode() + " " + r.body());
         }
         return r.body();
-    }
-
-    static void kill(Path runDir, String victim, List<String> kills) {
-        try {
-            long pid = Long.parseLong(Files.readString(runDir.resolve(victim + ".pid")).strip());
-            new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-            synchronized (kills) {
-                kills.add(victim);
-            }
-            System.out.printf("  killed %s (pid %d)%n", victim, pid);
-        } catch (Exception e) {
-            System.out.printf("  could not kill %s: %s%n", victim, e.getMessage());
-        }
     }
 
     static Map<String, Integer> orderStatuses(Map<String, String> env, List<String> ids) throws Exception {
