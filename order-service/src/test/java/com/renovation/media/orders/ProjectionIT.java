@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.events.PlatformService;
 import com.renovation.media.contracts.events.Topic;
+import com.renovation.media.contracts.events.Topics;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.contracts.events.payload.SessionDeleted;
@@ -127,12 +129,21 @@ class ProjectionIT {
         var otherSession = TestSupport.photos(db, photos.owner(), 1);
         String owner = photos.owner();
         String pending = TestSupport.orderAll(photos);
-        String paid = TestSupport.orderAll(photos);
-        pay(owner, paid);
-        // one of the paid order's jobs already ended (as the worker would have it): it stays as it is
+        String partly = TestSupport.orderAll(photos);
+        pay(owner, partly);
+        // one of this paid order's jobs already ended (as the worker would have it): it stays as it is
         OrdersDatabase.query(db, "UPDATE orders.jobs SET status = 'completed', completed_at = now()"
-                + " WHERE id = (SELECT id FROM orders.jobs WHERE order_id = ?::uuid LIMIT 1) RETURNING id", paid);
+                + " WHERE id = (SELECT id FROM orders.jobs WHERE order_id = ?::uuid LIMIT 1) RETURNING id", partly);
+        String noneDone = TestSupport.orderAll(photos);
+        pay(owner, noneDone);
+        String refunded = TestSupport.orderAll(photos);
+        pay(owner, refunded);
+        String total = as(owner).get("/orders/" + refunded).then().extract().path("total");
+        postSigned(paymentEvent(newEventId(), "refunded", refunded, total, "EUR")).then().statusCode(200)
+                .body("outcome", equalTo("applied"));
         String elsewhere = TestSupport.orderAll(otherSession);
+        String paidElsewhere = TestSupport.orderAll(otherSession);
+        pay(owner, paidElsewhere);
 
         KafkaTestClient.publish(ASSET_SERVICE, new SessionDeleted(photos.sessionId(), owner));
         await().atMost(Duration.ofSeconds(30)).until(() -> "expired".equals(status(pending)));
@@ -140,11 +151,35 @@ class ProjectionIT {
         assertThat(OrdersDatabase.count(db, "SELECT count(*) FROM orders.order_assets WHERE session_id = ?",
                 photos.sessionId())).isZero();
         assertThat(OrdersDatabase.query(db, "SELECT status, cancelled_at IS NOT NULL FROM orders.jobs"
-                + " WHERE order_id = ?::uuid ORDER BY status", paid).toString())
+                + " WHERE order_id = ?::uuid ORDER BY status", partly).toString())
                 .isEqualTo("[[cancelled, t], [completed, f]]");
-        assertThat(status(paid)).isEqualTo("processing");
+        // a paid order ends once its last jobs are cancelled: cancelled jobs count as not completed
+        assertThat(status(partly)).isEqualTo("partially_failed");
+        assertThat(status(noneDone)).isEqualTo("failed");
+        assertThat(OrdersDatabase.count(db, "SELECT count(*) FROM orders.orders WHERE id IN (?::uuid, ?::uuid)"
+                + " AND completed_at IS NOT NULL", partly, noneDone)).isEqualTo(2);
+        as(owner).get("/orders/" + noneDone).then().statusCode(200).body("status", equalTo("failed"))
+                .body("completedAt", notNullValue()).body("items[0].job.status", equalTo("cancelled"));
+        JsonNode partlyEvent = await().atMost(Duration.ofSeconds(20)).until(
+                () -> KafkaTestClient.eventData(Topics.ORDER_COMPLETED, partly),
+                events -> events.size() == 1).getFirst();
+        assertThat(partlyEvent.get("status").asText()).isEqualTo("partially_failed");
+        assertThat(partlyEvent.get("jobsCompleted").asInt()).isEqualTo(1);
+        assertThat(partlyEvent.get("jobsFailed").asInt()).isEqualTo(1);
+        JsonNode failedEvent = await().atMost(Duration.ofSeconds(20)).until(
+                () -> KafkaTestClient.eventData(Topics.ORDER_COMPLETED, noneDone),
+                events -> events.size() == 1).getFirst();
+        assertThat(failedEvent.get("status").asText()).isEqualTo("failed");
+        assertThat(failedEvent.get("jobsCompleted").asInt()).isZero();
+        assertThat(failedEvent.get("jobsFailed").asInt()).isEqualTo(2);
+        // a refund keeps its own ending: refunded, no completion, no event
+        assertThat(status(refunded)).isEqualTo("refunded");
+        assertThat(OrdersDatabase.count(db, "SELECT count(*) FROM orders.orders WHERE id = ?::uuid"
+                + " AND completed_at IS NULL", refunded)).isEqualTo(1);
+        assertThat(KafkaTestClient.eventData(Topics.ORDER_COMPLETED, refunded)).isEmpty();
         // the owner's other session is untouched
         assertThat(status(elsewhere)).isEqualTo("pending_payment");
+        assertThat(status(paidElsewhere)).isEqualTo("processing");
         assertThat(assetRow(otherSession.first())).isNotNull();
     }
 }

@@ -298,6 +298,7 @@ public final class ProviderStandIn implements AutoCloseable {
         StoredPrediction p = created.prediction();
         if (created.isNew()) {
             runner.submit(p.id());
+            answerLate(current.answerDelayMs());
         } else {
             replays.incrementAndGet();
             if (!p.version().equals(request.version())) {
@@ -307,6 +308,18 @@ public final class ProviderStandIn implements AutoCloseable {
             }
         }
         Exchanges.json(exchange, created.isNew() ? 201 : 200, p.view(base(exchange)));
+    }
+
+    /** Holds the answer back (answerDelayMs) while the prediction already runs; the stand-in closing ends it. */
+    private void answerLate(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            closing.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean toFail(StandInMode current) {
@@ -369,7 +382,7 @@ public final class ProviderStandIn implements AutoCloseable {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
             Exchanges.problem(exchange, 400, "Invalid mode", "{delayMs >= 0, failRate 0..1, failNext >= 0,"
-                    + " errorRate 0..1, hang}");
+                    + " errorRate 0..1, hang, answerDelayMs >= 0}");
             return;
         }
         mode(next);

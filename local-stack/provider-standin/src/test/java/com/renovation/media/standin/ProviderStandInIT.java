@@ -291,6 +291,35 @@ class ProviderStandInIT {
     }
 
     @Test
+    void aCreateAnsweredTooLateHasMadeItsPredictionWhichTheSameKeyFinds() throws Exception {
+        standIn.mode(StandInMode.answeringLate(1_500));
+        String body = "{\"version\":\"render\",\"input\":{\"image\":\"" + imagesUrl("/photo.jpg") + "\"}}";
+        HttpRequest impatient = HttpRequest.newBuilder(URI.create(standIn.url() + "/v1/predictions"))
+                .timeout(Duration.ofMillis(300)).header("Authorization", "Bearer " + standIn.token())
+                .header("Idempotency-Key", "late-1").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        assertThatThrownBy(() -> HTTP.send(impatient, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        assertThat(standIn.stats().runs()).isEqualTo(1);
+
+        standIn.mode(StandInMode.NORMAL);
+        HttpResponse<String> again = create("render", "/photo.jpg", "late-1");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(standIn.stats().runs()).isEqualTo(1);
+        assertThat(standIn.runsPerKey()).containsEntry("late-1", 1);
+        assertThat(awaitEnd(JSON.readTree(again.body()).get("id").asText()).get("status").asText())
+                .isEqualTo("succeeded");
+    }
+
+    @Test
+    void theModeIsSetOverHttpWithMissingFieldsZero() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(standIn.url() + "/_standin/mode"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"answerDelayMs\": 250}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(standIn.mode()).isEqualTo(StandInMode.answeringLate(250));
+    }
+
+    @Test
     void aCancelledPredictionStaysCancelled() throws Exception {
         standIn.mode(StandInMode.delay(2_000));
         String id = JSON.readTree(create("render", "/photo.jpg", "cancel-1").body()).get("id").asText();

@@ -41,4 +41,13 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 + " (select i.orderId from OrderItem i where i.assetId = ?4)",
                 OrderStatus.EXPIRED, now, OrderStatus.PENDING_PAYMENT, assetId);
     }
+
+    /**
+     * The session's orders whose jobs run, locked in id order (every transaction ending jobs takes the order's lock
+     * before its jobs', so none waits on another in a cycle).
+     */
+    public Uni<List<Order>> lockProcessingOfSession(UUID sessionId) {
+        return find("sessionId = ?1 and status = ?2 order by id", sessionId, OrderStatus.PROCESSING)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
 }

@@ -15,4 +15,13 @@ public sealed interface JobOutcome {
     /** The attempt failed; retried (after the backoff) when {@code retryable} and attempts remain. */
     record Failed(JobErrorCode code, String message, boolean retryable, String externalId) implements JobOutcome {
     }
+
+    /**
+     * The provider's answer never arrived (a timeout, a connection broken after sending): it may have acted on the
+     * request. The same step is repeated after the backoff without spending an attempt: a create under the same
+     * idempotency key ({@code externalId} null), which finds the prediction if it was made; a poll of the same
+     * prediction. The job's deadline ends a provider that never answers.
+     */
+    record Unanswered(JobErrorCode code, String message, String externalId) implements JobOutcome {
+    }
 }

@@ -1,6 +1,5 @@
 package com.renovation.media.orders.service.jobs;
 
-import com.renovation.media.contracts.events.payload.OrderCompleted;
 import com.renovation.media.contracts.events.payload.OrderOutputReady;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.orders.config.JobsConfig;
@@ -9,14 +8,12 @@ import com.renovation.media.orders.repository.Job;
 import com.renovation.media.orders.repository.JobStatus;
 import com.renovation.media.orders.repository.JobWorkRepository;
 import com.renovation.media.orders.repository.Order;
-import com.renovation.media.orders.repository.OrderStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
@@ -25,8 +22,9 @@ import org.jboss.logging.Logger;
  * Writes what a step of a job found, in one short transaction that takes the order's lock, then the job's, and
  * re-reads the job: a job found ended (cancelled by a refund, say) is never moved out of it, and a job whose lease
  * is no longer this worker's (it took too long; another has it) is left to its new holder. When the job's end is
- * the order's last, the order ends in the same transaction (completed, partially_failed or failed) with
- * order.completed in the outbox.
+ * the order's last, the order ends in the same transaction ({@link OrderCompletion}). A step whose answer never
+ * arrived ({@link JobOutcome.Unanswered}) spends no attempt: it is repeated after the backoff under the same
+ * idempotency key, until it is answered or the job's deadline passes.
  */
 @ApplicationScoped
 public class JobOutcomes {
@@ -41,12 +39,15 @@ public class JobOutcomes {
 
     private final JobWorkRepository repository;
     private final Outbox outbox;
+    private final OrderCompletion completion;
     private final JobsConfig jobs;
     private final ProviderConfig provider;
 
-    public JobOutcomes(JobWorkRepository repository, Outbox outbox, JobsConfig jobs, ProviderConfig provider) {
+    public JobOutcomes(JobWorkRepository repository, Outbox outbox, OrderCompletion completion, JobsConfig jobs,
+            ProviderConfig provider) {
         this.repository = repository;
         this.outbox = outbox;
+        this.completion = completion;
         this.jobs = jobs;
         this.provider = provider;
     }
@@ -72,6 +73,16 @@ public class JobOutcomes {
                         }
                         case JobOutcome.Completed done -> completed(order, job, claimed, done, now);
                         case JobOutcome.Failed failed -> failed(order, job, failed, now);
+                        case JobOutcome.Unanswered unanswered -> {
+                            // the same step again after the backoff, in the same attempt: the job stays processing,
+                            // so its next claim keeps the attempt and with it the idempotency key
+                            job.status = JobStatus.PROCESSING;
+                            job.externalId = unanswered.externalId();
+                            job.errorCode = unanswered.code().value();
+                            job.errorMessage = errorMessage(unanswered.message());
+                            job.nextAttemptAt = retryAt(job, now);
+                            yield Uni.createFrom().item(Written.RECORDED);
+                        }
                     };
                 })));
     }
@@ -97,55 +108,38 @@ public class JobOutcomes {
                         source.roomId(), order.ownerId, claimed.parentAssetId(), job.service, done.bucket(),
                         done.storagePath(), done.contentType(), done.bytes(), done.sha256(),
                         OutputNames.of(source.storagePath(), job.service, done.contentType())))
-                .chain(() -> endOrderIfLast(order, now))
+                .chain(() -> completion.finishIfAllJobsEnded(order, now))
                 .replaceWith(Written.RECORDED);
     }
 
     private Uni<Written> failed(Order order, Job job, JobOutcome.Failed failed, Instant now) {
         job.errorCode = failed.code().value();
-        job.errorMessage = failed.message() == null ? null : failed.message().length() > MAX_ERROR_MESSAGE
-                ? failed.message().substring(0, MAX_ERROR_MESSAGE) : failed.message();
-        // the next attempt is a new prediction under a new key
+        job.errorMessage = errorMessage(failed.message());
+        // the provider failed this attempt for certain: the next is a new prediction under a new key
         job.externalId = null;
         if (failed.retryable() && job.attempts < job.maxAttempts) {
-            Instant retryAt = now.plus(Backoff.after(job.attempts, jobs.backoff(),
-                    () -> ThreadLocalRandom.current().nextDouble()));
-            // a retry due after the deadline is taken at the deadline, and fails as deadline_exceeded
-            job.nextAttemptAt = job.deadlineAt != null && retryAt.isAfter(job.deadlineAt) ? job.deadlineAt : retryAt;
+            job.nextAttemptAt = retryAt(job, now);
             job.status = JobStatus.QUEUED;
             return Uni.createFrom().item(Written.RECORDED);
         }
         job.status = JobStatus.FAILED;
         job.failedAt = now;
-        return endOrderIfLast(order, now).replaceWith(Written.RECORDED);
+        return completion.finishIfAllJobsEnded(order, now).replaceWith(Written.RECORDED);
     }
 
-    /** The order ends with its last job: completed (all completed), partially_failed (some), failed (none). */
-    private Uni<Void> endOrderIfLast(Order order, Instant now) {
-        if (order.status != OrderStatus.PROCESSING) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(session -> session.flush())
-                .chain(() -> repository.statusesOfOrder(order.id)).chain(statuses -> {
-                    if (statuses.stream().anyMatch(s -> !ended(s))) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    int completed = count(statuses, JobStatus.COMPLETED);
-                    int notCompleted = statuses.size() - completed;
-                    order.status = notCompleted == 0 ? OrderStatus.COMPLETED
-                            : completed == 0 ? OrderStatus.FAILED : OrderStatus.PARTIALLY_FAILED;
-                    order.completedAt = now;
-                    order.updatedAt = now;
-                    return outbox.add(new OrderCompleted(order.id, order.number, order.sessionId, order.ownerId,
-                            order.status.value(), completed, notCompleted, now.toString())).replaceWithVoid();
-                });
+    private static boolean ended(JobStatus status) {
+        return OrderCompletion.ended(status);
     }
 
-    private static int count(List<JobStatus> statuses, JobStatus status) {
-        return (int) statuses.stream().filter(s -> s == status).count();
+    /** After the backoff of the job's attempt; a retry due after the deadline is taken at the deadline (and fails). */
+    private Instant retryAt(Job job, Instant now) {
+        Instant retryAt = now.plus(Backoff.after(job.attempts, jobs.backoff(),
+                () -> ThreadLocalRandom.current().nextDouble()));
+        return job.deadlineAt != null && retryAt.isAfter(job.deadlineAt) ? job.deadlineAt : retryAt;
     }
 
-    static boolean ended(JobStatus status) {
-        return status == JobStatus.COMPLETED || status == JobStatus.FAILED || status == JobStatus.CANCELLED;
+    private static String errorMessage(String message) {
+        return message == null ? null : message.length() > MAX_ERROR_MESSAGE
+                ? message.substring(0, MAX_ERROR_MESSAGE) : message;
     }
 }

@@ -44,7 +44,8 @@ import org.jboss.logging.Logger;
  * by its bytes and store it at the output asset's incoming key.</li>
  * <li>the outcome, in one short transaction per job ({@link JobOutcomes}): running → polled again after
  * {@code platform.provider.poll-interval}; completed + order.output.ready; an attempt failed → retried after the
- * backoff or failed for good; the order ended with its last job.</li>
+ * backoff or failed for good (a new attempt, a new key); a create or poll whose answer never arrived → the same
+ * step after the backoff, in the same attempt and so under the same key; the order ended with its last job.</li>
  * </ol>
  * The worker is scheduled every {@code platform.jobs.interval} unless {@code platform.jobs.worker-enabled} is
  * false (tests run it themselves through {@link #runOnce()}).
@@ -165,21 +166,13 @@ public class JobWorker {
             return Uni.createFrom().item(new JobOutcome.Failed(JobErrorCode.SOURCE_MISSING,
                     "the original asset is no longer known", false, null));
         }
-        Uni<Prediction> prediction = job.externalId() == null ? create(job) : provider.get(job.externalId());
-        return prediction.chain(p -> {
-            if (!p.status().terminal()) {
-                return Uni.createFrom().item((JobOutcome) new JobOutcome.Running(p.id()));
+        boolean creating = job.externalId() == null;
+        Uni<Prediction> prediction = creating ? create(job) : provider.get(job.externalId());
+        return prediction.onItemOrFailure().transformToUni((p, failure) -> {
+            if (failure != null) {
+                return Uni.createFrom().item(callFailed(job, creating, failure));
             }
-            if (p.status() != PredictionStatus.SUCCEEDED) {
-                return Uni.createFrom().item((JobOutcome) new JobOutcome.Failed(JobErrorCode.PREDICTION_FAILED,
-                        "the prediction ended " + p.status().value() + (p.error() == null ? ""
-                                : ": " + ProviderClient.abbreviate(p.error())), true, p.id()));
-            }
-            if (p.output() == null) {
-                return Uni.createFrom().item((JobOutcome) new JobOutcome.Failed(JobErrorCode.OUTPUT_INVALID,
-                        "the prediction succeeded without an output", true, p.id()));
-            }
-            return store(job, p);
+            return found(job, p);
         }).onFailure(ProviderFailure.class).recoverWithItem(e -> {
             ProviderFailure failure = (ProviderFailure) e;
             return new JobOutcome.Failed(failure.code(), failure.getMessage(), failure.retryable(), job.externalId());
@@ -188,6 +181,43 @@ public class JobWorker {
             return new JobOutcome.Failed(JobErrorCode.PROVIDER_ERROR, String.valueOf(e.getMessage()), true,
                     job.externalId());
         });
+    }
+
+    /**
+     * The create or poll itself failed. Without an answer the provider may still have created the prediction (or
+     * be running it): the step is repeated under the same key, spending no attempt. A poll that found no
+     * connection is repeated too (the prediction was made; nothing says it failed). Only an answered failure (a
+     * 4xx or 5xx, a body that is no prediction) or a create that never connected fails the attempt.
+     */
+    private JobOutcome callFailed(ClaimedJob job, boolean creating, Throwable e) {
+        if (!(e instanceof ProviderFailure failure)) {
+            LOG.warnf(e, "job %s: provider call failed", job.jobId());
+            return new JobOutcome.Failed(JobErrorCode.PROVIDER_ERROR, String.valueOf(e.getMessage()), true,
+                    job.externalId());
+        }
+        boolean repeat = failure.outcomeUnknown()
+                || (!creating && failure.code() == JobErrorCode.PROVIDER_UNREACHABLE);
+        if (repeat) {
+            return new JobOutcome.Unanswered(failure.code(), failure.getMessage(), job.externalId());
+        }
+        return new JobOutcome.Failed(failure.code(), failure.getMessage(), failure.retryable(), job.externalId());
+    }
+
+    /** What the prediction's state means for the job: running, failed, or succeeded and its output stored. */
+    private Uni<JobOutcome> found(ClaimedJob job, Prediction p) {
+        if (!p.status().terminal()) {
+            return Uni.createFrom().item(new JobOutcome.Running(p.id()));
+        }
+        if (p.status() != PredictionStatus.SUCCEEDED) {
+            return Uni.createFrom().item(new JobOutcome.Failed(JobErrorCode.PREDICTION_FAILED,
+                    "the prediction ended " + p.status().value() + (p.error() == null ? ""
+                            : ": " + ProviderClient.abbreviate(p.error())), true, p.id()));
+        }
+        if (p.output() == null) {
+            return Uni.createFrom().item(new JobOutcome.Failed(JobErrorCode.OUTPUT_INVALID,
+                    "the prediction succeeded without an output", true, p.id()));
+        }
+        return store(job, p);
     }
 
     private Uni<Prediction> create(ClaimedJob job) {
@@ -226,6 +256,7 @@ public class JobWorker {
                 case JobOutcome.Completed done -> objects.delete(done.bucket(), done.storagePath())
                         .onFailure().recoverWithNull();
                 case JobOutcome.Failed failed -> Uni.createFrom().voidItem();
+                case JobOutcome.Unanswered unanswered -> Uni.createFrom().voidItem();
             };
         });
     }

@@ -22,19 +22,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * The provider's prediction API. The JDK's HttpClient rather than Vert.x's WebClient: it needs no dependency the
  * service does not already have, bounds every request by its own timeout ({@code platform.provider.request-timeout})
- * and lets the body be counted while it arrives (a too large answer is cut off, not buffered). Its results complete
- * on the client's threads, so each is handed back on the caller's Vert.x context, as ObjectStore does for S3:
- * Hibernate Reactive must not be resumed elsewhere. Every failure becomes a {@link ProviderFailure} with its code.
+ * and lets the body be counted while it arrives (a too large answer is cut off, not buffered). Each call blocks a
+ * virtual thread of its own and its result is handed back on the caller's Vert.x context, as ObjectStore does for
+ * S3: Hibernate Reactive must not be resumed elsewhere. Every failure becomes a {@link ProviderFailure} with its
+ * code and whether the provider may have acted on the request without its answer arriving.
  */
 @ApplicationScoped
 public class ProviderClient {
@@ -45,10 +47,17 @@ public class ProviderClient {
     private final ProviderConfig config;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("provider-call-", 0).factory());
 
     public ProviderClient(ProviderConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
+        // HttpClient.send on a virtual thread per call, never sendAsync: sendAsync completes every answer on the
+        // ForkJoinPool common pool (JDK's HttpClientImpl hands its result over with whenCompleteAsync). That pool
+        // has cores - 1 threads, one on a two-core machine; whatever else blocks it (a test's runAsync awaiting a
+        // run, a library's parallel stream) holds every provider answer back until the request times out, although
+        // the provider answered at once. send() completes on the calling thread, which is ours.
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.requestTimeout())
                 // an output URL is checked before it is fetched; a redirect would lead anywhere after the check
@@ -141,43 +150,61 @@ public class ProviderClient {
     private Uni<HttpResponse<byte[]>> send(HttpRequest request, long maxBytes, String what) {
         // the request timeout covers the wait for the answer's head; the body must arrive within it again
         Duration bodyTimeout = config.requestTimeout().multipliedBy(2);
-        return onCallerContext(() -> http.sendAsync(request, info -> new LimitedBody(maxBytes))
-                .orTimeout(bodyTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        Context caller = Vertx.currentContext();
+        Uni<HttpResponse<byte[]>> call = Uni.createFrom().emitter(emitter -> {
+            Future<?> running = calls.submit(() -> {
+                try {
+                    emitter.complete(http.send(request, info -> new LimitedBody(maxBytes)));
+                } catch (InterruptedException abandoned) {
+                    // the caller gave up (the timeout below); send() has cancelled the exchange
+                    emitter.fail(new TimeoutException("abandoned"));
+                } catch (Throwable e) {
+                    emitter.fail(e);
+                }
+            });
+            emitter.onTermination(() -> running.cancel(true));
+        });
+        call = call.ifNoItem().after(bodyTimeout).failWith(TimeoutException::new)
                 .onFailure().transform(e -> failure(e, what));
+        if (caller == null) {
+            return call;
+        }
+        // back on the caller's context: Hibernate Reactive must not be resumed on another thread
+        Executor onCaller = task -> caller.runOnContext(ignored -> task.run());
+        return call.emitOn(onCaller);
     }
 
     private static Throwable failure(Throwable e, String what) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof ProviderFailure) {
-            return cause;
+        if (e instanceof ProviderFailure) {
+            return e;
+        }
+        // send() rethrows what went wrong as an exception of the same kind, or as a plain IOException around it
+        Throwable cause = e;
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BodyTooLarge) {
+                cause = c;
+                break;
+            }
         }
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            // no connection: nothing reached the provider
             return new ProviderFailure(JobErrorCode.PROVIDER_UNREACHABLE, "the provider could not be reached "
-                    + what + ": " + cause, true);
+                    + what + ": " + cause, true, false);
         }
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
             return new ProviderFailure(JobErrorCode.PROVIDER_TIMEOUT, "the provider did not answer in time "
-                    + what, true);
+                    + what, true, true);
         }
-        if (cause instanceof BodyTooLarge) {
+        if (cause instanceof BodyTooLarge tooLarge) {
             return new ProviderFailure(JobErrorCode.OUTPUT_INVALID, "the answer " + what + " is larger than "
-                    + ((BodyTooLarge) cause).limit + " bytes", true);
+                    + tooLarge.limit + " bytes", true, false);
         }
         if (cause instanceof IOException) {
+            // the connection broke after the request may have been sent: what the provider did is not known
             return new ProviderFailure(JobErrorCode.PROVIDER_UNREACHABLE, "the connection to the provider failed "
-                    + what + ": " + cause, true);
+                    + what + ": " + cause, true, true);
         }
         return cause;
-    }
-
-    private static <T> Uni<T> onCallerContext(Supplier<CompletionStage<T>> request) {
-        Context context = Vertx.currentContext();
-        Uni<T> uni = Uni.createFrom().completionStage(request);
-        if (context == null) {
-            return uni;
-        }
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
-        return uni.emitOn(onContext);
     }
 
     private static String pathSegment(String id) {

@@ -5,14 +5,18 @@ import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.contracts.events.payload.SessionDeleted;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
 import com.renovation.media.orders.repository.JobRepository;
+import com.renovation.media.orders.repository.Order;
 import com.renovation.media.orders.repository.OrderAsset;
 import com.renovation.media.orders.repository.OrderAssetRepository;
 import com.renovation.media.orders.repository.OrderRepository;
+import com.renovation.media.orders.service.jobs.OrderCompletion;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,11 +32,14 @@ public class AssetProjection {
     private final OrderAssetRepository assets;
     private final OrderRepository orders;
     private final JobRepository jobs;
+    private final OrderCompletion completion;
 
-    public AssetProjection(OrderAssetRepository assets, OrderRepository orders, JobRepository jobs) {
+    public AssetProjection(OrderAssetRepository assets, OrderRepository orders, JobRepository jobs,
+            OrderCompletion completion) {
         this.assets = assets;
         this.orders = orders;
         this.jobs = jobs;
+        this.completion = completion;
     }
 
     public Uni<Void> confirmed(AssetConfirmed event) {
@@ -80,15 +87,27 @@ public class AssetProjection {
 
     /**
      * The session is erased: its assets leave the projection, its unpaid orders expire and its jobs not ended are
-     * cancelled (their sources are gone). Orders and their records stay: they are the platform's accounts.
+     * cancelled (their sources are gone). A paid order whose last running jobs are so cancelled ends here, as the
+     * worker ends one with its last job ({@link OrderCompletion}: cancelled jobs count as not completed). Orders and
+     * their records stay: they are the platform's accounts.
      */
     public Uni<Void> sessionDeleted(SessionDeleted event) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return assets.deleteOfSession(event.sessionId())
                 .chain(() -> orders.expirePendingOfSession(event.sessionId(), now))
-                .chain(expired -> jobs.cancelNotEndedOfSession(event.sessionId(), now)
-                        .invoke(cancelled -> LOG.infof("session %s deleted: %d unpaid order(s) expired, %d job(s)"
-                                + " cancelled", event.sessionId(), expired, cancelled)))
+                // the orders' locks before their jobs', in the order the worker's outcomes take them
+                .chain(expired -> orders.lockProcessingOfSession(event.sessionId())
+                        .chain(processing -> jobs.cancelNotEndedOfSession(event.sessionId(), now)
+                                .chain(cancelled -> finishEach(processing, now)
+                                        .invoke(ended -> LOG.infof("session %s deleted: %d unpaid order(s) expired,"
+                                                + " %d job(s) cancelled, %d paid order(s) ended",
+                                                event.sessionId(), expired, cancelled, ended)))))
                 .replaceWithVoid();
+    }
+
+    private Uni<Integer> finishEach(List<Order> processing, Instant now) {
+        return Multi.createFrom().iterable(processing).onItem()
+                .transformToUniAndConcatenate(order -> completion.finishIfAllJobsEnded(order, now))
+                .filter(Boolean::booleanValue).collect().asList().map(List::size);
     }
 }

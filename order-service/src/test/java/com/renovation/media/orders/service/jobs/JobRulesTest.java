@@ -3,6 +3,8 @@ package com.renovation.media.orders.service.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.renovation.media.contracts.orders.ProcessingService;
+import com.renovation.media.orders.repository.JobStatus;
+import com.renovation.media.orders.repository.OrderStatus;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,16 @@ class JobRulesTest {
         assertThat(Backoff.after(1, base, () -> 0.999999)).isBetween(Duration.ofMillis(35_999),
                 Duration.ofSeconds(36));
         assertThat(Backoff.after(0, base, () -> 0.5)).isEqualTo(base);
+    }
+
+    @Test
+    void anOrderEndsCompletedOnlyWhenEveryJobCompletedAndFailedWhenNoneDid() {
+        assertThat(OrderCompletion.statusAfter(3, 0)).isEqualTo(OrderStatus.COMPLETED);
+        assertThat(OrderCompletion.statusAfter(2, 1)).isEqualTo(OrderStatus.PARTIALLY_FAILED);
+        assertThat(OrderCompletion.statusAfter(0, 2)).isEqualTo(OrderStatus.FAILED);
+        assertThat(OrderCompletion.ended(JobStatus.CANCELLED)).isTrue();
+        assertThat(OrderCompletion.ended(JobStatus.PROCESSING)).isFalse();
+        assertThat(OrderCompletion.ended(JobStatus.QUEUED)).isFalse();
     }
 
     @Test
