@@ -128,6 +128,7 @@ final class ServiceProcess extends ProcessEngine {
         env.put("QUARKUS_MAILER_FROM", "media-platform@localhost");
         env.put("QUARKUS_MAILER_MOCK", "false");
         env.put("PLATFORM_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        env.put("PLATFORM_NOTIFICATIONS_CONSOLE_URL", settings.serviceUrl(PlatformSettings.CONSOLE));
         return env;
     }
 

@@ -35,6 +35,6 @@ public interface NotificationConfig {
     Duration lease();
 
     /** Mails a user receives link here (the web console). */
-    @WithDefault("http://localhost:5173")
+    @WithDefault("http://127.0.0.1:8090")
     String consoleUrl();
 }
