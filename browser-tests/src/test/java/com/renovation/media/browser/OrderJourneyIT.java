@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -73,6 +74,11 @@ class OrderJourneyIT extends BrowserJourney {
         assertThat(page.browser.findElements(by("notification-item")).stream()
                 .map(e -> e.getDomAttribute("data-kind"))).containsExactlyInAnyOrder("order_confirmation",
                         "processing_complete");
+        // and the SMTP server got exactly those two, each once
+        String mails = new String(get(Platform.mailUrl() + "/api/user/" + user.toLowerCase() + "@example.test"
+                + "/messages/").body(), StandardCharsets.UTF_8);
+        assertThat(Pattern.compile("\"Message-ID\":\"([^\"]+)\"").matcher(mails).results()
+                .map(m -> m.group(1)).toList()).hasSize(2).doesNotHaveDuplicates();
 
         page.waitFor("three webhook deliveries", d -> deliveries.size() >= 3);
         assertThat(deliveries).extracting(Delivery::event)

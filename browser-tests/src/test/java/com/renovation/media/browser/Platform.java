@@ -47,6 +47,11 @@ final class Platform {
         return settings.serviceUrl("asset-service");
     }
 
+    /** The SMTP server's JSON API and web page, where every mail the platform sent can be read. */
+    static String mailUrl() {
+        return settings.mailUrl();
+    }
+
     static LocalTokens tokens() {
         return new LocalTokens(settings.home());
     }
