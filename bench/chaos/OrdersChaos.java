@@ -42,7 +42,8 @@ public class OrdersChaos {
         Path home = Path.of(env.get("PLATFORM_HOME"));
         int orderCount = Integer.parseInt(env.getOrDefault("CHAOS_ORDERS", "100"));
         int photoCount = Integer.parseInt(env.getOrDefault("CHAOS_PHOTOS", "10"));
-        int killEvery = Integer.parseInt(env.getOrDefault("CHAOS_KILL_EVERY_S", "8"));
+        int killEvery = Integer.parseInt(env.getOrDefault("CHAOS_KILL_EVERY_S", "20"));
+        int killCount = Integer.parseInt(env.getOrDefault("CHAOS_KILLS", "8"));
         long begin = System.nanoTime();
 
         String session = Chaos.field(Chaos.retry(() -> Chaos.send(api + "/sessions", auth, "POST",
@@ -72,7 +73,7 @@ public class OrdersChaos {
         List<String> kills = new ArrayList<>();
         Thread killer = new Thread(() -> {
             int turn = 0;
-            while (running.get()) {
+            while (running.get() && turn < killCount) {
                 Chaos.sleep(killEvery * 1000L);
                 if (running.get()) {
                     Chaos.kill(home.resolve("run"), VICTIMS.get(turn++ % VICTIMS.size()), kills);

@@ -3,7 +3,8 @@
 # provider stand-in are killed -9 in turn (the launcher restarts each, as an orchestrator would). Afterwards
 # every paid order must have ended, no job may have run twice at the provider, each completed job must have made
 # one asset, and no mail may have reached the SMTP server twice.
-#   bench/chaos/orders.sh [orders=100]      knobs: CHAOS_PHOTOS (10), CHAOS_KILL_EVERY_S (8), CHAOS_WAIT_MIN (15)
+#   bench/chaos/orders.sh [orders=100]
+#   knobs: CHAOS_PHOTOS (10), CHAOS_KILL_EVERY_S (20), CHAOS_KILLS (8, alternating), CHAOS_WAIT_MIN (15)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export PLATFORM_HOME="$ROOT/.platform/chaos-orders" PG_PORT=55472 KAFKA_PORT=59492 S3_PORT=59400

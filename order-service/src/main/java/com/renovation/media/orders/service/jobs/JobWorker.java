@@ -170,7 +170,7 @@ public class JobWorker {
         Uni<Prediction> prediction = creating ? create(job) : provider.get(job.externalId());
         return prediction.onItemOrFailure().transformToUni((p, failure) -> {
             if (failure != null) {
-                return Uni.createFrom().item(callFailed(job, creating, failure));
+                return Uni.createFrom().item(callFailed(job, failure));
             }
             return found(job, p);
         }).onFailure(ProviderFailure.class).recoverWithItem(e -> {
@@ -185,18 +185,18 @@ public class JobWorker {
 
     /**
      * The create or poll itself failed. Without an answer the provider may still have created the prediction (or
-     * be running it): the step is repeated under the same key, spending no attempt. A poll that found no
-     * connection is repeated too (the prediction was made; nothing says it failed). Only an answered failure (a
-     * 4xx or 5xx, a body that is no prediction) or a create that never connected fails the attempt.
+     * be running it): the step is repeated under the same key, spending no attempt. A provider that cannot be
+     * reached at all is an outage, not a verdict on the job: the step is repeated too (a create that never
+     * connected made nothing, and its key is as good as a new one), until the provider is back or the job's
+     * deadline passes. Only an answered failure (a 4xx or 5xx, a body that is no prediction) fails the attempt.
      */
-    private JobOutcome callFailed(ClaimedJob job, boolean creating, Throwable e) {
+    private JobOutcome callFailed(ClaimedJob job, Throwable e) {
         if (!(e instanceof ProviderFailure failure)) {
             LOG.warnf(e, "job %s: provider call failed", job.jobId());
             return new JobOutcome.Failed(JobErrorCode.PROVIDER_ERROR, String.valueOf(e.getMessage()), true,
                     job.externalId());
         }
-        boolean repeat = failure.outcomeUnknown()
-                || (!creating && failure.code() == JobErrorCode.PROVIDER_UNREACHABLE);
+        boolean repeat = failure.outcomeUnknown() || failure.code() == JobErrorCode.PROVIDER_UNREACHABLE;
         if (repeat) {
             return new JobOutcome.Unanswered(failure.code(), failure.getMessage(), job.externalId());
         }
