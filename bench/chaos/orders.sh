@@ -7,6 +7,9 @@
 #   knobs: CHAOS_PHOTOS (10), CHAOS_KILL_EVERY_S (20), CHAOS_KILLS (8, alternating), CHAOS_WAIT_MIN (15)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# the JDK ./platform runs on: the launcher's classes and the platform's jars are Java 25
+source "$ROOT/local-stack/jdk.sh"
+use_platform_jdk
 export PLATFORM_HOME="$ROOT/.platform/chaos-orders" PG_PORT=55472 KAFKA_PORT=59492 S3_PORT=59400
 export ASSET_SERVICE_PORT=8380 VARIANT_WORKER_PORT=8381 ORDER_SERVICE_PORT=8384
 export ASSET_SERVICE_MANAGEMENT_PORT=9380 VARIANT_WORKER_MANAGEMENT_PORT=9381 ORDER_SERVICE_MANAGEMENT_PORT=9384

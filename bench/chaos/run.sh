@@ -5,6 +5,9 @@
 #   bench/chaos/run.sh [uploads=1000]      knobs: CHAOS_THREADS (8), CHAOS_KILL_EVERY_S (15)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+# the JDK ./platform runs on: the launcher's classes and the platform's jars are Java 25
+source "$ROOT/local-stack/jdk.sh"
+use_platform_jdk
 export PLATFORM_HOME="$ROOT/.platform/chaos" PG_PORT=55462 KAFKA_PORT=59392 S3_PORT=59300
 export ASSET_SERVICE_PORT=8280 VARIANT_WORKER_PORT=8281 DOCUMENT_SERVICE_PORT=8282 CATALOG_SERVICE_PORT=8283
 export CHAOS_UPLOADS="${1:-1000}" S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
