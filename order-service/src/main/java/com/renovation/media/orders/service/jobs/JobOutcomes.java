@@ -8,6 +8,7 @@ import com.renovation.media.orders.repository.Job;
 import com.renovation.media.orders.repository.JobStatus;
 import com.renovation.media.orders.repository.JobWorkRepository;
 import com.renovation.media.orders.repository.Order;
+import com.renovation.media.orders.service.Backoff;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,6 +6,7 @@ import com.renovation.media.orders.config.NotificationConfig;
 import com.renovation.media.orders.repository.Notification;
 import com.renovation.media.orders.repository.NotificationRepository;
 import com.renovation.media.orders.repository.NotificationStatus;
+import com.renovation.media.orders.service.Backoff;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -7,7 +7,7 @@ import com.renovation.media.orders.repository.WebhookDelivery;
 import com.renovation.media.orders.repository.WebhookDeliveryRepository;
 import com.renovation.media.orders.repository.WebhookEndpoint;
 import com.renovation.media.orders.repository.WebhookEndpointRepository;
-import com.renovation.media.orders.service.notifications.Backoff;
+import com.renovation.media.orders.service.Backoff;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -128,8 +128,7 @@ public class WebhookDeliveryWorker implements LockedBatchJob<WebhookDeliveryWork
 
     /** backoff × 2^(attempt-1), capped, then ±20% so receivers recovering together are not hit together. */
     Duration backoff(int attempt) {
-        Duration wait = Backoff.exponential(config.backoff(), config.maxBackoff(), attempt);
-        double factor = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * factor)));
+        return Backoff.withJitter(Backoff.exponential(config.backoff(), config.maxBackoff(), attempt),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -1,5 +1,6 @@
 package com.renovation.media.orders.service.jobs;
 
+import com.renovation.media.orders.service.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.renovation.media.contracts.orders.ProcessingService;

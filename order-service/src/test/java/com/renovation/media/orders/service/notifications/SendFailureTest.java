@@ -1,5 +1,6 @@
 package com.renovation.media.orders.service.notifications;
 
+import com.renovation.media.orders.service.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.ext.mail.SMTPException;
