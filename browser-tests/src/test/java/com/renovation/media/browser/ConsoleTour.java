@@ -159,6 +159,8 @@ class ConsoleTour {
             String orderPage = browser.getCurrentUrl();
             browser.get(page.el("pay-order").getDomAttribute("href"));
             page.press(browser.findElement(By.cssSelector("form button")));
+            // the provider's answer page, once the payment went out: leaving earlier could be undone by it
+            page.waitFor("the payment sent", d -> "Payment sent".equals(d.getTitle()));
             browser.get(orderPage);
             page.waitFor("the order completed", d -> "completed".equals(
                     d.findElement(by("order-page")).getDomAttribute("data-status")));

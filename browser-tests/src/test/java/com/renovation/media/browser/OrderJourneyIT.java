@@ -58,6 +58,8 @@ class OrderJourneyIT extends BrowserJourney {
         String checkout = page.el("pay-order").getDomAttribute("href");
         page.browser.get(checkout);
         page.press(page.browser.findElement(By.cssSelector("form button")));
+        // the provider's answer page, once the payment went out: leaving earlier could be undone by it
+        page.waitFor("the payment sent", d -> "Payment sent".equals(d.getTitle()));
         page.browser.get(orderPage);
         page.waitFor("the order completed", d -> "completed".equals(
                 d.findElement(by("order-page")).getDomAttribute("data-status")));
