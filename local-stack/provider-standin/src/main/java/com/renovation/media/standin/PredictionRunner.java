@@ -53,7 +53,9 @@ final class PredictionRunner {
             try {
                 input = inputs.fetch(InputImages.checkedUrl(p.input().get("image")));
             } catch (InputImages.InputRefused refused) {
-                end(id, PredictionStatus.FAILED, refused.getMessage(), false);
+                if (!stopping()) {
+                    end(id, PredictionStatus.FAILED, refused.getMessage(), false);
+                }
                 return;
             }
             waitOut(id, delayMs.getAsLong());
@@ -70,10 +72,21 @@ final class PredictionRunner {
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            if (stopping()) {
+                return;
+            }
             System.getLogger(PredictionRunner.class.getName()).log(System.Logger.Level.WARNING,
                     "prediction " + id + " failed", e);
             end(id, PredictionStatus.FAILED, "the stand-in could not process the image: " + e.getMessage(), false);
         }
+    }
+
+    /**
+     * Whether the stand-in is stopping: a run it cut short (its input fetch or transform interrupted) records no
+     * failure, so it resumes at the next start, as after a kill.
+     */
+    private boolean stopping() {
+        return executor.isShutdown();
     }
 
     /**
