@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,18 +34,19 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A restore killed for real: asset-service runs as its own process, is sent SIGKILL as soon as the first copy of
- * a backup's originals shows in the new session's keys, and is started again. Server-side copies are quick, so
- * the kill lands after some or all of them and before the one transaction that inserts the rows commits. The new
- * session must not exist and the copies must be swept once their lease has passed (shortened here to seconds).
- * A restore after the restart still works. asset-service alone runs, on ports of its own, so the browser
- * journeys' platform is not disturbed.
+ * A restore killed for real: asset-service runs as its own process and is sent SIGKILL after it has copied a
+ * backup's originals into the new session's keys and while the one transaction that inserts the rows waits, then
+ * started again. The test holds a SHARE lock on the sessions table, so the restore's insert waits there for as
+ * long as needed: the kill lands in that window every time, however quick the copies are. The new session must
+ * not exist and the copies must be swept once their lease has passed (shortened here to seconds). A restore after
+ * the restart still works. asset-service alone runs, on ports of its own, so the browser journeys' platform is not
+ * disturbed.
  */
 class RestoreKillIT {
 
     private static final String SERVICE = "asset-service";
     private static final String BUCKET = "user-uploads";
-    private static final int PHOTOS = 120;
+    private static final int PHOTOS = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SHORT_LEASES = Map.of("PLATFORM_UPLOADS_WRITE_LEASE", "PT15S",
             "PLATFORM_UPLOADS_SWEEP_INTERVAL", "2s");
@@ -90,7 +92,7 @@ class RestoreKillIT {
         String session = call("POST", "/sessions", "{\"title\":\"Kill me\"}", 201).get("id").asText();
         String room = call("POST", "/sessions/" + session + "/rooms",
                 "{\"name\":\"Kitchen\",\"roomType\":\"kitchen\"}", 201).get("id").asText();
-        // many small originals: each copy is one request, so the copying lasts long enough to be killed in
+        // a few originals: each copy is one request; the lock, not their number, gives the kill its window
         byte[] photo = Files.readAllBytes(TestFiles.photo(Files.createTempDirectory("restore-kill"), "p.jpg",
                 java.awt.Color.DARK_GRAY, java.awt.Color.ORANGE));
         for (int i = 0; i < PHOTOS; i++) {
@@ -98,14 +100,21 @@ class RestoreKillIT {
         }
         String backup = call("POST", "/sessions/" + session + "/backups", "", 201).get("id").asText();
 
-        CompletableFuture<HttpResponse<String>> restore = HTTP.sendAsync(request("POST",
-                "/backups/" + backup + "/restore", ""), HttpResponse.BodyHandlers.ofString());
-        String leased = awaitLeasedSessionPrefix(restore);
-        awaitFirstCopy(leased, restore);
-        kill9();
-        int copied = keysUnder(leased).size();
-        System.out.printf("restore killed after %d of %d copies%n", copied, PHOTOS);
-        assertThat(copied).as("copies made before the kill").isPositive();
+        String leased;
+        CompletableFuture<HttpResponse<String>> restore;
+        try (Connection lock = database()) {
+            lock.setAutoCommit(false);
+            try (Statement holdInserts = lock.createStatement()) {
+                holdInserts.execute("LOCK TABLE assets.sessions IN SHARE MODE");
+            }
+            restore = HTTP.sendAsync(request("POST", "/backups/" + backup + "/restore", ""),
+                    HttpResponse.BodyHandlers.ofString());
+            leased = awaitLeasedSessionPrefix(restore);
+            awaitInsertWaiting(restore);
+            kill9();
+            lock.rollback();
+        }
+        assertThat(keysUnder(leased)).as("copies made before the kill").hasSize(PHOTOS);
 
         assertThat(restore.handle((response, failure) -> response == null ? -1 : response.statusCode()).get())
                 .as("the killed restore's answer").isNotEqualTo(201);
@@ -126,8 +135,7 @@ class RestoreKillIT {
 
     /** The new session's prefix, once the restore has leased it (before it copies anything). */
     private String awaitLeasedSessionPrefix(CompletableFuture<?> restore) throws Exception {
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(PlatformSettings.DATABASE),
-                PlatformSettings.DB_USER, PlatformSettings.DB_PASSWORD);
+        try (Connection db = database();
                 PreparedStatement leases = db.prepareStatement("SELECT prefix FROM assets.storage_sweeps"
                         + " WHERE prefix ~ '^session_[0-9a-f-]{36}/$' AND attempts = 0 AND due_at > now() + interval '5 seconds'"
                         + " AND due_at < now() + interval '1 minute'")) {
@@ -145,12 +153,30 @@ class RestoreKillIT {
         throw new AssertionError("the restore never leased its session's prefix");
     }
 
-    private void awaitFirstCopy(String prefix, CompletableFuture<?> restore) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(prefix).maxKeys(1)).contents().isEmpty()) {
-            assertThat(restore).as("the restore ended before it could be killed").isNotDone();
-            assertThat(System.nanoTime()).as("a first copy appears").isLessThan(deadline);
+    /** Waits until the restore, its copies made, is held at inserting the session's row by the test's lock. */
+    private void awaitInsertWaiting(CompletableFuture<?> restore) throws Exception {
+        try (Connection db = database();
+                PreparedStatement waiting = db.prepareStatement("SELECT count(*) FROM pg_locks l"
+                        + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.relation = 'assets.sessions'::regclass"
+                        + " AND NOT l.granted AND a.query ILIKE 'insert into%sessions%'")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(restore).as("the restore ended before it could be killed").isNotDone();
+                try (ResultSet found = waiting.executeQuery()) {
+                    found.next();
+                    if (found.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
         }
+        throw new AssertionError("the restore never came to insert its rows");
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection(settings.jdbcUrl(PlatformSettings.DATABASE), PlatformSettings.DB_USER,
+                PlatformSettings.DB_PASSWORD);
     }
 
     /** SIGKILL (what {@code destroyForcibly} sends on Linux and macOS), at once: no shutdown hook runs. */
@@ -163,8 +189,7 @@ class RestoreKillIT {
     }
 
     private static int sessionRows(String sessionId) throws Exception {
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(PlatformSettings.DATABASE),
-                PlatformSettings.DB_USER, PlatformSettings.DB_PASSWORD);
+        try (Connection db = database();
                 PreparedStatement count = db.prepareStatement("SELECT count(*) FROM assets.sessions WHERE id = ?")) {
             count.setObject(1, UUID.fromString(sessionId));
             try (ResultSet result = count.executeQuery()) {
