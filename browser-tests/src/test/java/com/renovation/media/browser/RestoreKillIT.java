@@ -34,10 +34,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A restore killed for real: asset-service runs as its own process and is sent SIGKILL after it has copied a
- * backup's originals into the new session's keys and while the one transaction that inserts the rows waits, then
- * started again. The test holds a SHARE lock on the sessions table, so the restore's insert waits there for as
- * long as needed: the kill lands in that window every time, however quick the copies are. The new session must
+ * A restore killed for real: asset-service runs as its own process and is sent SIGKILL once it has copied a
+ * backup's originals into the new session's keys, before the one transaction that inserts the rows commits, then
+ * started again. The test holds a SHARE lock on the sessions table meanwhile (a second or so; the journeys'
+ * platform, which shares the database, may wait that long to create a session), so the restore's insert cannot
+ * commit: the kill lands in that window every time, however quick the copies are. The new session must
  * not exist and the copies must be swept once their lease has passed (shortened here to seconds). A restore after
  * the restart still works. asset-service alone runs, on ports of its own, so the browser journeys' platform is not
  * disturbed.
@@ -110,7 +111,7 @@ class RestoreKillIT {
             restore = HTTP.sendAsync(request("POST", "/backups/" + backup + "/restore", ""),
                     HttpResponse.BodyHandlers.ofString());
             leased = awaitLeasedSessionPrefix(restore);
-            awaitInsertWaiting(restore);
+            awaitAllCopies(leased, restore);
             kill9();
             lock.rollback();
         }
@@ -153,25 +154,14 @@ class RestoreKillIT {
         throw new AssertionError("the restore never leased its session's prefix");
     }
 
-    /** Waits until the restore, its copies made, is held at inserting the session's row by the test's lock. */
-    private void awaitInsertWaiting(CompletableFuture<?> restore) throws Exception {
-        try (Connection db = database();
-                PreparedStatement waiting = db.prepareStatement("SELECT count(*) FROM pg_locks l"
-                        + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.relation = 'assets.sessions'::regclass"
-                        + " AND NOT l.granted AND a.query ILIKE 'insert into%sessions%'")) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                assertThat(restore).as("the restore ended before it could be killed").isNotDone();
-                try (ResultSet found = waiting.executeQuery()) {
-                    found.next();
-                    if (found.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
+    /** Waits until the restore has copied every original; its rows cannot commit while the test holds the lock. */
+    private void awaitAllCopies(String prefix, CompletableFuture<?> restore) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (keysUnder(prefix).size() < PHOTOS) {
+            assertThat(restore).as("the restore ended before it could be killed").isNotDone();
+            assertThat(System.nanoTime()).as("every original is copied").isLessThan(deadline);
+            Thread.sleep(5);
         }
-        throw new AssertionError("the restore never came to insert its rows");
     }
 
     private static Connection database() throws Exception {
