@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.GroupType;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -43,6 +44,13 @@ class IdempotentConsumerIT {
 
     private static String reason(ConsumerRecord<String, String> record) {
         return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void itsChannelJoinsItsGroupOnKafkasConsumerProtocol() {
+        // the classic protocol stops every member of the group whenever one joins or leaves
+        await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.group("messaging-it").members() > 0);
+        assertThat(KafkaTestClient.group("messaging-it").type()).isEqualTo(GroupType.CONSUMER);
     }
 
     @Test

@@ -11,13 +11,17 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.GroupType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -68,6 +72,20 @@ public final class KafkaTestClient {
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    /** The protocol the consumer group runs on, and how many members it has now. */
+    public static GroupState group(String groupId) {
+        try (Admin admin = Admin.create(clientProperties())) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups()
+                    .get(groupId).get(30, TimeUnit.SECONDS);
+            return new GroupState(group.type(), group.members().size());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not describe group " + groupId, e);
+        }
+    }
+
+    public record GroupState(GroupType type, int members) {
     }
 
     /** Every record on the topic so far, in order per partition. */
