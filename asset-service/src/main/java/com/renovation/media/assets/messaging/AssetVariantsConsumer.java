@@ -7,6 +7,7 @@ import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.messaging.consumer.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -23,9 +24,13 @@ public class AssetVariantsConsumer {
         this.projection = projection;
     }
 
+    /**
+     * A source's variants come in a burst (the worker records and announces them together), polled as one batch
+     * ({@code batch=true}): one transaction for all of them, so the asset is ready one commit after the last.
+     */
     @Incoming(Channels.VARIANT_READY)
-    public Uni<Void> onReady(Message<String> message) {
-        return consumer.process(message, Channels.VARIANT_READY, VariantReady.class,
+    public Uni<Void> onReady(KafkaRecordBatch<String, String> batch) {
+        return consumer.processBatch(batch.getRecords(), Channels.VARIANT_READY, VariantReady.class,
                 ready -> ready.sourceKind() == SourceKind.ROOM_ASSET, event -> projection.ready(event.data()));
     }
 

@@ -10,6 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -86,6 +91,69 @@ public class IdempotentConsumer {
         }));
     }
 
+    /**
+     * As {@link #process(Message, String, Class, Predicate, Function)} for the records of one poll (a channel
+     * with {@code batch=true}), each acknowledged on its own: the effects of the events this consumer is concerned
+     * with apply in one transaction, in order, each at most once. A topic whose events come in bursts (a
+     * source's variants, made and announced together) then costs one transaction per burst instead of one per
+     * event. When that transaction fails, its events are applied again one by one, each with the retries and
+     * dead-letter of a single record, so one bad event neither holds back nor dead-letters the others.
+     */
+    public <T> Uni<Void> processBatch(List<? extends Message<String>> records, String consumer, Class<T> type,
+            Predicate<T> concerned, Function<Event<T>, Uni<?>> effect) {
+        List<Message<String>> messages = new ArrayList<>();
+        List<Event<T>> events = new ArrayList<>();
+        Uni<Void> settled = Uni.createFrom().voidItem();
+        for (Message<String> message : records) {
+            Event<T> event;
+            try {
+                event = EventJson.read(message.getPayload(), type);
+            } catch (MalformedEventException e) {
+                settled = settled.chain(() -> reject(message, consumer, e));
+                continue;
+            }
+            delay(event, consumer);
+            if (!concerned.test(event.data())) {
+                registry.counter("events.consumed", "consumer", consumer, "outcome", "not-concerned").increment();
+                settled = settled.chain(() -> Uni.createFrom().completionStage(message.ack()));
+                continue;
+            }
+            messages.add(message);
+            events.add(event);
+        }
+        if (events.isEmpty()) {
+            return settled;
+        }
+        return settled.chain(() -> applyTogether(messages, events, consumer, effect));
+    }
+
+    private <T> Uni<Void> applyTogether(List<Message<String>> messages, List<Event<T>> events, String consumer,
+            Function<Event<T>, Uni<?>> effect) {
+        return timed(consumer, Panache.withTransaction(() -> claimAndApplyAll(events, 0, consumer, effect)))
+                .chain(() -> Uni.join().all(messages.stream().map(m -> Uni.createFrom().completionStage(m.ack())).toList())
+                        .andCollectFailures().replaceWithVoid())
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf("%s: a batch of %d failed (%s): applying its events one by one", consumer, events.size(),
+                            failure.getMessage());
+                    Uni<Void> oneByOne = Uni.createFrom().voidItem();
+                    for (int i = 0; i < events.size(); i++) {
+                        Message<String> message = messages.get(i);
+                        Event<T> event = events.get(i);
+                        oneByOne = oneByOne.chain(() -> attempt(message, event, consumer, e -> applyOnce(e, consumer, effect)));
+                    }
+                    return oneByOne;
+                });
+    }
+
+    private <T> Uni<Void> claimAndApplyAll(List<Event<T>> events, int from, String consumer,
+            Function<Event<T>, Uni<?>> effect) {
+        if (from == events.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        return claimAndApply(events.get(from), consumer, effect)
+                .chain(() -> claimAndApplyAll(events, from + 1, consumer, effect));
+    }
+
     private <T> Uni<Void> attempt(Message<String> message, String consumer, Class<T> type,
             Function<Event<T>, Uni<Boolean>> once) {
         Event<T> event;
@@ -94,6 +162,12 @@ public class IdempotentConsumer {
         } catch (MalformedEventException e) {
             return reject(message, consumer, e);
         }
+        delay(event, consumer);
+        return attempt(message, event, consumer, once);
+    }
+
+    private <T> Uni<Void> attempt(Message<String> message, Event<T> event, String consumer,
+            Function<Event<T>, Uni<Boolean>> once) {
         Context context = Vertx.currentContext();
         return Uni.createFrom().deferred(() -> once.apply(event))
                 // retries resubscribe after a timer: bring them back onto the Vert.x context Hibernate needs
@@ -104,6 +178,17 @@ public class IdempotentConsumer {
                 .onItemOrFailure().transformToUni((applied, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : reject(message, consumer, failure));
+    }
+
+    /**
+     * How long after its producer's transaction the event reached this consumer (relay, Kafka, fetch): the
+     * hops an operator watches for a consumer falling behind. Producer and consumer clocks must agree.
+     */
+    private void delay(Event<?> event, String consumer) {
+        if (event.time() != null) {
+            long millis = Math.max(0, Duration.between(event.time(), Instant.now()).toMillis());
+            registry.timer("events.delay", "consumer", consumer).record(millis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Whether this consumer already recorded the event (a short read, no transaction held). */
@@ -122,7 +207,12 @@ public class IdempotentConsumer {
 
     /** Runs the effect unless this consumer already recorded the event; both commit together. */
     public <T> Uni<Boolean> applyOnce(Event<T> event, String consumer, Function<Event<T>, Uni<?>> effect) {
-        return Panache.withTransaction(() -> Panache.getSession()
+        return timed(consumer, Panache.withTransaction(() -> claimAndApply(event, consumer, effect)));
+    }
+
+    /** Inside the caller's transaction: the effect, unless the event's id is recorded already; then the id. */
+    private <T> Uni<Boolean> claimAndApply(Event<T> event, String consumer, Function<Event<T>, Uni<?>> effect) {
+        return Panache.getSession()
                 .chain(session -> session.createNativeQuery(claim)
                         .setParameter("id", event.id())
                         .setParameter("consumer", consumer)
@@ -134,7 +224,16 @@ public class IdempotentConsumer {
                     }
                     return effect.apply(event).invoke(() -> registry.counter("events.consumed",
                             "consumer", consumer, "outcome", "applied").increment()).replaceWith(true);
-                }));
+                });
+    }
+
+    /** Times a transaction, commit included: what a consumer's throughput per partition comes down to. */
+    private <R> Uni<R> timed(String consumer, Uni<R> transaction) {
+        return Uni.createFrom().deferred(() -> {
+            long begin = System.nanoTime();
+            return transaction.invoke(() -> registry.timer("events.apply", "consumer", consumer)
+                    .record(System.nanoTime() - begin, TimeUnit.NANOSECONDS));
+        });
     }
 
     private Uni<Void> reject(Message<String> message, String consumer, Throwable reason) {

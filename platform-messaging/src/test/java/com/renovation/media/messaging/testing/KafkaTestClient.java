@@ -74,6 +74,29 @@ public final class KafkaTestClient {
         }
     }
 
+    /**
+     * Sends the records (key, value) of one partition's key in one produce request, so that a consumer polls them
+     * together: what a relay publishing several events of one subject does.
+     */
+    public static void sendTogether(String topic, String key, List<String> values) {
+        Properties props = clientProperties();
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            producer.flush();
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
     /** The protocol the consumer group runs on, and how many members it has now. */
     public static GroupState group(String groupId) {
         try (Admin admin = Admin.create(clientProperties())) {

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -133,7 +134,8 @@ public class VariantService {
                 return removeLeftovers(source).replaceWith(SKIPPED);
             }
             // the size was bounded when the upload was confirmed, and only this platform writes the key since
-            return objects.readIfPresent(source.bucket(), source.path()).chain(bytes -> {
+            long reading = System.nanoTime();
+            return objects.readIfPresent(source.bucket(), source.path()).invoke(() -> stage("read", reading)).chain(bytes -> {
                 if (bytes.isEmpty()) {
                     LOG.infof("%s has no object any more: no variants", source);
                     return Uni.createFrom().item(SKIPPED);
@@ -190,7 +192,16 @@ public class VariantService {
             puts.add(isPublic ? objects.putPublicRead(source.bucket(), key, variant.bytes(), variant.contentType())
                     : objects.put(source.bucket(), key, variant.bytes(), variant.contentType()));
         }
-        return puts.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(puts).andFailFast().replaceWithVoid();
+        if (puts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        long storing = System.nanoTime();
+        return Uni.join().all(puts).andFailFast().invoke(() -> stage("store", storing)).replaceWithVoid();
+    }
+
+    /** Time of a step around the render (the render itself is variants.render): where a source's time goes. */
+    private void stage(String name, long begin) {
+        registry.timer("variants.stage", "stage", name).record(System.nanoTime() - begin, TimeUnit.NANOSECONDS);
     }
 
     /** Variant objects of a deleted source that an attempt overtaken by the delete uploaded. */
