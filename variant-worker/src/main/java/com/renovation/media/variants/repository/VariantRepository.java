@@ -36,10 +36,14 @@ public class VariantRepository implements PanacheRepositoryBase<Variant, UUID> {
 
     /** Whether the source, or the session it belongs to ({@code sessionId} may be null), was deleted. */
     public Uni<Boolean> isDeleted(UUID sourceId, UUID sessionId) {
-        return isDeleted(sourceId).chain(deleted -> deleted || sessionId == null ? Uni.createFrom().item(deleted)
-                : getSession().chain(s -> s.createNativeQuery(
-                        "SELECT count(*) FROM deleted_sessions WHERE session_id = :id", Long.class)
-                        .setParameter("id", sessionId).getSingleResult()).map(n -> n > 0));
+        if (sessionId == null) {
+            return isDeleted(sourceId);
+        }
+        // one round trip: asked on every render and again in every recording transaction
+        return getSession().chain(s -> s.createNativeQuery("SELECT (SELECT count(*) FROM deleted_sources"
+                + " WHERE source_id = :source) + (SELECT count(*) FROM deleted_sessions WHERE session_id = :session)",
+                Long.class).setParameter("source", sourceId).setParameter("session", sessionId).getSingleResult())
+                .map(n -> n > 0);
     }
 
     /**

@@ -160,14 +160,15 @@ public class VariantService {
             return unlessDeleted(refused.source(), () -> refuse(refused.source(), refused.reason()));
         }
         if (outcome instanceof RenderOutcome.Stored stored) {
-            return unlessDeleted(stored.source(), () -> {
+            // the source's rows read once, not once per variant: the recording transaction stays short
+            return unlessDeleted(stored.source(), () -> variants.ofSource(stored.source().id()).chain(rows -> {
                 Uni<Void> recorded = Uni.createFrom().voidItem();
                 for (RenderedVariant variant : stored.variants()) {
                     recorded = recorded.chain(() -> recordReady(stored.source(), variant,
-                            plan.expectedVariants(stored.source())));
+                            plan.expectedVariants(stored.source()), rows));
                 }
                 return recorded;
-            });
+            }));
         }
         return Uni.createFrom().voidItem();
     }
@@ -215,9 +216,11 @@ public class VariantService {
                 variant.format().extension());
     }
 
-    private Uni<Void> recordReady(SourceImage source, RenderedVariant made, int expected) {
+    private Uni<Void> recordReady(SourceImage source, RenderedVariant made, int expected, List<Variant> rows) {
         String format = made.format().name().toLowerCase(Locale.ROOT);
-        return upsert(source, made.preset().name(), format).chain(row -> {
+        Variant existing = rows.stream().filter(r -> r.sourceKind == source.kind()
+                && made.preset().name().equals(r.variantType) && format.equals(r.format)).findFirst().orElse(null);
+        return Uni.createFrom().item(existing != null ? existing : newRow(source, made.preset().name(), format)).chain(row -> {
             row.storagePath = keyOf(source, made);
             row.contentType = made.contentType();
             row.fileSize = (long) made.bytes().length;
@@ -265,23 +268,23 @@ public class VariantService {
     }
 
     private Uni<Variant> upsert(SourceImage source, String variantType, String format) {
-        return variants.findOne(source.kind(), source.id(), variantType, format).map(found -> {
-            if (found != null) {
-                return found;
-            }
-            Variant row = new Variant();
-            row.id = UUID.randomUUID();
-            row.sourceKind = source.kind();
-            row.sourceId = source.id();
-            row.sessionId = source.sessionId();
-            row.sourceBucket = source.bucket();
-            row.sourcePath = source.path();
-            row.sourceType = source.contentType();
-            row.variantType = variantType;
-            row.format = format;
-            row.createdAt = Instant.now();
-            return row;
-        });
+        return variants.findOne(source.kind(), source.id(), variantType, format)
+                .map(found -> found != null ? found : newRow(source, variantType, format));
+    }
+
+    private static Variant newRow(SourceImage source, String variantType, String format) {
+        Variant row = new Variant();
+        row.id = UUID.randomUUID();
+        row.sourceKind = source.kind();
+        row.sourceId = source.id();
+        row.sessionId = source.sessionId();
+        row.sourceBucket = source.bucket();
+        row.sourcePath = source.path();
+        row.sourceType = source.contentType();
+        row.variantType = variantType;
+        row.format = format;
+        row.createdAt = Instant.now();
+        return row;
     }
 
     /**
