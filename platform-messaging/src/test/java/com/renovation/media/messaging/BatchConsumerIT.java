@@ -1,22 +1,20 @@
 package com.renovation.media.messaging;
 
+import static com.renovation.media.messaging.NoteRecords.deadLetters;
+import static com.renovation.media.messaging.NoteRecords.effectsOf;
+import static com.renovation.media.messaging.NoteRecords.envelope;
+import static com.renovation.media.messaging.NoteRecords.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.renovation.media.contracts.events.EventEnvelope;
-import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,12 +67,12 @@ class BatchConsumerIT {
         assertThat(effectsOf(before)).isEqualTo(1);
         assertThat(effectsOf(failing)).isZero();
         assertThat(effectsOf(elsewhere)).isZero();
-        await().atMost(WAIT).until(() -> deadLetters(failing.toString()).size() == 1 && deadLetters(key).size() == 1);
-        assertThat(reason(deadLetters(failing.toString()).get(0))).contains("effect failed on purpose");
-        assertThat(reason(deadLetters(key).get(0))).contains("not an event envelope");
-        assertThat(deadLetters(before.toString())).as("only the bad records are dead-lettered").isEmpty();
-        assertThat(deadLetters(after.toString())).isEmpty();
-        assertThat(deadLetters(elsewhere.toString())).isEmpty();
+        await().atMost(WAIT).until(() -> deadLetters(DLQ, failing.toString()).size() == 1 && deadLetters(DLQ, key).size() == 1);
+        assertThat(reason(deadLetters(DLQ, failing.toString()).get(0))).contains("effect failed on purpose");
+        assertThat(reason(deadLetters(DLQ, key).get(0))).contains("not an event envelope");
+        assertThat(deadLetters(DLQ, before.toString())).as("only the bad records are dead-lettered").isEmpty();
+        assertThat(deadLetters(DLQ, after.toString())).isEmpty();
+        assertThat(deadLetters(DLQ, elsewhere.toString())).isEmpty();
     }
 
     private double transactions() {
@@ -82,24 +80,4 @@ class BatchConsumerIT {
         return timer == null ? 0 : timer.count();
     }
 
-    private static long effectsOf(UUID noteId) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    NoteEffect.count("noteId", noteId)));
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String envelope(UUID noteId, String text) {
-        return EventJson.write(EventEnvelope.wrap("test", new NoteAdded(noteId, text)));
-    }
-
-    private static List<ConsumerRecord<String, String>> deadLetters(String containing) {
-        return KafkaTestClient.records(DLQ).stream().filter(r -> r.value().contains(containing)).toList();
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-    }
 }

@@ -1,20 +1,20 @@
 package com.renovation.media.messaging;
 
+import static com.renovation.media.messaging.NoteRecords.deadLetters;
+import static com.renovation.media.messaging.NoteRecords.effectsOf;
+import static com.renovation.media.messaging.NoteRecords.envelope;
+import static com.renovation.media.messaging.NoteRecords.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.renovation.media.contracts.events.EventEnvelope;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.GroupType;
 import org.junit.jupiter.api.Test;
 
@@ -24,27 +24,6 @@ class IdempotentConsumerIT {
 
     private static final String TOPIC = "messaging-it.commands";
     private static final String DLQ = "messaging-it.commands.dlq";
-
-    private static long effectsOf(UUID noteId) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    NoteEffect.count("noteId", noteId)));
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String envelope(UUID noteId, String text) {
-        return EventJson.write(EventEnvelope.wrap("test", new NoteAdded(noteId, text)));
-    }
-
-    private static List<ConsumerRecord<String, String>> deadLetters(String containing) {
-        return KafkaTestClient.records(DLQ).stream().filter(r -> r.value().contains(containing)).toList();
-    }
-
-    private static String reason(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-    }
 
     @Test
     void itsChannelJoinsItsGroupOnKafkasConsumerProtocol() {
@@ -74,8 +53,8 @@ class IdempotentConsumerIT {
         KafkaTestClient.send(TOPIC, next.toString(), envelope(next, "after the poison"));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(next) == 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(poison).isEmpty());
-        assertThat(reason(deadLetters(poison).get(0))).contains("not an event envelope");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(DLQ, poison).isEmpty());
+        assertThat(reason(deadLetters(DLQ, poison).get(0))).contains("not an event envelope");
     }
 
     @Test
@@ -86,8 +65,8 @@ class IdempotentConsumerIT {
         KafkaTestClient.send(TOPIC, next.toString(), envelope(next, "after the failure"));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(next) == 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(failing.toString()).isEmpty());
-        assertThat(reason(deadLetters(failing.toString()).get(0))).contains("effect failed on purpose");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(DLQ, failing.toString()).isEmpty());
+        assertThat(reason(deadLetters(DLQ, failing.toString()).get(0))).contains("effect failed on purpose");
         assertThat(effectsOf(failing)).isZero();
     }
 
@@ -106,6 +85,6 @@ class IdempotentConsumerIT {
                         + " WHERE event_id = :id", Long.class).setParameter("id", EventJson.read(record).id())
                         .getSingleResult())));
         assertThat(recorded).as("nothing recorded for an event this service is not concerned with").isZero();
-        assertThat(deadLetters(elsewhere.toString())).isEmpty();
+        assertThat(deadLetters(DLQ, elsewhere.toString())).isEmpty();
     }
 }

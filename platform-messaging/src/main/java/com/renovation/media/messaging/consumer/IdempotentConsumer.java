@@ -6,6 +6,8 @@ import com.renovation.media.contracts.events.MalformedEventException;
 import com.renovation.media.messaging.config.MessagingConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -124,7 +127,22 @@ public class IdempotentConsumer {
         if (events.isEmpty()) {
             return settled;
         }
-        return settled.chain(() -> applyTogether(messages, events, consumer, effect));
+        return settled.chain(() -> onOwnContext(() -> applyTogether(messages, events, consumer, effect)));
+    }
+
+    /**
+     * Runs on a fresh duplicated Vert.x context flagged safe for Hibernate Reactive: a batch is not always handed
+     * over on one (a single record is), nor is what follows a failed transaction, and each transaction must have
+     * a session of its own.
+     */
+    private static Uni<Void> onOwnContext(Supplier<Uni<Void>> work) {
+        Context current = Vertx.currentContext();
+        if (current == null) {
+            return Uni.createFrom().deferred(work::get);
+        }
+        Context own = VertxContext.createNewDuplicatedContext(current);
+        VertxContextSafetyToggle.setContextSafe(own, true);
+        return Uni.createFrom().deferred(work::get).runSubscriptionOn(task -> own.runOnContext(ignored -> task.run()));
     }
 
     private <T> Uni<Void> applyTogether(List<Message<String>> messages, List<Event<T>> events, String consumer,
@@ -139,7 +157,8 @@ public class IdempotentConsumer {
                     for (int i = 0; i < events.size(); i++) {
                         Message<String> message = messages.get(i);
                         Event<T> event = events.get(i);
-                        oneByOne = oneByOne.chain(() -> attempt(message, event, consumer, e -> applyOnce(e, consumer, effect)));
+                        oneByOne = oneByOne.chain(() -> onOwnContext(() -> attempt(message, event, consumer,
+                                e -> applyOnce(e, consumer, effect))));
                     }
                     return oneByOne;
                 });

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -84,12 +85,12 @@ public final class KafkaTestClient {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (String value : values) {
                 sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> one : sent) {
+            for (Future<?> one : sent) {
                 one.get();
             }
         } catch (Exception e) {
