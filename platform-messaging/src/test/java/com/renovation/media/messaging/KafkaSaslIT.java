@@ -1,5 +1,7 @@
 package com.renovation.media.messaging;
 
+import static com.renovation.media.messaging.NoteRecords.effectsOf;
+import static com.renovation.media.messaging.NoteRecords.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -66,22 +68,12 @@ class KafkaSaslIT {
     @Test
     void theConsumerAndItsDeadLetterProducerAuthenticateToo() {
         UUID noteId = UUID.randomUUID();
-        KafkaTestClient.send(COMMANDS, noteId.toString(),
-                EventJson.write(EventEnvelope.wrap("test", new NoteAdded(noteId, "consumed over SASL"))));
+        KafkaTestClient.send(COMMANDS, noteId.toString(), envelope(noteId, "consumed over SASL"));
         String poison = "{not an event " + UUID.randomUUID();
         KafkaTestClient.send(COMMANDS, "poison", poison);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> effectsOf(noteId) == 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaTestClient.records(DLQ).stream()
                 .anyMatch(r -> r.value().equals(poison)));
-    }
-
-    static long effectsOf(UUID noteId) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() ->
-                    NoteEffect.count("noteId", noteId)));
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
