@@ -217,25 +217,24 @@ public class VariantService {
     }
 
     private Uni<Void> recordReady(SourceImage source, RenderedVariant made, int expected, List<Variant> rows) {
+        String type = made.preset().name();
         String format = made.format().name().toLowerCase(Locale.ROOT);
-        Variant existing = rows.stream().filter(r -> r.sourceKind == source.kind()
-                && made.preset().name().equals(r.variantType) && format.equals(r.format)).findFirst().orElse(null);
-        return Uni.createFrom().item(existing != null ? existing : newRow(source, made.preset().name(), format)).chain(row -> {
-            row.storagePath = keyOf(source, made);
-            row.contentType = made.contentType();
-            row.fileSize = (long) made.bytes().length;
-            row.width = made.width();
-            row.height = made.height();
-            row.quality = made.quality();
-            row.processingStatus = VariantStatus.READY;
-            row.processingError = null;
-            row.processingConfig = settings(made, format);
-            row.processedAt = Instant.now();
-            row.attempts++;
-            row.updatedAt = row.processedAt;
-            registry.counter("variants.made", "type", made.preset().name(), "format", format).increment();
-            return variants.persist(row);
-        }).chain(row -> outbox.add(new VariantReady(source.kind(), source.id(), row.variantType, row.format,
+        Variant row = rows.stream().filter(r -> r.sourceKind == source.kind() && type.equals(r.variantType)
+                && format.equals(r.format)).findFirst().orElseGet(() -> newRow(source, type, format));
+        row.storagePath = keyOf(source, made);
+        row.contentType = made.contentType();
+        row.fileSize = (long) made.bytes().length;
+        row.width = made.width();
+        row.height = made.height();
+        row.quality = made.quality();
+        row.processingStatus = VariantStatus.READY;
+        row.processingError = null;
+        row.processingConfig = settings(made, format);
+        row.processedAt = Instant.now();
+        row.attempts++;
+        row.updatedAt = row.processedAt;
+        registry.counter("variants.made", "type", type, "format", format).increment();
+        return variants.persist(row).chain(() -> outbox.add(new VariantReady(source.kind(), source.id(), type, format,
                 row.width, row.height, row.fileSize, source.bucket(), row.storagePath, row.contentType, expected)))
                 .replaceWithVoid();
     }
