@@ -11,13 +11,19 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
  * Source bytes in, encoded variants out, through libvips: probe → header (pixel limit) → decode shrunk on
  * load → sRGB → resize the largest preset into memory → encode it per format → make each smaller preset from the
- * largest made image that is comfortably bigger. Stateless and thread-safe; each render uses one thread.
+ * largest made image that is comfortably bigger. Stateless and thread-safe. A render runs on the calling thread,
+ * but for the largest preset's further formats (its WebP beside its JPEG: the costliest encode of the set),
+ * which it hands to {@code encoders} and joins before it returns: with a second core free, a photo's variant set
+ * takes the time of its decode and slowest encode rather than of every step in a row.
  *
  * <p>Memory is bounded by design, not by the source's pixel count: the decode streams in strips (a JPEG
  * already scaled down by 2, 4 or 8 in the DCT domain), so a render holds the compressed source, a few strips
@@ -29,9 +35,17 @@ public final class VariantPipeline {
     static final double MIN_DERIVATION_FACTOR = 2.0;
 
     private final ImageProbe probe;
+    private final Executor encoders;
 
+    /** Every step on the calling thread. */
     public VariantPipeline(ImageProbe probe) {
+        this(probe, Runnable::run);
+    }
+
+    /** The largest preset's further formats encoded on {@code encoders}, beside the rest of the render. */
+    public VariantPipeline(ImageProbe probe, Executor encoders) {
         this.probe = probe;
+        this.encoders = encoders;
     }
 
     /** Reads at most the probe's byte limit, so an oversized stream is refused without buffering it whole. */
@@ -77,7 +91,8 @@ public final class VariantPipeline {
             List<VariantPreset> largestFirst = presets.stream()
                     .sorted(Comparator.comparingLong((VariantPreset p) -> p.fit(upright).pixels()).reversed())
                     .toList();
-            return render(new Source(vips, arena, bytes, info.format(), upright), largestFirst, encodable, abort);
+            return render(new Source(vips, arena, bytes, info.format(), upright), largestFirst, encodable, abort,
+                    encoders);
         } catch (VipsException e) {
             abort.check(); // an aborted computation fails in libvips: report the abort's reason
             throw new ImageRejectedException(e.getMessage(), e);
@@ -85,26 +100,60 @@ public final class VariantPipeline {
     }
 
     private static List<RenderedVariant> render(Source source, List<VariantPreset> presets,
-            List<VariantFormat> formats, RenderAbort abort) {
+            List<VariantFormat> formats, RenderAbort abort, Executor encoders) {
         List<VipsImage> made = new ArrayList<>();
+        // in the order returned: largest preset first, formats as asked; some still being encoded aside
+        List<CompletableFuture<RenderedVariant>> variants = new ArrayList<>();
         try {
-            List<RenderedVariant> variants = new ArrayList<>();
             for (VariantPreset preset : presets) {
                 abort.check();
                 VipsImage image = resized(source, made, preset, abort);
                 made.add(image);
-                abort.computing(image);
-                for (VariantFormat format : formats) {
+                for (int f = 0; f < formats.size(); f++) {
+                    VariantFormat format = formats.get(f);
+                    if (f > 0 && made.size() == 1) {
+                        variants.add(CompletableFuture.supplyAsync(() -> encodedAside(image, preset, format, abort),
+                                encoders));
+                        continue;
+                    }
                     abort.check();
-                    variants.add(new RenderedVariant(preset, format, new ImageSize(image.width(), image.height()),
-                            VariantEncoder.encode(image, format), VariantEncoder.quality(format)));
+                    abort.computing(image);
+                    variants.add(CompletableFuture.completedFuture(encoded(image, preset, format)));
+                    abort.computing(null);
                 }
-                abort.computing(null);
             }
-            return variants;
+            return variants.stream().map(VariantPipeline::joined).toList();
         } finally {
             abort.computing(null);
+            // the images stay open until every encode aside is done with them, whatever happened here
+            variants.forEach(variant -> variant.exceptionally(ignored -> null).join());
             made.forEach(VipsImage::close);
+        }
+    }
+
+    private static RenderedVariant encoded(VipsImage image, VariantPreset preset, VariantFormat format) {
+        return new RenderedVariant(preset, format, new ImageSize(image.width(), image.height()),
+                VariantEncoder.encode(image, format), VariantEncoder.quality(format));
+    }
+
+    /** On an encoder thread: its own reference to the image and its own arena for the call's arguments. */
+    private static RenderedVariant encodedAside(VipsImage image, VariantPreset preset, VariantFormat format,
+            RenderAbort abort) {
+        abort.check();
+        try (Arena arena = Arena.ofConfined(); VipsImage own = image.referencedIn(arena)) {
+            return encoded(own, preset, format);
+        }
+    }
+
+    /** The variant, or the failure that made it as the render's own (a refusal stays a refusal). */
+    private static RenderedVariant joined(CompletableFuture<RenderedVariant> variant) {
+        try {
+            return variant.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -7,12 +7,15 @@ import com.renovation.media.variants.imaging.VariantPipeline;
 import com.renovation.media.variants.imaging.VariantPreset;
 import com.renovation.media.variants.imaging.vips.Libvips;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -28,6 +31,7 @@ public class VariantPlan {
     private final List<VariantPreset> presets;
     private final List<VariantFormat> webFormats;
     private final List<VariantFormat> laterFormats;
+    private final ExecutorService encoders;
     private final VariantPipeline pipeline;
 
     public VariantPlan(VariantConfig config) {
@@ -40,8 +44,19 @@ public class VariantPlan {
             throw new IllegalArgumentException("platform.variants.formats needs jpeg or webp: " + formats
                     + " would never make a source ready");
         }
+        // one encoder thread per image rendered at once, for the encodes each render hands aside
+        this.encoders = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "imaging-encoder");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.pipeline = new VariantPipeline(
-                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()));
+                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()), encoders);
+    }
+
+    @PreDestroy
+    void stop() {
+        encoders.shutdownNow();
     }
 
     private static boolean encodesAvif() {

@@ -32,7 +32,9 @@ public class VariantRenderer {
 
     private final VariantPlan plan;
     private final Duration timeout;
-    private final Timer renderTime;
+    /** Renders that make a source ready (or regenerate it), and those of the slower formats that follow. */
+    private final Timer readyRenderTime;
+    private final Timer laterRenderTime;
     /** Bounds how many images are rendered at once. */
     private final ExecutorService imaging;
     /** The slower formats, one at a time, so they never hold up the formats that make a source ready. */
@@ -41,7 +43,8 @@ public class VariantRenderer {
     public VariantRenderer(VariantPlan plan, VariantConfig config, MeterRegistry registry) {
         this.plan = plan;
         this.timeout = config.renderTimeout();
-        this.renderTime = registry.timer("variants.render");
+        this.readyRenderTime = registry.timer("variants.render", "pass", "ready");
+        this.laterRenderTime = registry.timer("variants.render", "pass", "later");
         this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> daemon(runnable, "imaging"));
         this.imagingLater = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "imaging-later"));
     }
@@ -67,14 +70,16 @@ public class VariantRenderer {
     public Uni<List<RenderedVariant>> render(SourceImage source, byte[] bytes, List<VariantFormat> formats) {
         Context context = Vertx.currentContext();
         RenderAbort abort = new RenderAbort();
+        boolean later = formats.stream().allMatch(VariantFormat::deferred);
+        Timer timer = later ? laterRenderTime : readyRenderTime;
         CompletableFuture<List<RenderedVariant>> rendering = CompletableFuture.supplyAsync(() -> {
             abort.start();
             try {
-                return renderTime.record(() -> renderNow(source, bytes, formats, abort));
+                return timer.record(() -> renderNow(source, bytes, formats, abort));
             } finally {
                 abort.finish();
             }
-        }, formats.stream().allMatch(VariantFormat::deferred) ? imagingLater : imaging);
+        }, later ? imagingLater : imaging);
         return Uni.createFrom().completionStage(rendering)
                 .ifNoItem().after(timeout).recoverWithUni(() -> {
                     String reason = "decoding and rendering took longer than " + readable(timeout);

@@ -6,6 +6,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -135,6 +137,44 @@ class VariantPipelineTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void encodesTheLargestPresetsFurtherFormatsAsideWithTheSameBytesInTheSameOrder() throws Exception {
+        byte[] source = TestImages.jpeg(TestImages.photoLike(1600, 1200, 12));
+        List<VariantFormat> formats = List.of(VariantFormat.JPEG, VariantFormat.WEBP, VariantFormat.AVIF);
+        List<RenderedVariant> inline = pipeline.render(source, StandardVariants.PRESETS, formats);
+        List<String> aside = new CopyOnWriteArrayList<>();
+        ExecutorService encoders = Executors.newSingleThreadExecutor();
+        try {
+            Executor recording = task -> encoders.execute(() -> {
+                aside.add(Thread.currentThread().getName());
+                task.run();
+            });
+            List<RenderedVariant> parallel = new VariantPipeline(new ImageProbe(), recording)
+                    .render(source, StandardVariants.PRESETS, formats);
+
+            assertThat(parallel).extracting(RenderedVariant::toString)
+                    .containsExactlyElementsOf(inline.stream().map(RenderedVariant::toString).toList());
+            for (int i = 0; i < inline.size(); i++) {
+                assertThat(parallel.get(i).bytes()).as(inline.get(i).toString()).isEqualTo(inline.get(i).bytes());
+            }
+            // the optimized WebP and AVIF went aside; its JPEG and the thumbnail stayed on the rendering thread
+            assertThat(aside).hasSize(2);
+        } finally {
+            encoders.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedEncodeAsideFailsTheRenderAsARefusal() {
+        byte[] source = TestImages.jpeg(TestImages.photoLike(1600, 1200, 13));
+        Executor failing = task -> {
+            throw new ImageRejectedException("no encoder thread");
+        };
+        assertThatThrownBy(() -> new VariantPipeline(new ImageProbe(), failing)
+                .render(source, StandardVariants.PRESETS, JPEG_AND_WEBP))
+                .isInstanceOf(ImageRejectedException.class).hasMessageContaining("no encoder thread");
     }
 
     private static RenderedVariant find(List<RenderedVariant> variants, VariantPreset preset, VariantFormat format) {

@@ -122,6 +122,14 @@ public final class VipsImage implements AutoCloseable {
         return new VipsImage(vips, arena, copy);
     }
 
+    /**
+     * A further reference to the same pixels whose calls allocate their arguments in {@code arena}: for another
+     * thread, which may read an image while its maker does too (libvips images are immutable once made).
+     */
+    public VipsImage referencedIn(Arena arena) {
+        return new VipsImage(vips, arena, reference());
+    }
+
     /** Transparency composited over white (JPEG has no alpha); the same image when it has none. */
     public VipsImage flattenedOnWhite() {
         if (!hasAlpha()) {

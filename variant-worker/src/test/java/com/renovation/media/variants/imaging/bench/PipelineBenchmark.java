@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The numbers behind bench/images/run.sh for our side. Not a test; meant for a fresh JVM:
@@ -33,7 +35,13 @@ public final class PipelineBenchmark {
         int runs = Integer.parseInt(args[2]);
         List<VariantFormat> formats = Arrays.stream((args.length > 3 ? args[3] : "jpeg,webp").split(","))
                 .map(f -> VariantFormat.valueOf(f.strip().toUpperCase(Locale.ROOT))).toList();
-        VariantPipeline pipeline = new VariantPipeline(new ImageProbe());
+        // as the worker renders: one encoder thread beside the rendering one (pinned to one core, they share it)
+        ExecutorService encoders = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "imaging-encoder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        VariantPipeline pipeline = new VariantPipeline(new ImageProbe(), encoders);
 
         long start = System.nanoTime();
         List<RenderedVariant> variants = pipeline.render(source, StandardVariants.PRESETS, formats);
