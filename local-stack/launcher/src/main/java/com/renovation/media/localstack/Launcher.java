@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Launcher {
 
     private static final String USAGE = """
-            usage: ./platform up [--engines-only]   start PostgreSQL, Kafka, S3, SMTP, the stand-in provider and the
-                                                    services; Ctrl-C stops all
+            usage: ./platform up [--engines-only] [--no-warm-up]
+                                                    start PostgreSQL, Kafka, S3, SMTP, the stand-in provider and the
+                                                    services, then warm them up with a few uploads through the API;
+                                                    Ctrl-C stops all
                    ./platform down                  stop a running platform
                    ./platform status                exit 0 only when every engine and service is healthy
                    ./platform token <user> [--admin] [--plan free|pro|enterprise] [--email <address>]
@@ -51,7 +53,8 @@ public final class Launcher {
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         int exit = switch (args[0]) {
-            case "up" -> up(rest.contains("--engines-only") ? settings.withoutServices() : settings);
+            case "up" -> up(rest.contains("--engines-only") ? settings.withoutServices() : settings,
+                    rest.contains("--no-warm-up"));
             case "down" -> down(settings);
             case "status" -> status(settings);
             case "token" -> token(settings, rest);
@@ -86,7 +89,7 @@ public final class Launcher {
         return List.copyOf(engines);
     }
 
-    private static int up(PlatformSettings settings) throws Exception {
+    private static int up(PlatformSettings settings, boolean skipWarmUp) throws Exception {
         Path launcherPid = settings.runDir().resolve("launcher.pid");
         if (ManagedProcess.fromPidFile(launcherPid).isPresent()) {
             System.err.println("a platform is already running from " + settings.home() + " (./platform down stops it)");
@@ -120,6 +123,9 @@ public final class Launcher {
                 return 1; // the shutdown hook stops what did start
             }
         }
+        if (WarmUp.applies(settings) && !skipWarmUp) {
+            warmUp(settings, jwt);
+        }
         System.out.printf("%nplatform ready in %.1f s; data in %s, logs in %s%n", (System.nanoTime() - begin) / 1e9,
                 settings.home(), settings.logDir());
         if (settings.services().stream().anyMatch(s -> s.name().equals(PlatformSettings.CONSOLE))) {
@@ -133,6 +139,16 @@ public final class Launcher {
             restartCrashed(started, stopping);
         }
         return 0;
+    }
+
+    /** The warm-up's line, or why it could not finish: the platform is up either way. */
+    private static void warmUp(PlatformSettings settings, LocalTokens tokens) {
+        try {
+            System.out.printf("  %-17s %s%n", "warm-up", WarmUp.run(settings, tokens));
+        } catch (Exception e) {
+            System.out.printf("  %-17s did not finish (%s); the first requests will be slower%n", "warm-up",
+                    e.getMessage());
+        }
     }
 
     private static void restartCrashed(List<List<Engine>> started, AtomicBoolean stopping) {
