@@ -23,6 +23,8 @@ java -Djava.awt.headless=true "$ROOT/bench/load/Load.java" "$API" "$("$ROOT/plat
 
 echo "== pgbench, the same SQL at $RATE/s for $SECONDS_ s"
 export PGPASSWORD=postgres
+# as asset-service connects: its schema first (its triggers name their tables unqualified)
+export PGOPTIONS="-c search_path=assets"
 (cd "$WORK" && pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -f "$ROOT/bench/load/confirm.sql" \
   -D session="'$SESSION'" -D room="'$ROOM'" -R "$RATE" -T "$SECONDS_" -c 4 -j 2 -l --log-prefix=tx media \
   | grep -E "number of transactions actually processed|latency average|tps =" | sed 's/^/  /')

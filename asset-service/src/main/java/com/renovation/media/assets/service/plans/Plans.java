@@ -5,6 +5,7 @@ import com.renovation.media.assets.repository.OwnerUsageRepository.StoredPlans;
 import com.renovation.media.web.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A user's effective plan: an admin's override, else the plan their token names, else the default. */
@@ -24,10 +25,14 @@ public class Plans {
      * not calling), so it must run in a transaction.
      */
     public Uni<EffectivePlan> ofCaller(Caller caller) {
-        Optional<PlanTier> claimed = caller.claim(config.claim()).flatMap(PlanTier::named);
-        return repository.rememberClaim(caller.userId(), claimed.map(PlanTier::value).orElse(null))
-                .chain(() -> repository.plans(caller.userId()))
-                .map(stored -> resolve(new StoredPlans(stored.override(), claimed.map(PlanTier::value).orElse(null))));
+        String claim = caller.claim(config.claim()).flatMap(PlanTier::named).map(PlanTier::value).orElse(null);
+        return repository.plans(caller.userId()).chain(stored -> {
+            // written only when the claim changed: an upsert locks the user's row to the commit even when it
+            // changes nothing, and every request of the user (tickets, confirms) would queue behind the last
+            Uni<Void> remembered = Objects.equals(stored.claim(), claim) ? Uni.createFrom().voidItem()
+                    : repository.rememberClaim(caller.userId(), claim);
+            return remembered.map(ignored -> resolve(new StoredPlans(stored.override(), claim)));
+        });
     }
 
     /** Any user's plan, their claim as last seen. */
