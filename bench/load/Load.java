@@ -22,7 +22,8 @@ import javax.imageio.ImageIO;
 
 /**
  * request-upload → PUT → confirm at a fixed arrival rate (open model: each operation's latency counts from its
- * scheduled start, so a slow server cannot hide queueing). Usage: java Load.java api token roomId rate seconds
+ * scheduled start, so a slow server cannot hide queueing), spread round-robin over the users given (a bearer token
+ * and a room of theirs each). Usage: java Load.java api rate seconds token roomId [token roomId ...]
  */
 public class Load {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -30,10 +31,12 @@ public class Load {
 
     public static void main(String[] args) throws Exception {
         String api = args[0];
-        String auth = "Bearer " + args[1];
-        String room = args[2];
-        int rate = Integer.parseInt(args[3]);
-        int seconds = Integer.parseInt(args[4]);
+        int rate = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        List<String[]> users = new ArrayList<>(); // {authorization, room}
+        for (int i = 3; i + 1 < args.length; i += 2) {
+            users.add(new String[]{"Bearer " + args[i], args[i + 1]});
+        }
         byte[] jpeg = jpeg();
         ConcurrentLinkedQueue<Long> request = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> confirm = new ConcurrentLinkedQueue<>();
@@ -46,6 +49,8 @@ public class Load {
         int total = rate * seconds;
         for (int i = 0; i < total; i++) {
             long due = i * period;
+            String auth = users.get(i % users.size())[0];
+            String room = users.get(i % users.size())[1];
             clock.schedule(() -> {
                 long scheduled = start + due;
                 try {

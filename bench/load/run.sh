@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load: request-upload + PUT + confirm at a fixed rate against the running local platform (`./platform up`),
 # then pgbench running the same SQL at the same rate against the same PostgreSQL, for comparison.
-#   bench/load/run.sh [rate=20/s] [seconds=60]
+#   [USERS=1] bench/load/run.sh [rate=20/s] [seconds=60]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RATE=${1:-20}; SECONDS_=${2:-60}
@@ -9,17 +9,32 @@ API="http://127.0.0.1:${ASSET_SERVICE_PORT:-8080}"
 PG_PORT=${PG_PORT:-55432}
 "$ROOT/platform" status >/dev/null || { echo "start the platform first: ./platform up" >&2; exit 1; }
 command -v pgbench >/dev/null || { apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null; }
-AUTH="Authorization: Bearer $("$ROOT/platform" token load-user)"
+# USERS (default 1): the operations are spread over that many users, each with a session and a room of its own. One
+# user shows how one person's burst is served (their writes share per-owner rows); several, the platform's capacity.
+USERS=${USERS:-1}
 id() { sed -E 's/.*"id":"([^"]+)".*/\1/'; }
-SESSION=$(curl -s -X POST "$API/sessions" -H "$AUTH" -H 'Content-Type: application/json' -d '{"title":"load"}' | id)
-ROOM=$(curl -s -X POST "$API/sessions/$SESSION/rooms" -H "$AUTH" -H 'Content-Type: application/json' \
-  -d '{"name":"Load","roomType":"kitchen"}' | id)
 WORK=$(mktemp -d)
-trap 'curl -s -X DELETE "$API/sessions/$SESSION" -H "$AUTH" >/dev/null; rm -rf "$WORK"' EXIT
+CLIENTS=() CLEANUP=()
+for ((u = 1; u <= USERS; u++)); do
+  NAME=load-user; (( USERS > 1 )) && NAME=load-user-$u
+  TOKEN=$("$ROOT/platform" token "$NAME")
+  S=$(curl -s -X POST "$API/sessions" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"title":"load"}' | id)
+  R=$(curl -s -X POST "$API/sessions/$S/rooms" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"Load","roomType":"kitchen"}' | id)
+  CLIENTS+=("$TOKEN" "$R"); CLEANUP+=("$S $TOKEN")
+  (( u == 1 )) && SESSION=$S ROOM=$R
+done
+cleanup() {
+  for entry in "${CLEANUP[@]}"; do
+    curl -s -X DELETE "$API/sessions/${entry%% *}" -H "Authorization: Bearer ${entry#* }" >/dev/null
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 
-echo "== asset-service, $RATE/s for $SECONDS_ s"
-java -Djava.awt.headless=true "$ROOT/bench/load/Load.java" "$API" "$("$ROOT/platform" token load-user)" "$ROOM" \
-  "$RATE" "$SECONDS_"
+echo "== asset-service, $RATE/s for $SECONDS_ s, $USERS user(s)"
+java -Djava.awt.headless=true "$ROOT/bench/load/Load.java" "$API" "$RATE" "$SECONDS_" "${CLIENTS[@]}"
 
 echo "== pgbench, the same SQL at $RATE/s for $SECONDS_ s"
 export PGPASSWORD=postgres
