@@ -2,6 +2,7 @@ package com.renovation.media.variants.service;
 
 import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.ImageProbe;
+import com.renovation.media.variants.imaging.ImagingThreads;
 import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPipeline;
 import com.renovation.media.variants.imaging.VariantPreset;
@@ -45,11 +46,7 @@ public class VariantPlan {
                     + " would never make a source ready");
         }
         // one encoder thread per image rendered at once, for the encodes each render hands aside
-        this.encoders = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "imaging-encoder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.encoders = Executors.newFixedThreadPool(config.concurrency(), ImagingThreads.named("imaging-encoder"));
         this.pipeline = new VariantPipeline(
                 new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()), encoders);
     }

@@ -2,6 +2,7 @@ package com.renovation.media.variants.service;
 
 import com.renovation.media.variants.config.VariantConfig;
 import com.renovation.media.variants.imaging.ImageRejectedException;
+import com.renovation.media.variants.imaging.ImagingThreads;
 import com.renovation.media.variants.imaging.RenderAbort;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.imaging.VariantFormat;
@@ -45,14 +46,8 @@ public class VariantRenderer {
         this.timeout = config.renderTimeout();
         this.readyRenderTime = registry.timer("variants.render", "pass", "ready");
         this.laterRenderTime = registry.timer("variants.render", "pass", "later");
-        this.imaging = Executors.newFixedThreadPool(config.concurrency(), runnable -> daemon(runnable, "imaging"));
-        this.imagingLater = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "imaging-later"));
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
+        this.imaging = Executors.newFixedThreadPool(config.concurrency(), ImagingThreads.named("imaging"));
+        this.imagingLater = Executors.newSingleThreadExecutor(ImagingThreads.named("imaging-later"));
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package com.renovation.media.variants.imaging.bench;
 
 import com.renovation.media.variants.imaging.ImageProbe;
+import com.renovation.media.variants.imaging.ImagingThreads;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.imaging.StandardVariants;
 import com.renovation.media.variants.imaging.VariantFormat;
@@ -36,11 +37,7 @@ public final class PipelineBenchmark {
         List<VariantFormat> formats = Arrays.stream((args.length > 3 ? args[3] : "jpeg,webp").split(","))
                 .map(f -> VariantFormat.valueOf(f.strip().toUpperCase(Locale.ROOT))).toList();
         // as the worker renders: one encoder thread beside the rendering one (pinned to one core, they share it)
-        ExecutorService encoders = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "imaging-encoder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService encoders = Executors.newSingleThreadExecutor(ImagingThreads.named("imaging-encoder"));
         VariantPipeline pipeline = new VariantPipeline(new ImageProbe(), encoders);
 
         long start = System.nanoTime();
