@@ -88,11 +88,21 @@ export const deleteRoom = (id) => call('DELETE', `/rooms/${encodeURIComponent(id
 // Assets
 export const listRoomAssets = (roomId, cursor, limit = PAGE_SIZE) =>
   call('GET', `/rooms/${encodeURIComponent(roomId)}/assets`, { query: { cursor, limit } });
-/** Step 1 of an upload: answers the ticket {assetId, uploadUrl, method, headers, expiresAt, storagePath}. */
+/**
+ * Step 1 of an upload: answers the ticket {assetId, uploadUrl, method, headers, expiresAt, storagePath}, or for an
+ * upload in parts (`multipart: true`, `partSize`) {assetId, uploadId, partSize, parts: [{partNumber, url, headers,
+ * size}], completeUrl, storagePath}.
+ */
 export const requestUpload = (request, signal) => call('POST', '/assets/uploads', { body: request, signal });
-/** Step 3, after the PUT: the stored bytes are checked; 422 when the file is refused. */
-export const confirmUpload = (assetId, signal) =>
-  call('POST', `/assets/${encodeURIComponent(assetId)}/confirm`, { signal });
+/** Step 3, after the PUT or the parts ([{partNumber, etag}]): the stored bytes are checked; 422 when refused. */
+export const confirmUpload = (assetId, signal, parts) =>
+  call('POST', `/assets/${encodeURIComponent(assetId)}/confirm`, { signal, body: parts ? { parts } : undefined });
+/** An upload in parts: fresh URLs for the parts named ({parts: [{partNumber, url, headers, size}]}). */
+export const signUploadParts = (assetId, partNumbers, signal) =>
+  call('POST', `/assets/${encodeURIComponent(assetId)}/parts`, { body: { partNumbers }, signal });
+/** An upload in parts: what storage already holds ({uploadId, partSize, partCount, parts: [{partNumber, etag, size}]}). */
+export const listUploadedParts = (assetId, signal) =>
+  call('GET', `/assets/${encodeURIComponent(assetId)}/parts`, { signal });
 export const getAsset = (id) => call('GET', `/assets/${encodeURIComponent(id)}`);
 export const patchAsset = (id, patch) => call('PATCH', `/assets/${encodeURIComponent(id)}`, { body: patch });
 export const deleteAsset = (id) => call('DELETE', `/assets/${encodeURIComponent(id)}`);

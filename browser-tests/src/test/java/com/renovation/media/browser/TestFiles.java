@@ -29,6 +29,19 @@ final class TestFiles {
         return file;
     }
 
+    /** A scanned survey as a PDF of {@code megabytes} MiB: large enough to travel in parts. */
+    static Path largePdf(Path dir, String name, int megabytes) throws IOException {
+        StringBuilder body = new StringBuilder("%PDF-1.7\n");
+        long size = megabytes * 1024L * 1024L;
+        for (int line = 0; body.length() < size - 64; line++) {
+            body.append("% page scan data, line ").append(line).append('\n');
+        }
+        body.append("%%EOF\n");
+        Path file = dir.resolve(name);
+        Files.writeString(file, body, StandardCharsets.US_ASCII);
+        return file;
+    }
+
     /** A photo of several megabytes (noise does not compress), so its upload takes a while on a slow link. */
     static Path largePhoto(Path dir, String name) throws IOException {
         BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);

@@ -2,7 +2,7 @@ import { AwsS3, Dashboard, Uppy } from 'uppy';
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { announce } from '../announcer.js';
-import { confirmUpload, requestUpload } from '../api.js';
+import { confirmUpload, deleteAsset, listUploadedParts, requestUpload, signUploadParts } from '../api.js';
 import { listStyles } from '../catalog-api.js';
 import { LightElement } from '../light-element.js';
 import { ASSET_TYPES } from '../vocabulary.js';
@@ -13,7 +13,9 @@ import { ASSET_TYPES } from '../vocabulary.js';
  * platform's flow: a ticket (the presigned PUT and the headers it is signed over), the PUT straight to storage,
  * then confirm, which Uppy runs as a post-processing step so a refusal fails that file. The asset type (and, for
  * AI renders, prompt, model and seed) is taken when a file is added. Each refusal is listed as "<file>: <the
- * service's reason>".
+ * service's reason>". A file above 16 MiB travels in parts (AwsS3's multipart mode over asset-service's upload in
+ * parts): a part that fails is sent again alone, from a fresh URL once its own expired, and completing is the
+ * confirm with every part's ETag.
  */
 
 // Uppy's stylesheet comes with the uploader, not with every page; before the console's own, which refines it
@@ -32,6 +34,17 @@ function contentTypeOf(file) {
   const extension = (file.extension || file.name.split('.').pop() || '').toLowerCase();
   return file.type || TYPE_BY_EXTENSION[extension] || 'application/octet-stream';
 }
+
+const MIB = 1024 * 1024;
+const MULTIPART_ABOVE = 16 * MIB;
+
+/** 16 MiB parts, or larger ones for a file that would otherwise need more than storage's 10,000 parts. */
+function partSizeOf(size) {
+  return Math.max(16 * MIB, Math.ceil(size / 10000 / MIB) * MIB);
+}
+
+// a part URL this close to its expiry is signed again before the PUT
+const URL_MARGIN_MS = 60_000;
 
 // Uppy logs every refused upload as a console error; the page already shows them, so they go to debug
 const quietLogger = { debug: () => {}, warn: () => {}, error: (...args) => console.debug('[uploader]', ...args) };
@@ -124,9 +137,15 @@ class AssetUploader extends LightElement {
       fileManagerSelectionType: 'files',
     });
     uppy.use(AwsS3, {
-      shouldUseMultipart: false,
+      shouldUseMultipart: (file) => file.size > MULTIPART_ABOVE,
+      getChunkSize: (file) => partSizeOf(file.size),
       limit: 4,
       getUploadParameters: (file, options) => this.#getUploadParameters(file, options?.signal),
+      createMultipartUpload: (file, signal) => this.#createMultipartUpload(file, signal),
+      signPart: (file, options) => this.#signPart(options),
+      listParts: (file, { key, signal }) => this.#listParts(key, signal),
+      abortMultipartUpload: (file, { key }) => this.#abort(key),
+      completeMultipartUpload: (file, { key, parts, signal }) => this.#complete(file, key, parts, signal),
     });
     uppy.addPostProcessor((fileIds) => this.#confirmAll(fileIds));
     uppy.on('upload-error', (file, error) => this.#failed(file, error));
@@ -139,6 +158,11 @@ class AssetUploader extends LightElement {
    * browser sets itself). Each attempt, a retry too, is a new asset: a refused one no longer exists.
    */
   async #getUploadParameters(file, signal) {
+    const ticket = await this.#requestTicket(file, { multipart: false }, signal);
+    return { method: ticket.method, url: ticket.uploadUrl, headers: browserHeaders(ticket.headers), fields: {} };
+  }
+
+  async #requestTicket(file, how, signal) {
     const { assetType, source, renderMetadata, temporary } = file.meta;
     const ticket = await requestUpload({
       ...(this.workspace ? { workspace: true } : { roomId: this.roomId }),
@@ -149,9 +173,56 @@ class AssetUploader extends LightElement {
       source: source ?? undefined,
       metadata: renderMetadata ?? undefined,
       temporary: temporary || undefined,
+      ...how,
     }, signal);
     this.#uppy?.setFileMeta(file.id, { assetId: ticket.assetId });
-    return { method: ticket.method, url: ticket.uploadUrl, headers: browserHeaders(ticket.headers), fields: {} };
+    return ticket;
+  }
+
+  // an upload in parts: its asset id is the key Uppy hands back; the ticket's part URLs are used until they expire
+  #partUrls = new Map();
+  #confirmed = new Map();
+
+  async #createMultipartUpload(file, signal) {
+    const ticket = await this.#requestTicket(file, { multipart: true, partSize: partSizeOf(file.size) }, signal);
+    this.#partUrls.set(ticket.assetId, new Map(ticket.parts.map((part) => [part.partNumber, part])));
+    return { uploadId: ticket.uploadId, key: ticket.assetId };
+  }
+
+  async #signPart({ key, partNumber, signal }) {
+    let part = this.#partUrls.get(key)?.get(partNumber);
+    if (!part || Date.parse(part.expiresAt) - Date.now() < URL_MARGIN_MS) {
+      [part] = (await signUploadParts(key, [partNumber], signal)).parts;
+      this.#partUrls.get(key)?.set(partNumber, part);
+    }
+    return { method: part.method, url: part.url, headers: browserHeaders(part.headers) };
+  }
+
+  /** What storage already holds, after the connection dropped: Uppy then sends only the rest. */
+  async #listParts(key, signal) {
+    const held = await listUploadedParts(key, signal);
+    return held.parts.map((part) => ({ PartNumber: part.partNumber, Size: part.size, ETag: part.etag }));
+  }
+
+  async #abort(key) {
+    this.#partUrls.delete(key);
+    await deleteAsset(key);
+  }
+
+  /** Completing is the confirm, with every part's ETag: a refusal fails the file with the service's reason. */
+  async #complete(file, key, parts, signal) {
+    this.#partUrls.delete(key);
+    try {
+      const asset = await confirmUpload(key, signal,
+        parts.map((part) => ({ partNumber: part.PartNumber, etag: part.ETag })));
+      this.#confirmed.set(key, asset);
+      return {};
+    } catch (error) {
+      if (error.status === 422 || error.status === 404) {
+        this.store?.remove(key);
+      }
+      throw error;
+    }
   }
 
   /** After the PUTs: the service checks each file's stored bytes; a refusal fails that file in Uppy, with the reason. */
@@ -161,7 +232,8 @@ class AssetUploader extends LightElement {
     files.forEach((file) => uppy.emit('postprocess-progress', file, { mode: 'indeterminate', message: 'Checking the file' }));
     await Promise.all(files.map(async (file) => {
       try {
-        const asset = await confirmUpload(file.meta.assetId);
+        const asset = this.#confirmed.get(file.meta.assetId) ?? await confirmUpload(file.meta.assetId);
+        this.#confirmed.delete(file.meta.assetId);
         uppy.emit('postprocess-complete', file);
         this.#uploaded(file, asset);
       } catch (error) {

@@ -20,6 +20,20 @@ public interface UploadConfig {
     @WithDefault("50000000")
     long maxPixels();
 
+    /**
+     * A file larger than this is uploaded in parts (a multipart ticket) unless the client asks for one PUT; smaller
+     * ones travel in one PUT unless the client asks for parts.
+     */
+    @WithDefault("16777216")
+    long multipartThreshold();
+
+    /**
+     * The size of every part but the last of an upload in parts (S3's minimum is 5 MiB); larger when the file would
+     * otherwise need more than S3's 10,000 parts.
+     */
+    @WithDefault("16777216")
+    long partSize();
+
     /** A pending upload older than this is abandoned: the cleanup job removes its object and row. */
     @WithDefault("1h")
     Duration pendingTtl();

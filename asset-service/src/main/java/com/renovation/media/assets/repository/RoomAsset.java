@@ -51,6 +51,12 @@ public class RoomAsset {
     /** The SHA-256 the client declared for its upload, if it did. */
     @Column(name = "declared_sha256")
     public String declaredSha256;
+    /** The S3 multipart upload of a pending upload sent in parts (null for one PUT, or until S3 started it). */
+    @Column(name = "multipart_upload_id")
+    public String multipartUploadId;
+    /** For an upload sent in parts: the size of every part but the last. */
+    @Column(name = "part_size")
+    public Long partSize;
     public Integer width;
     public Integer height;
     @Column(name = "failure_reason")

@@ -3,8 +3,6 @@ package com.renovation.media.storage.s3;
 import com.renovation.media.storage.layout.Buckets;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.InputStream;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -239,15 +236,8 @@ public class ObjectStore {
         return cause instanceof NoSuchKeyException || (cause instanceof S3Exception s3e && s3e.statusCode() == 404);
     }
 
-    /** Runs the SDK call and resumes on the caller's Vert.x context, if it has one. */
     private static <T> Uni<T> call(Supplier<CompletableFuture<T>> request) {
-        Context context = Vertx.currentContext();
-        Uni<T> uni = Uni.createFrom().completionStage(request);
-        if (context == null) {
-            return uni;
-        }
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
-        return uni.emitOn(onContext);
+        return CallerContext.call(request);
     }
 
     /** Feeds streamed body parts into a SHA-256 digest and a reader. */

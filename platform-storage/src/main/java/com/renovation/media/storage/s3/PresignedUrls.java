@@ -19,8 +19,10 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedUploadPartRequest;
 
 /**
  * Signs URLs clients use to move bytes straight to and from S3, so file bytes never pass through a service.
@@ -73,13 +75,33 @@ public class PresignedUrls {
         PutObjectRequest put = builder.build();
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.putObjectRequest(put)
                 .signatureDuration(config.uploadUrlTtl()));
+        return new SignedUrl(signed.url().toString(), "PUT", clientHeaders(signed.signedHeaders()),
+                signed.expiration());
+    }
+
+    /** The signed headers the client sends itself (its HTTP library sets Host). */
+    private static Map<String, String> clientHeaders(Map<String, java.util.List<String>> signed) {
         Map<String, String> headers = new TreeMap<>();
-        signed.signedHeaders().forEach((name, values) -> {
+        signed.forEach((name, values) -> {
             if (!name.equalsIgnoreCase("host")) {
                 headers.put(canonical(name), String.join(",", values));
             }
         });
-        return new SignedUrl(signed.url().toString(), "PUT", headers, signed.expiration());
+        return headers;
+    }
+
+    /**
+     * A PUT URL for one part of a multipart upload ({@link MultipartStore}), bound to the part's length: S3 refuses
+     * a larger or smaller part, so the parts together are the declared size. The client must send every header of
+     * {@link SignedUrl#headers()}.
+     */
+    public SignedUrl uploadPart(String bucket, String key, String uploadId, int partNumber, long contentLength) {
+        UploadPartRequest part = UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
+                .partNumber(partNumber).contentLength(contentLength).build();
+        PresignedUploadPartRequest signed = presigner.presignUploadPart(p -> p.uploadPartRequest(part)
+                .signatureDuration(config.uploadUrlTtl()));
+        return new SignedUrl(signed.url().toString(), "PUT", clientHeaders(signed.signedHeaders()),
+                signed.expiration());
     }
 
     /** A GET URL for a private object, shown inline under {@code downloadName} when one is given. */

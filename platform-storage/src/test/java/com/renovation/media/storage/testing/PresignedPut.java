@@ -26,6 +26,15 @@ public final class PresignedPut {
      * server may reject a bad signature before reading the body, and close it so as not to read it).
      */
     public static int put(String url, Map<String, String> headers, byte[] bytes) {
+        return send(url, headers, bytes).status();
+    }
+
+    /** What S3 answered to a PUT: the status ({@link #CLOSED_WITHOUT_ANSWER} if none) and the ETag, if any. */
+    public record Answer(int status, String etag) {
+    }
+
+    /** As {@link #put}, keeping the ETag too (a multipart upload's part is named by it when completing). */
+    public static Answer send(String url, Map<String, String> headers, byte[] bytes) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
         headers.forEach((name, value) -> {
@@ -41,10 +50,11 @@ public final class PresignedPut {
             return HttpResponse.BodySubscribers.discarding();
         };
         try {
-            return HTTP.send(request.build(), keepStatus).statusCode();
+            HttpResponse<Void> response = HTTP.send(request.build(), keepStatus);
+            return new Answer(response.statusCode(), response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             if (status.get() != CLOSED_WITHOUT_ANSWER || String.valueOf(e.getMessage()).contains("received no bytes")) {
-                return status.get();
+                return new Answer(status.get(), null);
             }
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

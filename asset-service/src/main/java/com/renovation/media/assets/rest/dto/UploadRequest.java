@@ -12,7 +12,9 @@ import java.util.UUID;
  * {@code POST /assets/uploads}: what the client is about to upload, and where: a room, or the caller's workspace
  * ({@code workspace: true}, no room) where it expires unless saved to the library. {@code temporary: true} makes
  * an upload for an order not paid yet: it is erased {@code platform.uploads.temporary-ttl} later unless an order
- * naming it is paid first.
+ * naming it is paid first. {@code multipart: true} asks for an upload in parts whatever the size, {@code false} for
+ * one PUT whatever the size; without it a file above {@code platform.uploads.multipart-threshold} goes in parts.
+ * {@code partSize} lets a client that cuts the file itself (Uppy does) choose the size of every part but the last.
  */
 public record UploadRequest(
         UUID roomId,
@@ -25,5 +27,7 @@ public record UploadRequest(
         Map<String, Object> metadata,
         /* optional: the file's SHA-256 in hex, bound into the upload URL (S3 refuses other bytes) and checked at confirm */
         @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256,
-        Boolean temporary) {
+        Boolean temporary,
+        Boolean multipart,
+        @Positive Long partSize) {
 }

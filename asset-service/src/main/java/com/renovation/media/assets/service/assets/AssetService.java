@@ -16,6 +16,7 @@ import com.renovation.media.assets.service.catalog.StyleCheck;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
+import com.renovation.media.assets.service.uploads.MultipartUploads;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.messaging.outbox.Outbox;
@@ -61,9 +62,12 @@ public class AssetService {
     private final AuditActor audit;
     private final StyleCheck styles;
 
+    private final MultipartUploads multipart;
+
     public AssetService(RoomAssetRepository assets, AssetVariantRepository variants, Access access,
             AssetViews views, MetadataRules metadataRules, ObjectStore objects, Outbox outbox, StorageSweeps sweeps, LiveEvents live, AuditActor audit,
-            StyleCheck styles) {
+            StyleCheck styles, MultipartUploads multipart) {
+        this.multipart = multipart;
         this.styles = styles;
         this.audit = audit;
         this.sweeps = sweeps;
@@ -202,8 +206,11 @@ public class AssetService {
                             RoomAsset asset = found.asset();
                             keys.add(StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id));
                             list.stream().map(v -> v.storagePath).filter(Objects::nonNull).forEach(keys::add);
-                            return keys;
+                            return new Removal(asset, keys);
                         })))
+                // an upload in parts still open: its parts go, and no part URL can write the object afterwards
+                .call(removal -> multipart.abort(removal.asset()))
+                .map(Removal::keys)
                 .chain(keys -> objects.deleteAll(Buckets.USER_UPLOADS, keys).replaceWith(keys))
                 .chain(keys -> audit.transaction(() -> assets.lock(id).chain(asset -> {
                     if (asset == null) {
@@ -214,5 +221,9 @@ public class AssetService {
                             .chain(() -> live.add(asset.sessionId, LiveEventKind.ASSET_DELETED,
                                     new LiveChanges.AssetRemoved(asset.id, asset.sessionId, asset.roomId)));
                 })));
+    }
+
+    /** An asset about to be deleted, and every key of its objects. */
+    private record Removal(RoomAsset asset, List<String> keys) {
     }
 }

@@ -9,6 +9,7 @@ import com.renovation.media.jobs.LockedBatchJob;
 import com.renovation.media.jobs.LockedBatches;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.MultipartStore;
 import com.renovation.media.storage.s3.ObjectStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
  * The claim deletes the rows (a confirm racing it then finds none) and records the objects as storage sweeps leased
  * to this run; the objects are deleted outside any transaction, then the sweeps forgotten. If the run dies in
  * between, {@link com.renovation.media.assets.service.sweeps.StorageSweeper} deletes them once the lease is over.
+ * Uploads in parts left open that long are aborted after the batches.
  */
 @ApplicationScoped
 public class AbandonedUploadCleanup implements LockedBatchJob<AbandonedUploadCleanup.Abandoned> {
@@ -37,9 +39,11 @@ public class AbandonedUploadCleanup implements LockedBatchJob<AbandonedUploadCle
     private final ObjectStore objects;
     private final UploadConfig config;
     private final LockedBatches jobs;
+    private final MultipartStore multipart;
 
     public AbandonedUploadCleanup(RoomAssetRepository assets, StorageSweepRepository sweepRows, StorageSweeps sweeps,
-            ObjectStore objects, UploadConfig config, LockedBatches jobs) {
+            ObjectStore objects, UploadConfig config, LockedBatches jobs, MultipartStore multipart) {
+        this.multipart = multipart;
         this.assets = assets;
         this.sweepRows = sweepRows;
         this.sweeps = sweeps;
@@ -80,6 +84,19 @@ public class AbandonedUploadCleanup implements LockedBatchJob<AbandonedUploadCle
     public Uni<List<Abandoned>> work(List<Abandoned> claimed) {
         return objects.deleteAll(Buckets.USER_UPLOADS, claimed.stream().flatMap(a -> a.sweeps().stream())
                 .map(sweep -> sweep.prefix).toList()).replaceWith(claimed);
+    }
+
+    /**
+     * Uploads in parts started before the pending TTL and still open belong to uploads abandoned by now (their rows
+     * just went, or never committed): aborting them drops their parts, which no object listing shows.
+     */
+    @Override
+    public Uni<Integer> afterBatches(Instant now) {
+        return multipart.openBefore(Buckets.USER_UPLOADS, "", now.minus(config.pendingTtl()))
+                .chain(open -> Multi.createFrom().iterable(open).onItem()
+                        .transformToUniAndConcatenate(upload -> multipart.abort(Buckets.USER_UPLOADS, upload.key(),
+                                upload.uploadId()))
+                        .collect().last().replaceWith(open.size()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.renovation.media.assets.repository.AssetStatus;
 import com.renovation.media.assets.repository.RoomAsset;
 import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.AssetView;
+import com.renovation.media.assets.rest.dto.ConfirmRequest;
 import com.renovation.media.assets.rest.dto.LiveChanges;
 import com.renovation.media.assets.rest.dto.UploadRequest;
 import com.renovation.media.assets.rest.dto.UploadTicket;
@@ -37,7 +38,6 @@ import com.renovation.media.web.problem.ProblemKind;
 import com.renovation.media.web.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -77,12 +78,14 @@ public class UploadService {
     private final Plans plans;
     private final Quotas quotas;
     private final UploadConfig config;
+    private final MultipartUploads multipart;
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
             StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit, Plans plans,
-            Quotas quotas, UploadConfig config) {
+            Quotas quotas, UploadConfig config, MultipartUploads multipart) {
         this.config = config;
+        this.multipart = multipart;
         this.plans = plans;
         this.quotas = quotas;
         this.audit = audit;
@@ -101,8 +104,12 @@ public class UploadService {
         this.live = live;
     }
 
-    @WithTransaction
-    public Uni<UploadTicket> request(Caller caller, UploadRequest request) {
+    /**
+     * Reserves the upload (a pending row, counted against the quota) and answers where to send the bytes: one
+     * presigned PUT, or, for a large file or when asked, a multipart upload S3 starts once the row is committed.
+     * {@code confirmUrl} is the confirm endpoint of an asset, as the client reaches it.
+     */
+    public Uni<UploadTicket> request(Caller caller, UploadRequest request, Function<UUID, String> confirmUrl) {
         FileType type = rules.checkRequest(request.assetType(), request.contentType(), request.size(),
                 request.source());
         SafeFilename filename;
@@ -116,6 +123,25 @@ public class UploadService {
         if (toWorkspace == (request.roomId() != null)) {
             throw ApiException.invalid("roomId", "give a roomId, or \"workspace\": true without one");
         }
+        Optional<Long> partSize = multipart.partSizeFor(request.size(), request.multipart(),
+                request.partSize());
+        Uni<RoomAsset> reserved = audit.transaction(() -> reserve(caller, request, type, filename, references,
+                toWorkspace, partSize));
+        if (partSize.isPresent()) {
+            return reserved.chain(asset -> multipart.open(asset, confirmUrl));
+        }
+        return reserved.map(asset -> {
+            // the client writes to the incoming key only; confirm copies it to storagePath
+            PresignedUrls.SignedUrl put = urls.upload(Buckets.USER_UPLOADS,
+                    StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id), asset.contentType,
+                    asset.fileSize, Optional.ofNullable(asset.declaredSha256));
+            return new UploadTicket(asset.id, put.url(), put.method(), put.headers(), put.expiresAt(),
+                    asset.storagePath);
+        });
+    }
+
+    private Uni<RoomAsset> reserve(Caller caller, UploadRequest request, FileType type, SafeFilename filename,
+            Set<UUID> references, boolean toWorkspace, Optional<Long> partSize) {
         Uni<Access.RoomAccess> target = toWorkspace ? workspace.roomFor(caller)
                 : access.room(request.roomId(), caller, Access.Mode.WRITE);
         return target
@@ -144,12 +170,8 @@ public class UploadService {
                             StoragePaths.uniqueTimestamp(), filename.keyPart());
                     asset.declaredSha256 = request.sha256() == null ? null
                             : request.sha256().toLowerCase(Locale.ROOT);
-                    // the client writes to the incoming key only; confirm copies it to storagePath
-                    PresignedUrls.SignedUrl put = urls.upload(Buckets.USER_UPLOADS,
-                            StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id), asset.contentType,
-                            asset.fileSize, Optional.ofNullable(asset.declaredSha256));
-                    return assets.persist(asset).map(saved -> new UploadTicket(saved.id, put.url(), put.method(),
-                            put.headers(), put.expiresAt(), saved.storagePath));
+                    asset.partSize = partSize.orElse(null);
+                    return assets.persist(asset);
                 });
     }
 
@@ -164,17 +186,28 @@ public class UploadService {
                 : temporaryExpiry;
     }
 
-    /** Idempotent: a confirmed asset answers as it is (a refused one no longer exists). */
-    public Uni<AssetView> confirm(Caller caller, UUID id) {
+    /**
+     * Idempotent: a confirmed asset answers as it is (a refused one no longer exists). An upload in parts is
+     * completed first, from {@code parts} (each part's ETag) or, without them, from the parts S3 holds.
+     */
+    public Uni<AssetView> confirm(Caller caller, UUID id, Optional<List<ConfirmRequest.ConfirmedPart>> parts) {
         return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
-                case PENDING -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId);
+                case PENDING -> (asset.partSize == null ? Uni.createFrom().voidItem() : completeParts(asset, parts))
+                        .chain(() -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId));
                 case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
             };
         });
+    }
+
+    private Uni<Void> completeParts(RoomAsset asset, Optional<List<ConfirmRequest.ConfirmedPart>> parts) {
+        if (asset.multipartUploadId == null) { // the request that reserved it is still starting the S3 upload
+            throw new ApiException(ProblemKind.UPLOAD_MISSING, "upload the parts before confirming");
+        }
+        return multipart.complete(asset, parts);
     }
 
     /**

@@ -24,6 +24,8 @@ class UploadRulesTest {
         public Duration writeLease() { return Duration.ofHours(1); }
         public int sweepBatchSize() { return 10; }
         public Duration temporaryTtl() { return Duration.ofHours(24); }
+        public long multipartThreshold() { return 16 * 1024 * 1024; }
+        public long partSize() { return 16 * 1024 * 1024; }
     };
 
     private final UploadRules rules = new UploadRules(LIMITS);
