@@ -64,6 +64,7 @@ final class ServiceProcess extends ProcessEngine {
         }
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx512m"));
         command.addAll(aot);
+        command.addAll(extraJvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ManagedProcess started = ManagedProcess.start(spec.name(), command, environment(), settings.root(), settings);
         process = started;
@@ -154,5 +155,14 @@ final class ServiceProcess extends ProcessEngine {
                 + " /q/openapi, /q/swagger-ui";
         return "http://127.0.0.1:" + spec.port() + " (operators: http://127.0.0.1:" + spec.managementPort()
                 + operators + ")";
+    }
+
+    /**
+     * {@code PLATFORM_SERVICE_JVM_OPTIONS}, split on spaces: options for every service JVM (the browser tests run
+     * theirs without C2, whose compilations cost more CPU than a start-and-discard run gets back).
+     */
+    static List<String> extraJvmOptions() {
+        String options = System.getenv("PLATFORM_SERVICE_JVM_OPTIONS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 }
