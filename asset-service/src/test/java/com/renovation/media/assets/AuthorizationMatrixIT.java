@@ -67,6 +67,9 @@ class AuthorizationMatrixIT {
             if (template.equals("/assets/{id}/review")) {
                 return path.replace("{id}", render(this));
             }
+            if (template.equals("/assets/{id}/parts")) {
+                return path.replace("{id}", uploadInParts(this));
+            }
             if (template.startsWith("/assets/{id}")) {
                 return path.replace("{id}", assetId);
             }
@@ -133,6 +136,8 @@ class AuthorizationMatrixIT {
         BODIES.put("POST /collections/{id}/items", f -> Map.of("libraryItemId", f.libraryItemId()));
         BODIES.put("PUT /collections/{id}/items/order", f -> Map.of("libraryItemIds", List.of(f.libraryItemId())));
         BODIES.put("POST /assets/{id}/review", f -> Map.of("decision", "submit"));
+        BODIES.put("POST /assets/{id}/confirm", f -> Map.of());
+        BODIES.put("POST /assets/{id}/parts", f -> Map.of("partNumbers", List.of(1)));
         BODIES.put("PUT /admin/users/{sub}/plan", f -> Map.of("plan", "enterprise"));
         BODIES.put("POST /documents/{id}/restore", f -> Map.of("version", 1, "message", "Back to the first"));
         BODIES.put("POST /sessions/{id}/artefacts", f -> ArtefactTestSupport.create("Plan",
@@ -148,6 +153,16 @@ class AuthorizationMatrixIT {
     static String render(Fixture fixture) {
         return RENDERS.computeIfAbsent(fixture, f -> RenderReviewIT.declare(f.owner(), f.roomId(), "render",
                 Map.of()));
+    }
+
+    /** An upload in parts waiting for its bytes in the fixture's room, made when a route first needs it. */
+    private static final Map<Fixture, String> UPLOADS_IN_PARTS = new ConcurrentHashMap<>();
+
+    static String uploadInParts(Fixture fixture) {
+        return UPLOADS_IN_PARTS.computeIfAbsent(fixture, f -> TestSupport.as(f.owner()).body(Map.of("roomId",
+                        f.roomId(), "assetType", "document", "filename", "survey.pdf", "contentType", "application/pdf",
+                        "size", 6 * 1024 * 1024, "multipart", true))
+                .post("/assets/uploads").then().statusCode(201).extract().path("assetId"));
     }
 
     /** A floor plan in the fixture's room and an export of it, made when a route first needs them. */

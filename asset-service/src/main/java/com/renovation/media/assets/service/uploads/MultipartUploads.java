@@ -105,7 +105,7 @@ public class MultipartUploads {
 
     /** Fresh URLs for some parts of the caller's pending upload in parts. */
     public Uni<List<PartUrl>> partUrls(Caller caller, UUID id, Collection<Integer> partNumbers) {
-        return openUpload(caller, id).map(asset -> {
+        return openUpload(caller, id, Access.Mode.WRITE).map(asset -> {
             PartPlan plan = plan(asset);
             TreeSet<Integer> wanted = new TreeSet<>(partNumbers);
             if (wanted.last() > plan.partCount()) {
@@ -115,9 +115,9 @@ public class MultipartUploads {
         });
     }
 
-    /** What S3 holds of the caller's pending upload in parts. */
+    /** What S3 holds of a pending upload in parts the caller may read (its owner, or an admin). */
     public Uni<UploadedParts> uploaded(Caller caller, UUID id) {
-        return openUpload(caller, id).chain(asset -> store.parts(Buckets.USER_UPLOADS, incomingKey(asset),
+        return openUpload(caller, id, Access.Mode.READ).chain(asset -> store.parts(Buckets.USER_UPLOADS, incomingKey(asset),
                         asset.multipartUploadId)
                 .onFailure(MultipartStore::isGone).transform(gone -> notOpen(id))
                 .map(parts -> new UploadedParts(asset.multipartUploadId, asset.partSize, plan(asset).partCount(),
@@ -164,9 +164,9 @@ public class MultipartUploads {
         return named.stream().map(p -> new MultipartStore.NamedPart(p.partNumber(), p.etag())).toList();
     }
 
-    /** The caller's asset, when it is a pending upload in parts S3 has started. */
-    private Uni<RoomAsset> openUpload(Caller caller, UUID id) {
-        return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).map(found -> {
+    /** The asset, when the caller may use it so and it is a pending upload in parts S3 has started. */
+    private Uni<RoomAsset> openUpload(Caller caller, UUID id, Access.Mode mode) {
+        return Panache.withSession(() -> access.asset(id, caller, mode)).map(found -> {
             RoomAsset asset = found.asset();
             if (asset.status != AssetStatus.PENDING || asset.multipartUploadId == null) {
                 throw notOpen(id);
