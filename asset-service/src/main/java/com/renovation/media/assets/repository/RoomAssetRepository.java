@@ -56,6 +56,12 @@ public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUI
         return getSession().chain(s -> s.find(RoomAsset.class, id, LockMode.PESSIMISTIC_WRITE));
     }
 
+    /** An asset in use in the session whose bytes have this SHA-256, other than {@code except}; null if none. */
+    public Uni<RoomAsset> sameBytesInSession(UUID sessionId, String sha256, UUID except) {
+        return find("sessionId = ?1 and sha256 = ?2 and status in ?3 and id <> ?4 order by createdAt", sessionId,
+                sha256, AssetStatus.IN_USE, except).firstResult();
+    }
+
     public Uni<Long> countInSession(UUID sessionId, List<UUID> ids) {
         return count("sessionId = ?1 and id in ?2", sessionId, ids);
     }

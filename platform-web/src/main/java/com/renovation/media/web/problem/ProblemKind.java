@@ -13,6 +13,7 @@ public enum ProblemKind {
     NOT_ACCEPTABLE("not-acceptable", "The requested representation is not available", 406),
     CONFLICT("conflict", "The resource is not in a state that allows this", 409),
     UPLOAD_MISSING("upload-missing", "The file has not been uploaded yet", 409),
+    DUPLICATE_UPLOAD("duplicate-upload", "These bytes are already an asset of this session", 409),
     GONE("gone", "This link no longer opens anything", 410),
     LENGTH_REQUIRED("length-required", "The request body must declare its length", 411),
     TOO_LARGE("payload-too-large", "The request body is too large", 413),

@@ -80,6 +80,8 @@ public class UploadService {
     private final UploadConfig config;
     private final MultipartUploads multipart;
 
+    private static final UUID NO_ASSET = new UUID(0, 0);
+
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
             StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit, Plans plans,
@@ -147,6 +149,7 @@ public class UploadService {
         return target
                 .call(found -> assetService.requireKnown(found.session().id, references, request.metadata(), null))
                 // the pending row inserted below is the reservation; the quota lock is held until commit
+                .call(found -> refuseKnownBytes(found.session().id, request.sha256()))
                 .call(found -> plans.ofCaller(caller).chain(effective -> quotas.reserveStorage(
                         found.session().ownerId, effective.plan(), request.size())))
                 .chain(found -> {
@@ -175,6 +178,19 @@ public class UploadService {
                 });
     }
 
+    /** A declared SHA-256 the session already holds: refused before any byte is sent. */
+    private Uni<Void> refuseKnownBytes(UUID sessionId, String declaredSha256) {
+        if (declaredSha256 == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return assets.sameBytesInSession(sessionId, declaredSha256.toLowerCase(Locale.ROOT), NO_ASSET)
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw DuplicateUpload.of(existing.id);
+                    }
+                }).replaceWithVoid();
+    }
+
     /** A temporary upload's expiry, or the workspace's if that comes first; null for a permanent one. */
     private Instant expiryOf(Access.RoomAccess target, Instant created, boolean temporary) {
         Instant workspaceExpiry = workspace.expiryOfNewAsset(target.session(), created);
@@ -195,7 +211,7 @@ public class UploadService {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
                 case PENDING -> (asset.partSize == null ? Uni.createFrom().voidItem() : completeParts(asset, parts))
-                        .chain(() -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId));
+                        .chain(() -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId, true));
                 case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
@@ -216,14 +232,15 @@ public class UploadService {
      * A refused object fails with {@link FileRefused}, its object and row gone, as for an upload.
      */
     public Uni<AssetView> confirmStored(RoomAsset pending, String ownerId) {
-        return inspect(() -> plans.ofOwner(ownerId), pending, ownerId);
+        return inspect(() -> plans.ofOwner(ownerId), pending, ownerId, false);
     }
 
     /**
      * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
      * the asset's own key, which no client can write: what was checked is what is served and processed.
      */
-    private Uni<AssetView> inspect(Supplier<Uni<EffectivePlan>> plan, RoomAsset asset, String ownerId) {
+    private Uni<AssetView> inspect(Supplier<Uni<EffectivePlan>> plan, RoomAsset asset, String ownerId,
+            boolean refuseDuplicates) {
         Declaration declared = new Declaration(FileType.fromDeclared(asset.contentType).orElseThrow(),
                 asset.fileSize, Optional.ofNullable(asset.declaredSha256));
         String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
@@ -238,8 +255,16 @@ public class UploadService {
                         throw new ApiException(ProblemKind.UPLOAD_MISSING,
                                 "PUT the file to the upload URL before confirming");
                     }
-                    return verdict.get() instanceof Inspection.Accepted accepted ? record(plan, asset, ownerId, accepted)
-                            : reject(asset, ((Inspection.Refused) verdict.get()).reason());
+                    if (!(verdict.get() instanceof Inspection.Accepted accepted)) {
+                        return reject(asset, ((Inspection.Refused) verdict.get()).reason());
+                    }
+                    if (!refuseDuplicates) {
+                        return record(plan, asset, ownerId, accepted);
+                    }
+                    return Panache.withSession(() -> assets.sameBytesInSession(asset.sessionId, accepted.sha256(),
+                            asset.id)).chain(existing -> existing == null ? record(plan, asset, ownerId, accepted)
+                                    : discard(asset).chain(() -> Uni.createFrom().failure(
+                                            DuplicateUpload.of(existing.id))));
                 });
     }
 
@@ -282,6 +307,11 @@ public class UploadService {
      * If deleting the object fails, the row stays pending and the cleanup job retries both.
      */
     private Uni<AssetView> reject(RoomAsset inspected, String reason) {
+        return discard(inspected).chain(() -> Uni.createFrom().failure(new FileRefused(reason)));
+    }
+
+    /** The upload's object goes first, then its row (nothing kept); the cleanup job retries what fails. */
+    private Uni<Void> discard(RoomAsset inspected) {
         return objects.deleteAll(Buckets.USER_UPLOADS, List.of(inspected.storagePath,
                         StoragePaths.incomingKey(inspected.sessionId, inspected.roomId, inspected.id)))
                 .chain(() -> audit.transaction(() -> assets.lock(inspected.id).chain(asset -> {
@@ -290,7 +320,6 @@ public class UploadService {
                     }
                     registry.counter("assets.rejected", "type", asset.assetType).increment();
                     return assets.delete(asset).chain(() -> sweeps.incomingOf(asset));
-                })))
-                .chain(() -> Uni.createFrom().failure(new FileRefused(reason)));
+                })));
     }
 }
