@@ -50,7 +50,7 @@ public class ConfirmToReady {
         String auth = "Bearer " + args[1];
         int count = Integer.parseInt(args[2]);
         double megapixels = Double.parseDouble(args[3]);
-        byte[] photo = photo(megapixels);
+        byte[] source = photo(megapixels);
         String session = field(post(api + "/sessions", auth, "{\"title\":\"latency bench\"}"), "id");
         String room = field(post(api + "/sessions/" + session + "/rooms", auth,
                 "{\"name\":\"Bench\",\"roomType\":\"kitchen\"}"), "id");
@@ -60,6 +60,7 @@ public class ConfirmToReady {
         Long pollMillis = Long.getLong("poll.ms");
         LiveChannel live = pollMillis == null ? LiveChannel.open(api, auth) : null;
         for (int i = 0; i < count; i++) {
+            byte[] photo = numbered(source, i);
             String ticket = post(api + "/assets/uploads", auth, "{\"roomId\":\"" + room + "\",\"assetType\":\"photo\","
                     + "\"filename\":\"bench.jpg\",\"contentType\":\"image/jpeg\",\"size\":" + photo.length + "}");
             String asset = field(ticket, "assetId");
@@ -88,7 +89,7 @@ public class ConfirmToReady {
                 .DELETE().build(), HttpResponse.BodyHandlers.discarding());
         Collections.sort(millis);
         System.out.printf("confirm → ready, %d uploads of a %.0f MP JPEG (%d KB), %s: p50 %d ms, p99 %d ms,"
-                + " max %d ms%n", count, megapixels, photo.length / 1024,
+                + " max %d ms%n", count, megapixels, source.length / 1024,
                 live != null ? "seen on the live channel" : "polled every " + pollMillis + " ms", pct(millis, 50),
                 pct(millis, 99), millis.get(millis.size() - 1));
         hops(args[4], seen);
@@ -267,5 +268,20 @@ public class ConfirmToReady {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
+    }
+
+    /** The JPEG with a comment numbering it: each upload a file of its own (a session holds one copy of any bytes). */
+    static byte[] numbered(byte[] jpeg, long n) {
+        byte[] text = ("upload " + n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = new byte[jpeg.length + 4 + text.length];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xD8;
+        out[2] = (byte) 0xFF;
+        out[3] = (byte) 0xFE; // COM
+        out[4] = (byte) ((text.length + 2) >> 8);
+        out[5] = (byte) (text.length + 2);
+        System.arraycopy(text, 0, out, 6, text.length);
+        System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
+        return out;
     }
 }

@@ -37,7 +37,7 @@ public class Load {
         for (int i = 3; i + 1 < args.length; i += 2) {
             users.add(new String[]{"Bearer " + args[i], args[i + 1]});
         }
-        byte[] jpeg = jpeg();
+        byte[] source = jpeg();
         ConcurrentLinkedQueue<Long> request = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> confirm = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> whole = new ConcurrentLinkedQueue<>();
@@ -51,6 +51,7 @@ public class Load {
             long due = i * period;
             String auth = users.get(i % users.size())[0];
             String room = users.get(i % users.size())[1];
+            byte[] jpeg = numbered(source, i);
             clock.schedule(() -> {
                 long scheduled = start + due;
                 try {
@@ -122,5 +123,20 @@ public class Load {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "jpg", out);
         return out.toByteArray();
+    }
+
+    /** The JPEG with a comment numbering it: each upload a file of its own (a session holds one copy of any bytes). */
+    static byte[] numbered(byte[] jpeg, long n) {
+        byte[] text = ("upload " + n).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] out = new byte[jpeg.length + 4 + text.length];
+        out[0] = (byte) 0xFF;
+        out[1] = (byte) 0xD8;
+        out[2] = (byte) 0xFF;
+        out[3] = (byte) 0xFE; // COM
+        out[4] = (byte) ((text.length + 2) >> 8);
+        out[5] = (byte) (text.length + 2);
+        System.arraycopy(text, 0, out, 6, text.length);
+        System.arraycopy(jpeg, 2, out, 6 + text.length, jpeg.length - 2);
+        return out;
     }
 }

@@ -58,12 +58,23 @@ public final class TestSupport {
         return encode(width, height, "png");
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger IMAGES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A gradient whose first pixel differs from every earlier call's: each image is a file of its own, as a
+     * person's photos are (a session refuses bytes it already holds).
+     */
     private static byte[] encode(int width, int height, String format) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new java.awt.GradientPaint(0, 0, Color.ORANGE, width, height, Color.BLUE));
         g.fillRect(0, 0, width, height);
         g.dispose();
+        int n = IMAGES.incrementAndGet();
+        image.setRGB(0, 0, (n * 7919) & 0xFFFFFF);
+        if (width > 1) {
+            image.setRGB(1, 0, (n >>> 24) * 0x010101);
+        }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image, format, out);
             return out.toByteArray();

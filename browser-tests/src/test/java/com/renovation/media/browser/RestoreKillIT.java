@@ -96,10 +96,11 @@ class RestoreKillIT {
         String room = call("POST", "/sessions/" + session + "/rooms",
                 "{\"name\":\"Kitchen\",\"roomType\":\"kitchen\"}", 201).get("id").asText();
         // a few originals: each copy is one request; the lock, not their number, gives the kill its window
-        byte[] photo = Files.readAllBytes(TestFiles.photo(Files.createTempDirectory("restore-kill"), "p.jpg",
-                java.awt.Color.DARK_GRAY, java.awt.Color.ORANGE));
+        // each a file of its own: a session holds one copy of any bytes
+        java.nio.file.Path photos = Files.createTempDirectory("restore-kill");
         for (int i = 0; i < PHOTOS; i++) {
-            upload(room, "p" + i + ".jpg", photo);
+            upload(room, "p" + i + ".jpg", Files.readAllBytes(TestFiles.photo(photos, "p" + i + ".jpg",
+                    new java.awt.Color((40 + 23 * i) % 256, 60, 60), java.awt.Color.ORANGE)));
         }
         String backup = call("POST", "/sessions/" + session + "/backups", "", 201).get("id").asText();
 

@@ -218,7 +218,7 @@ class AssetUploader extends LightElement {
       this.#confirmed.set(key, asset);
       return {};
     } catch (error) {
-      if (error.status === 422 || error.status === 404) {
+      if (error.status === 422 || error.status === 404 || error.status === 409) { // refused, gone, or bytes the session holds
         this.store?.remove(key);
       }
       throw error;
@@ -237,7 +237,7 @@ class AssetUploader extends LightElement {
         uppy.emit('postprocess-complete', file);
         this.#uploaded(file, asset);
       } catch (error) {
-        if (error.status === 422 || error.status === 404) {
+        if (error.status === 422 || error.status === 404 || error.status === 409) { // refused, gone, or bytes the session holds
           this.store?.remove(file.meta.assetId);
         }
         uppy.emit('postprocess-complete', file);
