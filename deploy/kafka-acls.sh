@@ -51,16 +51,16 @@ allow_topic_admin() {
   done
 }
 
-EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed document.requested document.ready document.failed catalog.image.added catalog.image.published catalog.image.withdrawn catalog.style.changed session.expiring artefact.version.created artefact.export.requested artefact.rendered artefact.render.failed share.link.created order.paid order.output.ready order.completed"
+EVENT_TOPICS="asset.confirmed asset.deleted session.deleted room.deleted variant.ready variant.failed video.probed video.progress document.requested document.ready document.failed catalog.image.added catalog.image.published catalog.image.withdrawn catalog.style.changed session.expiring artefact.version.created artefact.export.requested artefact.rendered artefact.render.failed share.link.created order.paid order.output.ready order.completed"
 
 # asset-service: the public API; its outbox publishes uploads, deletes and document requests
 allow_write asset-service asset.confirmed asset.deleted session.deleted room.deleted document.requested session.expiring artefact.version.created artefact.export.requested share.link.created
 allow_group asset-service asset-service
-allow_read asset-service variant.ready variant.failed document.ready document.failed catalog.image.published catalog.image.withdrawn catalog.style.changed artefact.rendered artefact.render.failed order.paid order.output.ready
-allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq asset-service.order.paid.dlq asset-service.order.output.ready.dlq
+allow_read asset-service variant.ready variant.failed video.probed video.progress document.ready document.failed catalog.image.published catalog.image.withdrawn catalog.style.changed artefact.rendered artefact.render.failed order.paid order.output.ready
+allow_write asset-service asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.video.probed.dlq asset-service.video.progress.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq asset-service.order.paid.dlq asset-service.order.output.ready.dlq
 
 # variant-worker: makes variants of confirmed uploads and catalog images, erases them on deletes
-allow_write variant-worker variant.ready variant.failed
+allow_write variant-worker variant.ready variant.failed video.probed video.progress
 allow_group variant-worker variant-worker
 allow_read variant-worker asset.confirmed catalog.image.added asset.deleted session.deleted
 allow_write variant-worker variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq
@@ -87,7 +87,7 @@ allow_write order-service order-service.asset.confirmed.dlq order-service.asset.
 # kafka-topics (the Job): creates every event and dead-letter topic and sets its retention
 # shellcheck disable=SC2086
 allow_topic_admin kafka-topics $EVENT_TOPICS \
-  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq asset-service.order.paid.dlq asset-service.order.output.ready.dlq \
+  asset-service.variant.ready.dlq asset-service.variant.failed.dlq asset-service.video.probed.dlq asset-service.video.progress.dlq asset-service.document.ready.dlq asset-service.document.failed.dlq asset-service.catalog.image.published.dlq asset-service.catalog.image.withdrawn.dlq asset-service.catalog.style.changed.dlq asset-service.artefact.rendered.dlq asset-service.artefact.render.failed.dlq asset-service.order.paid.dlq asset-service.order.output.ready.dlq \
   variant-worker.asset.confirmed.dlq variant-worker.catalog.image.added.dlq variant-worker.asset.deleted.dlq variant-worker.session.deleted.dlq \
   document-service.document.requested.dlq document-service.session.deleted.dlq document-service.room.deleted.dlq document-service.artefact.version.created.dlq document-service.artefact.export.requested.dlq \
   catalog-service.variant.ready.dlq catalog-service.variant.failed.dlq \

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String ROOM_DELETED = "room.deleted";
     public static final String VARIANT_READY = "variant.ready";
     public static final String VARIANT_FAILED = "variant.failed";
+    public static final String VIDEO_PROBED = "video.probed";
+    public static final String VIDEO_PROGRESS = "video.progress";
     public static final String DOCUMENT_REQUESTED = "document.requested";
     public static final String DOCUMENT_READY = "document.ready";
     public static final String DOCUMENT_FAILED = "document.failed";

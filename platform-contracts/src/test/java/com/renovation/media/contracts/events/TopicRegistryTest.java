@@ -36,7 +36,7 @@ class TopicRegistryTest {
                 .isEqualTo("catalog-service.variant.ready.dlq");
         assertThat(Topic.SESSION_DELETED.deadLetters()).containsExactly("variant-worker.session.deleted.dlq",
                 "document-service.session.deleted.dlq", "order-service.session.deleted.dlq");
-        assertThat(Topics.DEAD_LETTERS).hasSize(30).doesNotHaveDuplicates()
+        assertThat(Topics.DEAD_LETTERS).hasSize(32).doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(name).endsWith(".dlq")).doesNotContainAnyElementsOf(Topics.ALL);
     }
 
