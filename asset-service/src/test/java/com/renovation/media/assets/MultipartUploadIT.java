@@ -208,6 +208,51 @@ class MultipartUploadIT {
         assertThat(openUploads(id)).isEmpty();
     }
 
+    @Test
+    void aPartWhoseBytesDifferFromItsDeclaredChecksumIsRefusedByS3AndTheRightBytesComplete() throws Exception {
+        String user = TestSupport.newUser();
+        String room = TestSupport.sessionWithRoom(user).get(1);
+        byte[] pdf = pdf(20 * MIB);
+        List<String> partSha256s = List.of(sha256(java.util.Arrays.copyOfRange(pdf, 0, (int) (16 * MIB))),
+                sha256(java.util.Arrays.copyOfRange(pdf, (int) (16 * MIB), pdf.length)));
+        Response ticket = request(user, room, pdf.length, Map.of("partSha256s", partSha256s));
+        String id = ticket.then().statusCode(201).extract().path("assetId");
+        List<Map<String, Object>> parts = ticket.path("parts");
+        assertThat(headers(parts.get(1))).containsKey("x-amz-checksum-sha256");
+
+        byte[] changed = slice(pdf, parts.get(1));
+        changed[changed.length / 2] ^= 1; // one bit flipped on the way, the length unchanged
+        PresignedPut.Answer refused = PresignedPut.send((String) parts.get(1).get("url"), headers(parts.get(1)),
+                changed);
+        assertThat(refused.status()).as("S3 checks the part against its bound SHA-256").isIn(400, 403);
+
+        String etag1 = sendPart(parts.get(0), pdf);
+        List<Map<String, Object>> fresh = as(user).body(Map.of("partNumbers", List.of(2)))
+                .post("/assets/" + id + "/parts").then().statusCode(200).extract().path("parts");
+        assertThat(headers(fresh.get(0))).as("a URL signed again binds the part's checksum too")
+                .containsEntry("x-amz-checksum-sha256", headers(parts.get(1)).get("x-amz-checksum-sha256"));
+        String etag2 = sendPart(fresh.get(0), pdf);
+        as(user).body(Map.of("parts", List.of(Map.of("partNumber", 1, "etag", etag1),
+                        Map.of("partNumber", 2, "etag", etag2))))
+                .post("/assets/" + id + "/confirm").then().statusCode(200);
+        String stored = as(user).get("/assets/" + id).then().statusCode(200).extract().path("storagePath");
+        try (InputStream in = s3.getObject(b -> b.bucket(BUCKET).key(stored))) {
+            assertThat(sha256(in.readAllBytes())).isEqualTo(sha256(pdf));
+        }
+    }
+
+    @Test
+    void partChecksumsMustNameEachPartOfAnUploadInParts() {
+        String user = TestSupport.newUser();
+        String room = TestSupport.sessionWithRoom(user).get(1);
+        String some = sha256("part".getBytes(StandardCharsets.US_ASCII));
+        request(user, room, 20 * MIB, Map.of("partSha256s", List.of(some))).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("partSha256s"));
+        request(user, room, MIB, Map.of("partSha256s", List.of(some))).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.is("partSha256s"));
+        request(user, room, 20 * MIB, Map.of("partSha256s", List.of(some, "not hex"))).then().statusCode(400);
+    }
+
     private static Response request(String user, String room, long size, Map<String, Object> extra) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("roomId", room, "assetType", "document",
                 "filename", "survey.pdf", "contentType", "application/pdf", "size", size));

@@ -57,6 +57,9 @@ public class RoomAsset {
     /** For an upload sent in parts: the size of every part but the last. */
     @Column(name = "part_size")
     public Long partSize;
+    /** The SHA-256 (hex) the client declared for each part, in part order; null when it declared none. */
+    @Column(name = "part_sha256s")
+    public String[] partSha256s;
     public Integer width;
     public Integer height;
     @Column(name = "failure_reason")

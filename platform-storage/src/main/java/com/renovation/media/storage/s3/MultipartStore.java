@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
@@ -28,8 +29,15 @@ public class MultipartStore {
     public record StoredPart(int partNumber, String etag, long size) {
     }
 
-    /** A part the client names to complete the upload. */
-    public record NamedPart(int partNumber, String etag) {
+    /**
+     * A part the client names to complete the upload; {@code sha256Base64} is the part's checksum when the upload
+     * was started with checksums (S3 then wants each part's again), else null.
+     */
+    public record NamedPart(int partNumber, String etag, String sha256Base64) {
+
+        public NamedPart(int partNumber, String etag) {
+            this(partNumber, etag, null);
+        }
     }
 
     /** An upload not completed or aborted yet. */
@@ -44,8 +52,20 @@ public class MultipartStore {
 
     /** Starts an upload to {@code key} of a private object; answers its upload id. */
     public Uni<String> start(String bucket, String key, String contentType) {
-        return CallerContext.call(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key)
-                .contentType(contentType).acl(ObjectCannedACL.PRIVATE))).map(created -> created.uploadId());
+        return start(bucket, key, contentType, false);
+    }
+
+    /**
+     * As {@link #start(String, String, String)}; with {@code sha256PerPart}, every part must carry its SHA-256
+     * ({@code x-amz-checksum-sha256}, bound into its URL by {@link PresignedUrls#uploadPart}), which S3 verifies.
+     */
+    public Uni<String> start(String bucket, String key, String contentType, boolean sha256PerPart) {
+        return CallerContext.call(() -> s3.createMultipartUpload(b -> {
+            b.bucket(bucket).key(key).contentType(contentType).acl(ObjectCannedACL.PRIVATE);
+            if (sha256PerPart) {
+                b.checksumAlgorithm(ChecksumAlgorithm.SHA256);
+            }
+        })).map(created -> created.uploadId());
     }
 
     /** The parts S3 holds for the upload, by part number; a completed or aborted upload fails ({@link #isGone}). */
@@ -71,7 +91,8 @@ public class MultipartStore {
      */
     public Uni<Void> complete(String bucket, String key, String uploadId, List<NamedPart> parts) {
         List<CompletedPart> completed = parts.stream().sorted(Comparator.comparingInt(NamedPart::partNumber))
-                .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.etag()).build()).toList();
+                .map(p -> CompletedPart.builder().partNumber(p.partNumber()).eTag(p.etag()).checksumSHA256(p.sha256Base64())
+                        .build()).toList();
         return CallerContext.call(() -> s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                 .multipartUpload(m -> m.parts(completed)))).replaceWithVoid();
     }

@@ -70,13 +70,17 @@ public class PresignedUrls {
             Optional<String> sha256Hex) {
         PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
                 .contentLength(contentLength).acl(ObjectCannedACL.PRIVATE);
-        sha256Hex.ifPresent(hex -> builder.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of()
-                .parseHex(hex))));
+        sha256Hex.ifPresent(hex -> builder.checksumSHA256(base64(hex)));
         PutObjectRequest put = builder.build();
         PresignedPutObjectRequest signed = presigner.presignPutObject(p -> p.putObjectRequest(put)
                 .signatureDuration(config.uploadUrlTtl()));
         return new SignedUrl(signed.url().toString(), "PUT", clientHeaders(signed.signedHeaders()),
                 signed.expiration());
+    }
+
+    /** A SHA-256 in hex as S3's checksum headers carry it (base64 of the digest). */
+    public static String base64(String sha256Hex) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256Hex));
     }
 
     /** The signed headers the client sends itself (its HTTP library sets Host). */
@@ -96,8 +100,20 @@ public class PresignedUrls {
      * {@link SignedUrl#headers()}.
      */
     public SignedUrl uploadPart(String bucket, String key, String uploadId, int partNumber, long contentLength) {
-        UploadPartRequest part = UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
-                .partNumber(partNumber).contentLength(contentLength).build();
+        return uploadPart(bucket, key, uploadId, partNumber, contentLength, Optional.empty());
+    }
+
+    /**
+     * As {@link #uploadPart(String, String, String, int, long)}; with the part's SHA-256 (hex), it is bound too
+     * ({@code x-amz-checksum-sha256}; the upload must have been started with checksums), so S3 refuses any other
+     * bytes for this part.
+     */
+    public SignedUrl uploadPart(String bucket, String key, String uploadId, int partNumber, long contentLength,
+            Optional<String> sha256Hex) {
+        UploadPartRequest.Builder builder = UploadPartRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
+                .partNumber(partNumber).contentLength(contentLength);
+        sha256Hex.ifPresent(hex -> builder.checksumSHA256(base64(hex)));
+        UploadPartRequest part = builder.build();
         PresignedUploadPartRequest signed = presigner.presignUploadPart(p -> p.uploadPartRequest(part)
                 .signatureDuration(config.uploadUrlTtl()));
         return new SignedUrl(signed.url().toString(), "PUT", clientHeaders(signed.signedHeaders()),

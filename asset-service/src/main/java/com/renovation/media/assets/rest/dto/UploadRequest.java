@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
  * an upload for an order not paid yet: it is erased {@code platform.uploads.temporary-ttl} later unless an order
  * naming it is paid first. {@code multipart: true} asks for an upload in parts whatever the size, {@code false} for
  * one PUT whatever the size; without it a file above {@code platform.uploads.multipart-threshold} goes in parts.
- * {@code partSize} lets a client that cuts the file itself (Uppy does) choose the size of every part but the last.
+ * {@code partSize} lets a client that cuts the file itself (Uppy does) choose the size of every part but the last;
+ * {@code partSha256s} binds each part's SHA-256 into its URL, so S3 refuses a part whose bytes changed on the way.
  */
 public record UploadRequest(
         UUID roomId,
@@ -29,5 +31,8 @@ public record UploadRequest(
         @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hexadecimal digits (SHA-256)") String sha256,
         Boolean temporary,
         Boolean multipart,
-        @Positive Long partSize) {
+        @Positive Long partSize,
+        /* optional: the SHA-256 (hex) of each part of an upload in parts, in part order, each bound into its part URL */
+        @Size(max = 10_000) List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}",
+                message = "must be 64 hexadecimal digits (SHA-256)") String> partSha256s) {
 }

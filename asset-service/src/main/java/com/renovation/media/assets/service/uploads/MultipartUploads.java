@@ -78,12 +78,29 @@ public class MultipartUploads {
     }
 
     /**
+     * Checks the per-part SHA-256s a client declared: only an upload in parts has them, and then one for each part.
+     */
+    public void checkPartChecksums(long size, Optional<Long> partSize, List<String> partSha256s) {
+        if (partSha256s == null) {
+            return;
+        }
+        if (partSize.isEmpty()) {
+            throw ApiException.invalid("partSha256s", "only an upload in parts has parts");
+        }
+        int parts = new PartPlan(size, partSize.get()).partCount();
+        if (partSha256s.size() != parts) {
+            throw ApiException.invalid("partSha256s", "must give the SHA-256 of each of the " + parts + " parts, in"
+                    + " order (" + partSha256s.size() + " given)");
+        }
+    }
+
+    /**
      * Starts the S3 upload of a committed pending row and answers its ticket. If S3 refuses, the row goes (nothing
      * half-written); if recording the upload id fails, the S3 upload is aborted.
      */
     public Uni<UploadTicket> open(RoomAsset pending, Function<UUID, String> confirmUrl) {
         String key = incomingKey(pending);
-        return store.start(Buckets.USER_UPLOADS, key, pending.contentType)
+        return store.start(Buckets.USER_UPLOADS, key, pending.contentType, pending.partSha256s != null)
                 .onFailure().call(() -> audit.transaction(() -> assets.delete("id = ?1 and status = ?2", pending.id,
                         AssetStatus.PENDING)))
                 .chain(uploadId -> audit.transaction(() -> assets.lock(pending.id).map(row -> {
@@ -143,11 +160,21 @@ public class MultipartUploads {
                     }
                     return held.stream().map(p -> new MultipartStore.NamedPart(p.partNumber(), p.etag())).toList();
                 }));
-        return parts.chain(list -> store.complete(Buckets.USER_UPLOADS, key, asset.multipartUploadId, list))
+        return parts.map(list -> withChecksums(asset, list))
+                .chain(list -> store.complete(Buckets.USER_UPLOADS, key, asset.multipartUploadId, list))
                 .onFailure(MultipartStore::isInvalidParts).transform(e -> ApiException.invalid("parts",
                         "S3 does not hold these parts as named (an ETag differs, or a part is missing or smaller"
                                 + " than 5 MiB): upload them again, or ask GET /assets/" + asset.id + "/parts"))
                 .onFailure(MultipartStore::isGone).recoverWithNull();
+    }
+
+    /** The named parts with the checksums their URLs bound, which S3 wants again to complete such an upload. */
+    private static List<MultipartStore.NamedPart> withChecksums(RoomAsset asset, List<MultipartStore.NamedPart> parts) {
+        if (asset.partSha256s == null) {
+            return parts;
+        }
+        return parts.stream().map(p -> new MultipartStore.NamedPart(p.partNumber(), p.etag(),
+                PresignedUrls.base64(asset.partSha256s[p.partNumber() - 1]))).toList();
     }
 
     /** Aborts the S3 upload of an asset sent in parts, if any: its parts go, and no part URL writes any more. */
@@ -161,7 +188,7 @@ public class MultipartUploads {
         if (!numbers.equals(IntStream.rangeClosed(1, plan.partCount()).boxed().toList())) {
             throw ApiException.invalid("parts", "name every part from 1 to " + plan.partCount() + " once");
         }
-        return named.stream().map(p -> new MultipartStore.NamedPart(p.partNumber(), p.etag())).toList();
+        return named.stream().map(p -> new MultipartStore.NamedPart(p.partNumber(), p.etag(), null)).toList();
     }
 
     /** The asset, when the caller may use it so and it is a pending upload in parts S3 has started. */
@@ -182,8 +209,10 @@ public class MultipartUploads {
 
     private PartUrl partUrl(RoomAsset asset, PartPlan plan, int partNumber) {
         long size = plan.sizeOf(partNumber);
+        Optional<String> sha256 = asset.partSha256s == null ? Optional.empty()
+                : Optional.of(asset.partSha256s[partNumber - 1]);
         PresignedUrls.SignedUrl signed = urls.uploadPart(Buckets.USER_UPLOADS, incomingKey(asset),
-                asset.multipartUploadId, partNumber, size);
+                asset.multipartUploadId, partNumber, size, sha256);
         return new PartUrl(partNumber, signed.url(), signed.method(), signed.headers(), size, signed.expiresAt());
     }
 

@@ -127,6 +127,7 @@ public class UploadService {
         }
         Optional<Long> partSize = multipart.partSizeFor(request.size(), request.multipart(),
                 request.partSize());
+        multipart.checkPartChecksums(request.size(), partSize, request.partSha256s());
         Uni<RoomAsset> reserved = audit.transaction(() -> reserve(caller, request, type, filename, references,
                 toWorkspace, partSize));
         if (partSize.isPresent()) {
@@ -174,6 +175,9 @@ public class UploadService {
                     asset.declaredSha256 = request.sha256() == null ? null
                             : request.sha256().toLowerCase(Locale.ROOT);
                     asset.partSize = partSize.orElse(null);
+                    asset.partSha256s = request.partSha256s() == null ? null
+                            : request.partSha256s().stream().map(hex -> hex.toLowerCase(Locale.ROOT))
+                                    .toArray(String[]::new);
                     return assets.persist(asset);
                 });
     }
