@@ -9,6 +9,7 @@ export const ASSET_TYPES = [
   { value: 'floorplan', label: 'Floor plan', accepts: 'JPEG, PNG, WebP or HEIC images, or a PDF' },
   { value: 'render', label: 'Render', accepts: 'JPEG, PNG, WebP or HEIC images' },
   { value: 'document', label: 'Document', accepts: 'a PDF, or JPEG, PNG, WebP or HEIC images' },
+  { value: 'video', label: 'Video', accepts: 'MP4, MOV or WebM videos up to 1 GB (site walk-throughs)' },
 ];
 
 export const ROOM_TYPES = [

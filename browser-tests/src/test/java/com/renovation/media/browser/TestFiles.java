@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Files a user would pick: photos, and a web page renamed to look like one. */
+/** Files a user would pick: photos, PDFs, a walk-through video, and a web page renamed to look like one. */
 final class TestFiles {
 
     private TestFiles() {
@@ -54,6 +54,24 @@ final class TestFiles {
         }
         Path file = dir.resolve(name);
         ImageIO.write(image, "jpg", file.toFile());
+        return file;
+    }
+
+    /**
+     * A site walk-through as a phone records it: {@code seconds} of H.264 video (1280×720) with AAC sound, made by
+     * Debian's ffmpeg from its test pattern and a tone.
+     */
+    static Path walkThrough(Path dir, String name, int seconds) throws IOException, InterruptedException {
+        Path file = dir.resolve(name);
+        Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=duration=" + seconds + ":size=1280x720:rate=30",
+                "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds,
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                file.toString()).redirectErrorStream(true).start();
+        String output = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (ffmpeg.waitFor() != 0) {
+            throw new IOException("ffmpeg could not make the test video: " + output);
+        }
         return file;
     }
 

@@ -7,6 +7,7 @@ import { altTextOf, hasPicture, picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
 import { historyPath } from '../router.js';
 import { statusBadge } from '../status-badge.js';
+import { formatDuration, isVideo, videoProgress } from '../videos.js';
 import { assetTypeLabel, humanize } from '../vocabulary.js';
 import { askConfirmation } from './confirm-dialog.js';
 import './render-review.js';
@@ -137,10 +138,12 @@ class AssetCard extends LightElement {
 
   #media() {
     const asset = this.asset;
+    const video = isVideo(asset);
     if (hasPicture(asset.variants, 'thumbnail')) {
       return html`<button class="asset-card__open" type="button" @click=${this.#open}
-          aria-label="View larger: ${altTextOf(asset)}">
+          aria-label="${video ? 'Play' : 'View larger'}: ${altTextOf(asset)}">
         ${picture(asset.variants, 'thumbnail', altTextOf(asset), { className: 'asset-card__picture', onError: () => this.#imageFailed() })}
+        ${video ? html`<span class="asset-card__play" aria-hidden="true">▶</span>` : nothing}
       </button>`;
     }
     const isPdf = asset.contentType === 'application/pdf';
@@ -151,9 +154,11 @@ class AssetCard extends LightElement {
       text = 'PDF document';
     } else if (asset.status === 'pending') {
       text = 'Waiting for the upload';
+    } else if (video) {
+      text = 'Reading the video…';
     }
     return html`<div class="asset-card__placeholder ${asset.status === 'failed' ? 'asset-card__placeholder--failed' : ''}">
-      <span class="asset-card__placeholder-icon" aria-hidden="true">${isPdf ? 'PDF' : '◌'}</span>
+      <span class="asset-card__placeholder-icon" aria-hidden="true">${isPdf ? 'PDF' : video ? '▶' : '◌'}</span>
       <span>${text}</span>
     </div>`;
   }
@@ -192,8 +197,8 @@ class AssetCard extends LightElement {
   render() {
     const asset = this.asset;
     const name = asset.originalFilename;
-    const size = [asset.width && asset.height ? `${asset.width} × ${asset.height}` : '', formatBytes(asset.fileSize)]
-      .filter(Boolean).join(' · ');
+    const size = [asset.width && asset.height ? `${asset.width} × ${asset.height}` : '',
+      formatDuration(asset.durationSeconds), formatBytes(asset.fileSize)].filter(Boolean).join(' · ');
     const first = this.index === 0;
     const last = this.index === this.count - 1;
     return html`<article class="asset-card" data-test="asset-card" data-asset-id=${asset.id} data-status=${asset.status}
@@ -208,6 +213,7 @@ class AssetCard extends LightElement {
           ${asset.source === 'ai_restored' ? html`<span class="chip">Restored</span>` : nothing}</p>
         ${asset.expiresAt ? html`<p class="asset-card__temporary" data-test="asset-temporary">For an order: erased
           <time datetime=${asset.expiresAt}>${formatDateTime(asset.expiresAt)}</time> unless it is paid.</p>` : nothing}
+        ${videoProgress(asset)}
         ${asset.status === 'failed' ? html`<p class="asset-card__failure">
           <strong>Processing failed:</strong> ${asset.failureReason || 'no reason was given'}</p>` : nothing}
         ${this.#field('caption')}

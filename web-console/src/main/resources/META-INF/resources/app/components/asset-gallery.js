@@ -3,9 +3,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { LightElement } from '../light-element.js';
 import { altTextOf, picture } from '../pictures.js';
 import { messageOf } from '../problem.js';
+import { videoPlayer, webVideoOf } from '../videos.js';
 import './asset-card.js';
 
-/** The room's assets as cards in display order, and a large view (the optimized variant) in a dialog. */
+/**
+ * The room's assets as cards in display order, and a large view in a dialog: the optimized variant, or for a video
+ * its web MP4 in a player.
+ */
 class AssetGallery extends LightElement {
   static properties = {
     store: { attribute: false },
@@ -30,7 +34,8 @@ class AssetGallery extends LightElement {
     return html`<dialog class="lightbox" aria-label=${asset ? `Large view: ${altTextOf(asset)}` : 'Large view'}
         @close=${() => { this.openId = null; }}>
       ${asset ? html`<figure class="lightbox__figure">
-        ${picture(asset.variants, 'optimized', altTextOf(asset), { loading: 'eager', className: 'lightbox__picture' })}
+        ${webVideoOf(asset) ? videoPlayer(asset, { className: 'lightbox__video', label: altTextOf(asset) })
+          : picture(asset.variants, 'optimized', altTextOf(asset), { loading: 'eager', className: 'lightbox__picture' })}
         <figcaption class="lightbox__caption">${asset.caption || asset.originalFilename}</figcaption>
       </figure>` : nothing}
       <form method="dialog"><button class="button lightbox__close" value="close">Close</button></form>

@@ -27,7 +27,8 @@ if (!document.querySelector(`link[href="${UPPY_STYLESHEET}"]`)) {
 
 const TYPE_BY_EXTENSION = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic', heif: 'image/heif',
-  pdf: 'application/pdf',
+  avif: 'image/avif', pdf: 'application/pdf', mp4: 'video/mp4', m4v: 'video/mp4', mov: 'video/quicktime',
+  webm: 'video/webm',
 };
 
 function contentTypeOf(file) {
@@ -137,7 +138,8 @@ class AssetUploader extends LightElement {
       fileManagerSelectionType: 'files',
     });
     uppy.use(AwsS3, {
-      shouldUseMultipart: (file) => file.size > MULTIPART_ABOVE,
+      // a video always travels in parts (asset-service asks it to), whatever its size
+      shouldUseMultipart: (file) => file.size > MULTIPART_ABOVE || file.meta.assetType === 'video',
       getChunkSize: (file) => partSizeOf(file.size),
       limit: 4,
       getUploadParameters: (file, options) => this.#getUploadParameters(file, options?.signal),
