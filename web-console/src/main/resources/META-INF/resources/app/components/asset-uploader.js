@@ -14,8 +14,9 @@ import { ASSET_TYPES } from '../vocabulary.js';
  * then confirm, which Uppy runs as a post-processing step so a refusal fails that file. The asset type (and, for
  * AI renders, prompt, model and seed) is taken when a file is added. Each refusal is listed as "<file>: <the
  * service's reason>". A file above 16 MiB travels in parts (AwsS3's multipart mode over asset-service's upload in
- * parts): a part that fails is sent again alone, from a fresh URL once its own expired, and completing is the
- * confirm with every part's ETag.
+ * parts; a video always does): each part's SHA-256 is declared with the upload, so storage refuses a part whose
+ * bytes changed on the way; a part that fails is sent again alone, from a fresh URL once its own expired, and
+ * completing is the confirm with every part's ETag.
  */
 
 // Uppy's stylesheet comes with the uploader, not with every page; before the console's own, which refines it
@@ -42,6 +43,20 @@ const MULTIPART_ABOVE = 16 * MIB;
 /** 16 MiB parts, or larger ones for a file that would otherwise need more than storage's 10,000 parts. */
 function partSizeOf(size) {
   return Math.max(16 * MIB, Math.ceil(size / 10000 / MIB) * MIB);
+}
+
+/**
+ * The SHA-256 of each part, in hex, one part in memory at a time: declared with the upload, each part's URL binds
+ * its checksum and storage refuses a part whose bytes changed on the way.
+ */
+async function partChecksums(blob, partSize, signal) {
+  const checksums = [];
+  for (let start = 0; start < blob.size; start += partSize) {
+    signal?.throwIfAborted();
+    const digest = await crypto.subtle.digest('SHA-256', await blob.slice(start, start + partSize).arrayBuffer());
+    checksums.push(Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join(''));
+  }
+  return checksums;
 }
 
 // a part URL this close to its expiry is signed again before the PUT
@@ -186,7 +201,9 @@ class AssetUploader extends LightElement {
   #confirmed = new Map();
 
   async #createMultipartUpload(file, signal) {
-    const ticket = await this.#requestTicket(file, { multipart: true, partSize: partSizeOf(file.size) }, signal);
+    const partSize = partSizeOf(file.size);
+    const partSha256s = await partChecksums(file.data, partSize, signal);
+    const ticket = await this.#requestTicket(file, { multipart: true, partSize, partSha256s }, signal);
     this.#partUrls.set(ticket.assetId, new Map(ticket.parts.map((part) => [part.partNumber, part])));
     return { uploadId: ticket.uploadId, key: ticket.assetId };
   }
