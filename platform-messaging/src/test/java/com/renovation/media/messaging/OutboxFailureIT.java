@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.messaging.testing.KafkaTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A row Kafka refuses (larger than the producer's max.request.size) stays unsent with its attempts counted and the
- * error kept in last_error, where an operator finds it; rows of other subjects in the same batch are published.
+ * error kept in last_error, where an operator finds it; rows of other subjects in the same batch are published; the
+ * backlog gauges count it and its age until it goes.
  */
 @QuarkusTest
 @QuarkusTestResource(DedicatedKafkaResource.class)
@@ -25,6 +27,9 @@ class OutboxFailureIT {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aRefusedPublishIsCountedWithItsErrorAndOtherSubjectsStillGoOut() throws Throwable {
@@ -46,9 +51,22 @@ class OutboxFailureIT {
             assertThat(sent.get(0)[0]).isNotNull();
             assertThat(sent.get(0)[1]).isNull();
             assertThat(KafkaTestClient.records(NoteAdded.TOPIC)).noneMatch(r -> poison.toString().equals(r.key()));
+            // what an operator's alert watches: one event waiting, and for longer than a second
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(gauge("outbox.backlog.events")).isEqualTo(1);
+                assertThat(gauge("outbox.backlog.oldest.seconds")).isGreaterThanOrEqualTo(1);
+            });
         } finally {
             execute("DELETE FROM outbox WHERE id = '" + poison + "'"); // it would slow the relay for other tests
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(gauge("outbox.backlog.events")).isZero();
+            assertThat(gauge("outbox.backlog.oldest.seconds")).isZero();
+        });
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
     }
 
     private static int attempts(UUID id) {

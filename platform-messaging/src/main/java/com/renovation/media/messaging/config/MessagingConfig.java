@@ -46,6 +46,10 @@ public interface MessagingConfig {
         /** Published rows (they hold the events' owner data) are kept this long for inspection, then deleted. */
         @WithDefault("P7D")
         Duration retention();
+
+        /** How often the backlog gauges (unsent events, age of the oldest) are read from the table. */
+        @WithDefault("15s")
+        Duration backlogInterval();
     }
 
     interface Consumer {
