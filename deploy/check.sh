@@ -13,8 +13,10 @@
 #      console is one it reads and every variable it requires is given; and the console's wiring (the APIs' and
 #      S3's CORS allow its origin, its sign-in, none of the services' credentials).
 #   4. deploy/checks/test_checks.py: each of those concerns still fails on a broken input.
-# Installs nothing: docker-compose (Debian 1.29.2), kubectl (1.20+, with kustomize) and python3 with PyYAML
-# (Debian's docker-compose depends on python3-yaml) must be on PATH. Exits non-zero on any failure.
+#   5. the alert rules (deploy/observability): promtool checks them and runs their unit tests (and sees them fail
+#      on a rule broken on purpose); the PrometheusRule holds the same groups.
+# Installs nothing: docker-compose (Debian 1.29.2), kubectl (1.20+, with kustomize), promtool (Debian's prometheus)
+# and python3 with PyYAML (Debian's docker-compose depends on python3-yaml) must be on PATH. Exits non-zero on any failure.
 set -euo pipefail
 # no __pycache__ left in deploy/checks
 export PYTHONDONTWRITEBYTECODE=1
@@ -71,6 +73,31 @@ for overlay in dev prod; do
     || { cat "$work/$overlay.err" >&2; fail "deploy/overlays/$overlay does not render"; }
   echo "   rendered $(grep -c '^kind:' "$work/$overlay.yaml") objects"
 done
+
+echo "== alert rules (deploy/observability)"
+command -v promtool >/dev/null || fail "promtool is not on PATH (apt-get install -y --no-install-recommends prometheus)"
+promtool check rules deploy/observability/alerts.rules.yaml >"$work/promtool.out" 2>&1 \
+  || { cat "$work/promtool.out" >&2; fail "deploy/observability/alerts.rules.yaml is not a valid rule file"; }
+"$PYTHON" - "$ROOT/deploy/observability" <<'PY' || fail "prometheus-rule.yaml's spec.groups differ from alerts.rules.yaml's groups"
+import sys, yaml
+folder = sys.argv[1]
+rules = yaml.safe_load(open(folder + "/alerts.rules.yaml"))["groups"]
+resource = yaml.safe_load(open(folder + "/prometheus-rule.yaml"))
+sys.exit(0 if resource["kind"] == "PrometheusRule" and resource["spec"]["groups"] == rules else 1)
+PY
+(cd deploy/observability && promtool test rules alerts.test.yaml >"$work/promtool.out" 2>&1) \
+  || { cat "$work/promtool.out" >&2; fail "the alert rules' unit tests failed"; }
+# the tests must catch a broken rule: with PendingUploadsPiling's threshold raised they fail
+mkdir -p "$work/broken-rules"
+sed 's/sum(assets_pending_uploads) > 100/sum(assets_pending_uploads) > 1000/' deploy/observability/alerts.rules.yaml \
+  >"$work/broken-rules/alerts.rules.yaml"
+cp deploy/observability/alerts.test.yaml "$work/broken-rules/"
+if (cd "$work/broken-rules" && promtool test rules alerts.test.yaml >/dev/null 2>&1); then
+  fail "the alert rules' unit tests pass on a broken rule"
+fi
+kubectl kustomize deploy/observability >"$work/observability.yaml" 2>"$work/observability.err" \
+  || { cat "$work/observability.err" >&2; fail "deploy/observability does not render"; }
+echo "   $(grep -c -- '- alert:' deploy/observability/alerts.rules.yaml) alerts valid, unit-tested (a broken one fails), the PrometheusRule equal"
 
 echo "== checking contents"
 "$PYTHON" "$ROOT/deploy/check_config.py" "$ROOT" "$work/compose.yaml" "dev=$work/dev.yaml" "prod=$work/prod.yaml" \
