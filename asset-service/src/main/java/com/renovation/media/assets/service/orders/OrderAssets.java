@@ -222,8 +222,8 @@ public class OrderAssets {
             try {
                 return SafeFilename.of(event.originalFilename());
             } catch (IllegalArgumentException e) {
-                LOG.debugf("output %s: filename %s unusable (%s)", event.assetId(), event.originalFilename(),
-                        e.getMessage());
+                // the reason only: a file name may name a person or a place
+                LOG.debugf("output %s: its filename is unusable (%s)", event.assetId(), e.getMessage());
             }
         }
         String extension = declared.contentType().substring(declared.contentType().indexOf('/') + 1);

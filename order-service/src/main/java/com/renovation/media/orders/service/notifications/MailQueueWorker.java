@@ -100,6 +100,14 @@ public class MailQueueWorker implements LockedBatchJob<MailQueueWorker.Attempt> 
                 .collect().asList().replaceWithVoid();
     }
 
+    /**
+     * An SMTP server's answer without the e-mail addresses it quotes ("550 5.1.1 <ann@example.com>: unknown"): logs
+     * carry ids, not personal data. The notification row keeps the whole answer for its owner's support.
+     */
+    static String withoutAddresses(String smtpMessage) {
+        return smtpMessage == null ? null : smtpMessage.replaceAll("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+", "<address>");
+    }
+
     private Uni<Integer> record(Attempt attempt, Instant now) {
         Notification n = attempt.notification();
         SendFailure failure = attempt.failure();
@@ -107,11 +115,11 @@ public class MailQueueWorker implements LockedBatchJob<MailQueueWorker.Attempt> 
             return notifications.markSent(n.id, now);
         }
         if (failure.permanent()) {
-            LOG.infof("mail %s bounced: %s", n.id, failure.message());
+            LOG.infof("mail %s bounced: %s", n.id, withoutAddresses(failure.message()));
             return notifications.markEnded(n.id, NotificationStatus.BOUNCED, failure.code(), failure.message(), now);
         }
         if (n.attempts >= n.maxAttempts) {
-            LOG.warnf("mail %s failed after %d attempts: %s", n.id, n.attempts, failure.message());
+            LOG.warnf("mail %s failed after %d attempts: %s", n.id, n.attempts, withoutAddresses(failure.message()));
             return notifications.markEnded(n.id, NotificationStatus.FAILED, failure.code(), failure.message(), now);
         }
         return notifications.retryAt(n.id, now.plus(backoff(n.attempts)), failure.code(), failure.message(), now);
