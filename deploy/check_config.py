@@ -27,14 +27,14 @@ from checks.network import check_network_policies
 from checks.overlay import Overlay
 from checks.registry import produced_topics, read_registry
 from checks.security import check_security_contexts
-from checks.topics import check_acls, check_services, check_topic_job
+from checks.topics import check_acls, check_services, check_topic_job, keda_grants
 
 
-def check_overlay(name, path, configs, registry):
+def check_overlay(name, path, configs, registry, keda):
     overlay = Overlay(name, path)
     check_references(overlay)
     check_deployments(overlay, configs)
-    check_autoscaler(overlay, registry.partitions)
+    check_autoscaler(overlay, registry, keda)
     check_ingress(overlay)
     check_topic_job(overlay, registry)
     check_security_contexts(overlay.name, overlay.objects)
@@ -59,7 +59,7 @@ def run(root, compose_path, overlays):
     check_acls(root, registry)
     print("   compose: services, images, health checks, depends_on, topics, buckets, environment, the console's CORS")
     for name, path in overlays:
-        check_overlay(name, path, configs, registry)
+        check_overlay(name, path, configs, registry, keda_grants(root))
     return list(common.errors)
 
 

@@ -37,6 +37,13 @@ allow_write() {
   done
 }
 
+# allow_lag_read PRINCIPAL GROUP TOPIC: see a consumer group's committed offsets on a topic and the topic's end
+# offsets (Describe on both): what KEDA needs to compute lag, without reading a record or joining the group
+allow_lag_read() {
+  run --add --allow-principal "User:$1" --operation Describe --group "$2"
+  run --add --allow-principal "User:$1" --operation Describe --topic "$3"
+}
+
 # allow_group PRINCIPAL GROUP: join the consumer group and commit its offsets
 allow_group() {
   run --add --allow-principal "User:$1" --operation Read --operation Describe --group "$2"
@@ -83,6 +90,10 @@ allow_write order-service order.paid order.output.ready order.completed
 allow_group order-service order-service
 allow_read order-service asset.confirmed asset.deleted session.deleted session.expiring share.link.created order.paid order.output.ready order.completed
 allow_write order-service order-service.asset.confirmed.dlq order-service.asset.deleted.dlq order-service.session.deleted.dlq order-service.session.expiring.dlq order-service.share.link.created.dlq order-service.order.paid.dlq order-service.order.output.ready.dlq order-service.order.completed.dlq
+
+# keda (prod's autoscaler, deploy/overlays/prod/keda.yaml): reads the workers' lag, and nothing else
+allow_lag_read keda variant-worker asset.confirmed
+allow_lag_read keda document-service document.requested
 
 # kafka-topics (the Job): creates every event and dead-letter topic and sets its retention
 # shellcheck disable=SC2086

@@ -125,22 +125,70 @@ def check_deployments(o, configs):
             error(overlay, f"no PodDisruptionBudget selects {name}'s pods")
 
 
-def check_autoscaler(o, partitions):
-    """The worker scales with an HPA, never beyond the partitions it can share."""
+def check_autoscaler(o, registry, keda_grants):
+    """Each worker scales with one autoscaler: the base's CPU HorizontalPodAutoscaler or a KEDA ScaledObject on its
+    consumer group's lag (with CPU beside it), never beyond the partitions it shares, and nothing else sets its
+    replicas. A ScaledObject's Kafka triggers name a topic the target consumes, as its own consumer group, through
+    a TriggerAuthentication of the overlay, at the platform's brokers; KEDA's principal may describe them."""
     overlay, objects = o.name, o.objects
-    hpas = [obj for (kind, _), obj in objects.items() if kind == "HorizontalPodAutoscaler"]
-    worker_hpa = [h for h in hpas if (h["spec"].get("scaleTargetRef") or {}).get("name") == "variant-worker"
-                  and h["spec"]["scaleTargetRef"].get("kind") == "Deployment"]
-    if not worker_hpa:
-        error(overlay, "no HorizontalPodAutoscaler for Deployment variant-worker")
-    else:
-        spec = worker_hpa[0]["spec"]
-        if not 1 <= spec.get("minReplicas", 1) <= spec.get("maxReplicas", 0):
-            error(overlay, "variant-worker HPA needs 1 <= minReplicas <= maxReplicas")
-        if spec.get("maxReplicas", 0) > partitions:
-            error(overlay, f"variant-worker HPA maxReplicas above {partitions} partitions would leave workers idle")
-        if ("Deployment", "variant-worker") in objects and "replicas" in objects[("Deployment", "variant-worker")]["spec"]:
-            error(overlay, "Deployment variant-worker sets replicas: every apply would fight the HPA")
+    scalers = {}
+    for (kind, name), obj in objects.items():
+        target = (obj.get("spec") or {}).get("scaleTargetRef") or {}
+        if kind == "HorizontalPodAutoscaler" and target.get("kind") == "Deployment":
+            spec = obj["spec"]
+            scalers.setdefault(target.get("name"), []).append((f"HPA {name}", spec.get("minReplicas", 1),
+                                                                spec.get("maxReplicas", 0)))
+        elif kind == "ScaledObject" and target.get("kind", "Deployment") == "Deployment":
+            spec = obj["spec"]
+            scalers.setdefault(target.get("name"), []).append((f"ScaledObject {name}", spec.get("minReplicaCount", 0),
+                                                                spec.get("maxReplicaCount", 100)))
+            check_scaled_object(o, obj, target.get("name"), registry, keda_grants)
+    if "variant-worker" not in scalers:
+        error(overlay, "nothing scales Deployment variant-worker (a HorizontalPodAutoscaler or a ScaledObject)")
+    for deployment, found in scalers.items():
+        where = f"{overlay} Deployment/{deployment}"
+        if ("Deployment", deployment) not in objects:
+            error(where, f"{found[0][0]} scales a Deployment the overlay does not have")
+            continue
+        if len(found) > 1:
+            error(where, f"scaled by {' and '.join(f[0] for f in found)}: they would fight over the replicas")
+        for what, low, high in found:
+            if not 1 <= low <= high:
+                error(where, f"{what} needs 1 <= min replicas <= max replicas")
+            if high > registry.partitions:
+                error(where, f"{what} allows {high} replicas, above the {registry.partitions} partitions: "
+                             "the extra consumers would sit idle")
+        if "replicas" in objects[("Deployment", deployment)]["spec"]:
+            error(where, f"sets replicas: every apply would fight {found[0][0]}")
+
+
+def check_scaled_object(o, obj, deployment, registry, keda_grants):
+    where = f"{o.name} ScaledObject/{obj['metadata']['name']}"
+    triggers = obj["spec"].get("triggers") or []
+    kafka = [t for t in triggers if t.get("type") == "kafka"]
+    if not kafka:
+        error(where, "has no kafka trigger: a worker scales on its backlog")
+    if not any(t.get("type") == "cpu" for t in triggers):
+        error(where, "has no cpu trigger beside the lag")
+    # generated ConfigMaps carry a content hash in their rendered name
+    brokers = next((cm.get("data", {}).get("KAFKA_BOOTSTRAP_SERVERS") for cm in o.of_kind("ConfigMap")
+                    if cm["metadata"]["name"].rsplit("-", 1)[0] == "platform-config"), None)
+    for trigger in kafka:
+        meta = trigger.get("metadata") or {}
+        group, topic = meta.get("consumerGroup"), meta.get("topic")
+        if registry.groups.get(deployment) != group:
+            error(where, f"reads the lag of group {group}, not {deployment}'s own ({registry.groups.get(deployment)})")
+        if topic not in registry.consumed(deployment):
+            error(where, f"reads the lag on {topic}, which {deployment} does not consume")
+        if meta.get("bootstrapServers") != brokers:
+            error(where, f"bootstrapServers {meta.get('bootstrapServers')} are not platform-config's {brokers}")
+        if not str(meta.get("lagThreshold", "")).isdigit() or int(meta["lagThreshold"]) < 1:
+            error(where, "lagThreshold must be a positive whole number")
+        auth = (trigger.get("authenticationRef") or {}).get("name")
+        if ("TriggerAuthentication", auth) not in o.objects:
+            error(where, f"authenticationRef {auth} is no TriggerAuthentication of the overlay")
+        if (group, topic) not in keda_grants:
+            error(where, f"deploy/kafka-acls.sh does not let KEDA describe group {group} and topic {topic}")
 
 
 def check_ingress(o):

@@ -212,8 +212,39 @@ class BrokenInputs(unittest.TestCase):
         self.assertProblem("dev Deployment/asset-service: readinessProbe must be an httpGet on /q/health/ready")
 
     def test_more_worker_replicas_than_partitions_are_refused(self):
-        self.object("prod", "HorizontalPodAutoscaler", "variant-worker")["spec"]["maxReplicas"] = 12
-        self.assertProblem("prod: variant-worker HPA maxReplicas above 6 partitions would leave workers idle")
+        self.object("dev", "HorizontalPodAutoscaler", "variant-worker")["spec"]["maxReplicas"] = 12
+        self.assertProblem("dev Deployment/variant-worker: HPA variant-worker allows 12 replicas, above the 6 "
+                           "partitions: the extra consumers would sit idle")
+        self.object("prod", "ScaledObject", "document-service")["spec"]["maxReplicaCount"] = 8
+        self.assertProblem("prod Deployment/document-service: ScaledObject document-service allows 8 replicas, above "
+                           "the 6 partitions: the extra consumers would sit idle")
+
+    def test_a_worker_scaled_twice_is_refused(self):
+        hpa = copy.deepcopy(self.object("dev", "HorizontalPodAutoscaler", "variant-worker"))
+        self.overlays["prod"].append(hpa)
+        self.assertProblem("prod Deployment/variant-worker: scaled by ScaledObject variant-worker and HPA "
+                           "variant-worker: they would fight over the replicas")
+
+    def test_a_scaled_object_must_read_its_own_groups_lag_on_a_topic_it_consumes(self):
+        trigger = self.object("prod", "ScaledObject", "variant-worker")["spec"]["triggers"][0]["metadata"]
+        trigger["consumerGroup"], trigger["topic"] = "asset-service", "document.requested"
+        self.assertProblem("prod ScaledObject/variant-worker: reads the lag of group asset-service, not "
+                           "variant-worker's own (variant-worker)")
+        self.assertProblem("prod ScaledObject/variant-worker: reads the lag on document.requested, which "
+                           "variant-worker does not consume")
+
+    def test_keda_may_only_describe_the_lag_it_scales_on(self):
+        self.edit("deploy/kafka-acls.sh", "allow_lag_read keda document-service document.requested",
+                  "allow_lag_read keda document-service asset.confirmed")
+        self.assertProblem("deploy/kafka-acls.sh: keda may describe group document-service on asset.confirmed, "
+                           "which that group does not read")
+        self.assertProblem("prod ScaledObject/document-service: deploy/kafka-acls.sh does not let KEDA describe "
+                           "group document-service and topic document.requested")
+
+    def test_a_scaled_deployment_must_not_set_replicas(self):
+        self.object("prod", "Deployment", "document-service")["spec"]["replicas"] = 2
+        self.assertProblem("prod Deployment/document-service: sets replicas: every apply would fight ScaledObject "
+                           "document-service")
 
     def test_the_payment_webhook_must_reach_order_service(self):
         paths = self.object("prod", "Ingress", "media-platform")["spec"]["rules"][0]["http"]["paths"]

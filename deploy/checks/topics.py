@@ -65,7 +65,8 @@ def acl_grants(text):
     text = text.replace("\\\n", " ")
     variables = dict(re.findall(r'^([A-Z_]+)="([^"]*)"', text, re.M))
     grants = {}
-    for kind, principal, rest in re.findall(r"^allow_(read|write|group|topic_admin) (\S+) (.+)$", text, re.M):
+    for kind, principal, rest in re.findall(r"^allow_(read|write|group|topic_admin|lag_read) (\S+) (.+)$", text,
+                                            re.M):
         words = []
         for word in rest.split():
             words.extend(variables.get(word[1:], "").split() if word.startswith("$") else [word])
@@ -73,14 +74,29 @@ def acl_grants(text):
     return grants
 
 
+def keda_grants(root):
+    """The (consumer group, topic) pairs deploy/kafka-acls.sh lets KEDA's principal describe."""
+    path = os.path.join(root, "deploy/kafka-acls.sh")
+    with open(path, encoding="utf-8") as f:
+        pairs = re.findall(r"^allow_lag_read keda (\S+) (\S+)$", f.read(), re.M)
+    return set(pairs)
+
+
 def check_acls(root, registry):
-    """deploy/kafka-acls.sh grants each service exactly its reads, writes, group and dead-letter topics."""
+    """deploy/kafka-acls.sh grants each service exactly its reads, writes, group and dead-letter topics, and KEDA
+    only the lag of a group on a topic that group's service consumes."""
     path = os.path.join(root, "deploy/kafka-acls.sh")
     if not os.path.exists(path):
         error("deploy/kafka-acls.sh", "missing")
         return
     with open(path, encoding="utf-8") as f:
         grants = acl_grants(f.read())
+    for group, topic in keda_grants(root):
+        service = next((s for s, g in registry.groups.items() if g == group), None)
+        if service is None or topic not in registry.consumed(service):
+            error("deploy/kafka-acls.sh", f"keda may describe group {group} on {topic}, which that group does not read")
+    if set(grants.get("keda", {})) - {"lag_read"}:
+        error("deploy/kafka-acls.sh", "keda is granted more than describing consumer lag")
     for name, group in registry.groups.items():
         got = grants.get(name, {})
         expected = {"read": set(registry.consumed(name)),
