@@ -9,7 +9,7 @@ EXTERNAL = {
     # the local platform's key pair: the services trust the public key, the console's local sign-in signs with both
     "dev": {("ConfigMap", "jwt-public-key"): {"public.pem"}, ("Secret", "jwt-private-key"): {"private.pem"}},
     # each service's and the topic Job's own Kafka principal (deploy/kafka-acls.md)
-    "prod": {("Secret", "platform-credentials"): {"PG_USER", "PG_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY"},
+    "prod": {("Secret", "platform-credentials"): {"PG_USER", "PG_PASSWORD"},
              # order-service's own: the processing provider's token, the payment webhook's secret, the SMTP login
              ("Secret", "order-service-credentials"): {"PLATFORM_PROVIDER_TOKEN", "PLATFORM_PAYMENTS_WEBHOOK_SECRET",
                                                        "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"},

@@ -3,6 +3,7 @@ package com.renovation.media.storage.s3;
 import com.renovation.media.storage.filetype.FileType;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
@@ -38,16 +40,25 @@ public class PresignedUrls {
     private final S3Presigner presigner;
     private final StorageConfig config;
 
+    /**
+     * Signs with whatever credentials the service's S3 client uses: static keys, or the AWS default chain
+     * ({@code S3_CREDENTIALS=default}: web identity / IRSA, pod identity, instance profile), so the URLs work
+     * wherever the client does.
+     */
+    @Inject
     public PresignedUrls(StorageConfig config,
             @ConfigProperty(name = "quarkus.s3.endpoint-override") String endpoint,
-            @ConfigProperty(name = "quarkus.s3.aws.region") String region,
-            @ConfigProperty(name = "quarkus.s3.aws.credentials.static-provider.access-key-id") String accessKey,
-            @ConfigProperty(name = "quarkus.s3.aws.credentials.static-provider.secret-access-key") String secretKey) {
+            @ConfigProperty(name = "quarkus.s3.aws.region") String region, S3AsyncClient s3) {
+        this(config, endpoint, region, s3.serviceClientConfiguration().credentialsProvider());
+    }
+
+    PresignedUrls(StorageConfig config, String endpoint, String region,
+            IdentityProvider<? extends AwsCredentialsIdentity> credentials) {
         this.config = config;
         this.presigner = S3Presigner.builder()
                 .endpointOverride(URI.create(config.publicEndpoint().orElse(endpoint)))
                 .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+                .credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
                 .build();
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class PresignedUrlsTest {
 
@@ -22,7 +24,8 @@ class PresignedUrlsTest {
         public Duration downloadUrlTtl() {
             return Duration.ofHours(1);
         }
-    }, "http://localhost:9000", "us-east-1", "access", "secret");
+    }, "http://localhost:9000", "us-east-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("access",
+            "secret")));
 
     private String disposition(String contentType, String filename) {
         String url = urls.download("user-uploads", "k/file", filename, contentType).url();
