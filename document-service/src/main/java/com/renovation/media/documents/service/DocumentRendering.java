@@ -3,6 +3,7 @@ package com.renovation.media.documents.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.renovation.media.contracts.documents.DocumentContent;
 import com.renovation.media.contracts.documents.DocumentStatus;
+import com.renovation.media.contracts.documents.DocumentType;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.documents.config.DocumentConfig;
 import com.renovation.media.documents.render.RenderFailure;
@@ -68,6 +69,10 @@ public class DocumentRendering {
         this.outbox = outbox;
         this.config = config;
         this.registry = registry;
+        // at zero from the start, so rate() and the alert see the first failure (a counter born at 1 shows no rise)
+        for (DocumentType type : DocumentType.values()) {
+            registry.counter("documents.render.failed", "type", type.value());
+        }
     }
 
     @Scheduled(every = "${platform.documents.render-poll}", delayed = "2s",
