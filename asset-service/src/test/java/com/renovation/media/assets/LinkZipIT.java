@@ -37,8 +37,9 @@ class LinkZipIT {
         String user = TestSupport.newUser();
         String room = TestSupport.sessionWithRoom(user).get(1);
         List<byte[]> photos = new ArrayList<>();
+        byte[] noise = NoisePhotos.jpeg(2400, 1800, 0.9f, 7); // one encode: noise does not compress
         for (int i = 0; i < PHOTOS; i++) { // each a file of its own: a session holds one copy of any bytes
-            photos.add(NoisePhotos.jpeg(2400, 1800, 0.9f, i));
+            photos.add(NoisePhotos.numbered(noise, i));
         }
         List<String> assetIds = new ArrayList<>();
         Map<String, String> expected = new LinkedHashMap<>(); // entry name → SHA-256 of its bytes
