@@ -26,7 +26,7 @@ if (!document.querySelector(`link[href="${UPPY_STYLESHEET}"]`)) {
 }
 
 const TYPE_BY_EXTENSION = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic', heif: 'image/heif',
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic', heif: 'image/heif', avif: 'image/avif',
   pdf: 'application/pdf',
 };
 
