@@ -5,10 +5,10 @@
  */
 
 export const ASSET_TYPES = [
-  { value: 'photo', label: 'Photo', accepts: 'JPEG, PNG, WebP or HEIC images' },
-  { value: 'floorplan', label: 'Floor plan', accepts: 'JPEG, PNG, WebP or HEIC images, or a PDF' },
-  { value: 'render', label: 'Render', accepts: 'JPEG, PNG, WebP or HEIC images' },
-  { value: 'document', label: 'Document', accepts: 'a PDF, or JPEG, PNG, WebP or HEIC images' },
+  { value: 'photo', label: 'Photo', accepts: 'JPEG, PNG, WebP, HEIC or AVIF images' },
+  { value: 'floorplan', label: 'Floor plan', accepts: 'JPEG, PNG, WebP, HEIC or AVIF images, or a PDF' },
+  { value: 'render', label: 'Render', accepts: 'JPEG, PNG, WebP, HEIC or AVIF images' },
+  { value: 'document', label: 'Document', accepts: 'a PDF, or JPEG, PNG, WebP, HEIC or AVIF images' },
   { value: 'video', label: 'Video', accepts: 'MP4, MOV or WebM videos up to 1 GB (site walk-throughs)' },
 ];
 

@@ -142,6 +142,31 @@ class HostileSourcesIT {
         workerStillMakesVariants();
     }
 
+    /**
+     * HEIC shapes an attacker controls: cut short, declaring more pixels than the limit (refused from its meta box,
+     * before the decoder starts), random bytes after a valid ftyp. Each ends as variant.failed with its reason, no
+     * variant is stored, and the worker goes on.
+     */
+    @Test
+    void hostileHeicsAreRefusedWithTheirReasonsAndNothingIsStored() {
+        AssetConfirmed truncated = stored(WorkerFixtures.truncatedHeic(), "cut.heic", "image/heic");
+        AssetConfirmed huge = stored(WorkerFixtures.heicDeclaring(60_000, 60_000), "huge.heic", "image/heic");
+        AssetConfirmed garbage = stored(WorkerFixtures.garbageAfterHeicFtyp(), "garbage.heic", "image/heic");
+        for (AssetConfirmed hostile : List.of(truncated, huge, garbage)) {
+            KafkaTestClient.publish("asset-service", hostile);
+        }
+        assertThat(failure(truncated.assetId()).get("error").asText())
+                .startsWith("could not decode the HEIF image: ").contains("end of file");
+        assertThat(failure(huge.assetId()).get("error").asText())
+                .isEqualTo("image is 60000×60000 = 3600 MP, above the 50 MP limit");
+        assertThat(failure(garbage.assetId()).get("error").asText()).startsWith("corrupt HEIF container: ");
+        for (AssetConfirmed hostile : List.of(truncated, huge, garbage)) {
+            assertThat(keysUnder(StoragePaths.variantPrefix(hostile.storagePath()))).isEmpty();
+            assertThat(KafkaTestClient.eventData("variant.ready", hostile.assetId().toString())).isEmpty();
+        }
+        workerStillMakesVariants();
+    }
+
     @Test
     void aWebPAboveThePixelLimitIsRefusedFromItsHeaderAndTheNextEventIsProcessed() {
         AssetConfirmed huge = stored(HostileImages.webpWithHugeHeader(10_000, 6_000), "huge.webp", "image/webp");

@@ -166,6 +166,36 @@ class VariantWorkerIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
     }
 
+    /** An iPhone's portrait HEIC, turned by its irot alone (not again by its EXIF), and an AVIF: JPEG and WebP each. */
+    @Test
+    void heicAndAvifSourcesGetTheSameUprightVariants() {
+        AssetConfirmed heic = confirmed(WorkerFixtures.iphoneStyleHeic(600, 800), "IMG_0001.HEIC", "image/heic");
+        AssetConfirmed avif = confirmed(WorkerFixtures.avif(800, 600), "photo.avif", "image/avif");
+        publish(heic);
+        publish(avif);
+        for (AssetConfirmed asset : List.of(heic, avif)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> events("variant.ready", asset.assetId()).size() == 4);
+            List<JsonNode> ready = events("variant.ready", asset.assetId());
+            assertThat(ready).extracting(v -> v.get("format").asText()).containsOnly("jpeg", "webp").hasSize(4);
+            List<String> keys = keysUnder(StoragePaths.variantPrefix(asset.storagePath()));
+            assertThat(keys).hasSize(4);
+            boolean portrait = asset == heic;
+            for (String key : keys) {
+                BufferedImage decoded = WorkerFixtures.decode(object(key));
+                assertThat(decoded.getHeight() > decoded.getWidth()).as("portrait %s", key).isEqualTo(portrait);
+                int top = decoded.getRGB(decoded.getWidth() / 2, decoded.getHeight() / 4);
+                int bottom = decoded.getRGB(decoded.getWidth() / 2, 3 * decoded.getHeight() / 4);
+                assertThat((top >> 16) & 0xFF).as("red on top of %s", key).isGreaterThan(200);
+                assertThat(bottom & 0xFF).as("blue at the bottom of %s", key).isGreaterThan(200);
+                assertThat(WorkerFixtures.contains(object(key), "Exif")).isFalse();
+            }
+        }
+        JsonNode optimized = events("variant.ready", heic.assetId()).stream()
+                .filter(v -> v.get("variantType").asText().equals("optimized")).findFirst().orElseThrow();
+        assertThat(optimized.get("width").asInt()).isEqualTo(600);
+        assertThat(optimized.get("height").asInt()).isEqualTo(800);
+    }
+
     @Test
     void pngWithAlphaCmykAndProgressiveJpegsAllGetVariants() {
         List<AssetConfirmed> assets = List.of(

@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "platform.uploads")
 public interface UploadConfig {
 
-    /** Largest accepted image (JPEG, PNG, WebP, HEIC). */
+    /** Largest accepted image (JPEG, PNG, WebP, HEIC, AVIF). */
     @WithDefault("10485760")
     long maxImageBytes();
 

@@ -29,7 +29,7 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
             case JPEG -> new JpegWalk();
             case PNG -> new PngWalk();
             case WEBP -> new WebpWalk();
-            case HEIC -> new BmffWalk();
+            case HEIC, AVIF -> new BmffWalk();
             case PDF -> new PdfWalk();
         };
     }

@@ -17,6 +17,8 @@ public final class FileSniffer {
 
     private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
             "msf1");
+    /** AVIF's brands; an AVIF file may also carry mif1 or msf1 as its major brand, with avif among the others. */
+    private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
 
     private FileSniffer() {
     }
@@ -44,6 +46,9 @@ public final class FileSniffer {
         if (startsWith(head, 0, 'R', 'I', 'F', 'F') && startsWith(head, 8, 'W', 'E', 'B', 'P')) {
             return new Accepted(FileType.WEBP);
         }
+        if (startsWith(head, 4, 'f', 't', 'y', 'p') && head.length >= 12 && isAvif(head)) {
+            return new Accepted(FileType.AVIF);
+        }
         if (startsWith(head, 4, 'f', 't', 'y', 'p') && head.length >= 12
                 && HEIF_BRANDS.contains(ascii(head, 8, 4))) {
             return new Accepted(FileType.HEIC);
@@ -52,6 +57,31 @@ public final class FileSniffer {
             return new Accepted(FileType.PDF);
         }
         return new Refused(refusalReason(head));
+    }
+
+    /**
+     * The major brand is avif or avis, or a generic HEIF one (mif1, msf1) whose compatible brands name AVIF and no
+     * HEVC brand: the codec decides the type, and so the decoder a reader needs.
+     */
+    private static boolean isAvif(byte[] head) {
+        String major = ascii(head, 8, 4);
+        if (AVIF_BRANDS.contains(major)) {
+            return true;
+        }
+        if (!major.equals("mif1") && !major.equals("msf1")) {
+            return false;
+        }
+        long boxSize = (head[0] & 0xFFL) << 24 | (head[1] & 0xFFL) << 16 | (head[2] & 0xFFL) << 8 | (head[3] & 0xFFL);
+        int end = (int) Math.min(Math.min(boxSize, head.length), 1024);
+        boolean avif = false;
+        for (int at = 16; at + 4 <= end; at += 4) { // after size, type, major brand and minor version
+            String brand = ascii(head, at, 4);
+            if (brand.startsWith("he")) {
+                return false; // heic, heix, hevc, hevx, heim, heis
+            }
+            avif |= AVIF_BRANDS.contains(brand);
+        }
+        return avif;
     }
 
     private static String refusalReason(byte[] head) {
@@ -88,7 +118,7 @@ public final class FileSniffer {
         if (text.startsWith("<?xml") || text.startsWith("<")) {
             return "the file is XML or markup";
         }
-        return "the file's content is not a JPEG, PNG, WebP, HEIC or PDF";
+        return "the file's content is not a JPEG, PNG, WebP, HEIC, AVIF or PDF";
     }
 
     /**
@@ -102,7 +132,7 @@ public final class FileSniffer {
             case PNG -> lastIndexOf(tail, new byte[] {'I', 'E', 'N', 'D'}) >= 0;
             case PDF -> lastIndexOf(tail, "%%EOF".getBytes(StandardCharsets.US_ASCII)) >= 0;
             case WEBP -> riffSize(head) == fileSize;
-            case HEIC -> true; // ISO-BMFF boxes carry their own lengths; the decoder finds a cut
+            case HEIC, AVIF -> true; // ISO-BMFF boxes carry their own lengths; the decoder finds a cut
         };
     }
 

@@ -10,6 +10,8 @@ public enum FileType {
     PNG("image/png", Set.of("image/png")),
     WEBP("image/webp", Set.of("image/webp")),
     HEIC("image/heic", Set.of("image/heic", "image/heif", "image/heic-sequence", "image/heif-sequence")),
+    /** AV1 in the same HEIF container as HEIC (ftyp brand avif or avis). */
+    AVIF("image/avif", Set.of("image/avif")),
     PDF("application/pdf", Set.of("application/pdf"));
 
     private final String contentType;
@@ -33,6 +35,7 @@ public enum FileType {
      * Whether browsers may open the file inline. JPEG, PNG and WebP are decoded as plain images. A PDF opens in a
      * viewer that runs its scripts, forms and links on the storage origin, and HEIC is rendered by few browsers
      * (the rest would offer a save dialog anyway) through large native decoders: both are served as attachments.
+     * So is an AVIF original: pages show its variants, and nobody's browser need decode an uploader's AV1.
      */
     public boolean safeInline() {
         return this == JPEG || this == PNG || this == WEBP;

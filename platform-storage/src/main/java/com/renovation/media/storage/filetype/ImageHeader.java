@@ -20,11 +20,17 @@ public final class ImageHeader {
                 case JPEG -> jpeg(head);
                 case PNG -> png(head);
                 case WEBP -> webp(head);
-                case HEIC, PDF -> null;
+                case HEIC, AVIF -> heif(head);
+                case PDF -> null;
             }).filter(d -> d.width() > 0 && d.height() > 0);
-        } catch (ArrayIndexOutOfBoundsException truncatedHeader) {
+        } catch (ArrayIndexOutOfBoundsException | HeifMeta.Malformed truncatedHeader) {
             return Optional.empty();
         }
+    }
+
+    /** The size the primary item declares (ispe), when the meta box lies within {@code head}. */
+    private static Dimensions heif(byte[] head) {
+        return HeifMeta.read(head).primarySize().orElse(null);
     }
 
     private static Dimensions png(byte[] b) {

@@ -58,10 +58,14 @@ final class HeadCheck {
                         .sorted().toList() + " are accepted here");
     }
 
-    /** An image's header must be readable (HEIC's lies past the head) and within the pixel limit. */
+    /**
+     * An image's header must be readable and within the pixel limit. A HEIF file (HEIC, AVIF) may keep its meta
+     * box past the head, after its image data: then the variant worker checks its size before decoding.
+     */
     static Optional<String> ofHeader(UploadPolicy policy, FileType type, byte[] head) {
         Optional<ImageHeader.Dimensions> dimensions = ImageHeader.dimensions(type, head);
-        if (type.isImage() && type != FileType.HEIC && dimensions.isEmpty()) {
+        boolean heif = type == FileType.HEIC || type == FileType.AVIF;
+        if (type.isImage() && !heif && dimensions.isEmpty()) {
             return Optional.of("the image header is unreadable");
         }
         if (dimensions.isPresent() && dimensions.get().pixels() > policy.maxPixels()) {

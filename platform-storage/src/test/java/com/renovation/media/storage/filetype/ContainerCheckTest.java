@@ -205,6 +205,14 @@ class ContainerCheckTest {
     }
 
     @Test
+    void avifIsWalkedAsTheSameContainer() throws Exception {
+        byte[] avif = CraftedFiles.heifDeclaring("avif", 640, 480, true);
+        passes(FileType.AVIF, avif);
+        refused(FileType.AVIF, concat(avif, CraftedFiles.zip()), "do not add up to the file's size");
+        refused(FileType.AVIF, Arrays.copyOf(avif, avif.length - 10), "do not add up to the file's size");
+    }
+
+    @Test
     void aHeicWithATrailerIsRefused() throws Exception {
         byte[] heic = CraftedFiles.heic();
         refused(FileType.HEIC, concat(heic, CraftedFiles.zip()), "do not add up to the file's size");

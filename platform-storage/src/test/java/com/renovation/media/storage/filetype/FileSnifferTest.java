@@ -32,6 +32,28 @@ class FileSnifferTest {
     }
 
     @Test
+    void tellsAvifFromHeicByItsBrands() {
+        assertThat(sniff("\u0000\u0000\u0000\u001cftypavif\u0000\u0000\u0000\u0000avifmif1miaf"))
+                .isEqualTo(new FileSniffer.Accepted(FileType.AVIF));
+        assertThat(sniff("\u0000\u0000\u0000\u0014ftypavis\u0000\u0000\u0000\u0000avis"))
+                .isEqualTo(new FileSniffer.Accepted(FileType.AVIF));
+        // a generic major brand: the compatible brands name the codec
+        assertThat(sniff("\u0000\u0000\u0000\u0018ftypmif1\u0000\u0000\u0000\u0000mif1avif"))
+                .isEqualTo(new FileSniffer.Accepted(FileType.AVIF));
+        assertThat(sniff("\u0000\u0000\u0000\u001cftypmif1\u0000\u0000\u0000\u0000mif1heicavif"))
+                .isEqualTo(new FileSniffer.Accepted(FileType.HEIC));
+        assertThat(sniff("\u0000\u0000\u0000\u0018ftypmif1\u0000\u0000\u0000\u0000mif1miaf"))
+                .isEqualTo(new FileSniffer.Accepted(FileType.HEIC));
+        // a brand beyond the ftyp box's own size does not count
+        assertThat(sniff("\u0000\u0000\u0000\u0014ftypmif1\u0000\u0000\u0000\u0000mif1avif"))
+                .isEqualTo(new FileSniffer.Accepted(FileType.HEIC));
+        assertThat(FileType.fromDeclared("image/avif")).contains(FileType.AVIF);
+        assertThat(FileType.AVIF.safeInline()).isFalse();
+        assertThat(sniff("\u0000\u0000\u0000\u0014ftypisom\u0000\u0000\u0000\u0000avif"))
+                .isInstanceOf(FileSniffer.Refused.class);
+    }
+
+    @Test
     void refusesExecutablesMarkupAndArchivesWithAReason() {
         assertThat(sniff("\u007FELF\u0002\u0001\u0001")).isEqualTo(new FileSniffer.Refused("the file is an executable (ELF)"));
         assertThat(sniff("MZ\u0090\u0000")).isInstanceOf(FileSniffer.Refused.class);

@@ -77,6 +77,19 @@ class UploadInspectorTest {
     }
 
     @Test
+    void aHeifFileIsCheckedAgainstThePixelLimitWhenItsMetaBoxIsInTheHead() {
+        byte[] huge = CraftedFiles.heifDeclaring("heic", 60_000, 60_000, false);
+        assertThat(refusal(huge, UploadPolicy.of(Set.of(FileType.HEIC), 1_000_000, 50_000_000)))
+                .isEqualTo("the image is 60000x60000 pixels, above the limit of 50 MP");
+        byte[] avif = CraftedFiles.heifDeclaring("avif", 640, 480, true);
+        assertThat(UploadInspector.inspect(avif, UploadPolicy.of(Set.of(FileType.AVIF), 1_000_000, 50_000_000)))
+                .isEqualTo(new Inspection.Accepted(FileType.AVIF, Optional.of(new ImageHeader.Dimensions(640, 480)),
+                        UploadInspector.sha256(avif)));
+        assertThat(refusal(avif, UploadPolicy.of(Set.of(FileType.HEIC), 1_000_000, 50_000_000)))
+                .isEqualTo("the file's content is image/avif, but only [image/heic] are accepted here");
+    }
+
+    @Test
     void aHeicIsAcceptedWithoutDimensionsWhereAllowed() {
         byte[] heic = CraftedFiles.heic();
         Inspection verdict = UploadInspector.inspect(heic, UploadPolicy.of(Set.of(FileType.HEIC), 1000, 1));

@@ -40,6 +40,7 @@ class PresignedUrlsTest {
         assertThat(disposition("image/webp", "a.webp")).startsWith("inline;");
         assertThat(disposition("application/pdf", "a.pdf")).startsWith("attachment;");
         assertThat(disposition("image/heic", "a.heic")).startsWith("attachment;");
+        assertThat(disposition("image/avif", "a.avif")).startsWith("attachment;");
         assertThat(disposition("text/html", "a.html")).startsWith("attachment;");
         assertThat(disposition(null, "a")).startsWith("attachment;");
     }

@@ -175,6 +175,42 @@ public final class CraftedFiles {
         return concat(ftyp(), box("meta", meta), box("mdat", mdat));
     }
 
+    /**
+     * A HEIF file whose meta box says what a camera's does, item by item, with random bytes for coded data: item 1
+     * (hvc1) is primary and declares {@code width}×{@code height} in its ispe; item 2 (a hidden hvc1) is an
+     * alpha plane of item 1 when {@code alpha}; item 3 holds Exif. {@code brand} is the ftyp's major brand.
+     */
+    public static byte[] heifDeclaring(String brand, int width, int height, boolean alpha) {
+        byte[] hdlr = box("hdlr", concat(new byte[8], ascii("pict"), new byte[13]));
+        byte[] pitm = box("pitm", concat(new byte[4], shorts(1)));
+        byte[] iinf = box("iinf", concat(new byte[4], shorts(3), infe(1, "hvc1", false), infe(2, "hvc1", true),
+                infe(3, "Exif", true)));
+        byte[] ispe = box("ispe", concat(new byte[4], ByteBuffer.allocate(8).putInt(width).putInt(height).array()));
+        byte[] small = box("ispe", concat(new byte[4], ByteBuffer.allocate(8).putInt(8).putInt(8).array()));
+        byte[] auxC = box("auxC", concat(new byte[4], ascii("urn:mpeg:hevc:2015:auxid:1\0")));
+        byte[] ipco = box("ipco", concat(box("hvcC", new byte[23]), ispe, small, auxC));
+        // version 0, flags 0: 16-bit item IDs, 8-bit property indexes (the top bit: essential)
+        byte[] ipma = box("ipma", concat(new byte[4], ByteBuffer.allocate(4).putInt(2).array(),
+                shorts(1), new byte[] {2, (byte) 0x81, 2}, shorts(2), new byte[] {3, (byte) 0x81, 3, 4}));
+        byte[] iref = box("iref", concat(new byte[4], box(alpha ? "auxl" : "cdsc", concat(shorts(2), shorts(1), shorts(1)))));
+        byte[] meta = box("meta", concat(new byte[4], hdlr, pitm, iinf, box("iprp", concat(ipco, ipma)), iref));
+        byte[] coded = new byte[200];
+        new Random(11).nextBytes(coded);
+        return concat(box("ftyp", ascii(brand + "\0\0\0\0mif1" + brand)), meta, box("mdat", coded));
+    }
+
+    private static byte[] infe(int id, String type, boolean hidden) {
+        return box("infe", concat(new byte[] {2, 0, 0, (byte) (hidden ? 1 : 0)}, shorts(id, 0), ascii(type + "\0")));
+    }
+
+    private static byte[] shorts(int... values) {
+        ByteBuffer out = ByteBuffer.allocate(2 * values.length);
+        for (int value : values) {
+            out.putShort((short) value);
+        }
+        return out.array();
+    }
+
     /** Overwrites a big-endian 32-bit value. */
     public static byte[] withInt(byte[] file, int at, int value) {
         byte[] out = file.clone();

@@ -2,6 +2,8 @@ package com.renovation.media.variants.config;
 
 import com.renovation.media.variants.imaging.ImageProbe;
 import com.renovation.media.variants.imaging.VariantFormat;
+import com.renovation.media.variants.imaging.heif.HeifDecoder;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -37,6 +39,24 @@ public interface VariantConfig {
     /** A render (decode, resize, encode) still running after this is aborted and the source gets variant.failed. */
     @WithDefault("60s")
     Duration renderTimeout();
+
+    /**
+     * The HEIF decoder (HEIC, HEIF, AVIF sources): Debian's {@code heif-convert}, by path or by name on PATH. It
+     * runs in a process of its own under an address-space cap sized from the pixels the file declares.
+     */
+    @WithDefault(HeifDecoder.DEFAULT_COMMAND)
+    String heifDecoder();
+
+    /** A HEIF decode still running after this is killed and the source refused (within render-timeout). */
+    @WithDefault("30s")
+    Duration heifDecodeTimeout();
+
+    /**
+     * The address space a HEIF decode gets beyond 10 bytes per declared pixel: libheif, its codecs and their
+     * threads. dav1d (AV1) starts a thread per CPU it may run on: on hosts with many, this may need to grow.
+     */
+    @WithDefault("128M")
+    MemorySize heifDecodeMemory();
 
     /** Buckets catalog images may be read from (catalog.image.added naming any other bucket is refused). */
     @WithDefault("styles")

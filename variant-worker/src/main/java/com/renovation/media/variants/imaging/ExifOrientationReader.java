@@ -23,6 +23,9 @@ final class ExifOrientationReader {
                 case JPEG -> jpegExif(data);
                 case PNG -> pngExif(data);
                 case WEBP -> webpExif(data);
+                // HEIF turns images by its irot and imir properties, which libheif applies as it decodes; an EXIF
+                // orientation inside (iPhones write both) must not turn the picture a second time
+                case HEIF -> null;
             };
             return tiff == null ? Orientation.NORMAL : orientation(tiff);
         } catch (IndexOutOfBoundsException | BufferUnderflowException | IllegalArgumentException e) {

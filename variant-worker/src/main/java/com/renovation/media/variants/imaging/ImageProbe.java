@@ -1,13 +1,16 @@
 package com.renovation.media.variants.imaging;
 
+import com.renovation.media.storage.filetype.HeifMeta;
+import com.renovation.media.storage.filetype.ImageHeader;
 import com.renovation.media.storage.filetype.WebpLosslessCodes;
 import java.util.Locale;
 
 /**
  * Reads format and orientation from the bytes, and refuses what must not be decoded: files above the byte
- * limit, unknown formats, JPEGs with more scans than the limit (scan bombs) and lossless WebPs with invalid
- * Huffman codes — before a decoder sees them. The pixel limit (decompression bombs) is checked on the size the
- * decoder reads from the header, before any pixel is decoded: see {@link #checkPixels}.
+ * limit, unknown formats, JPEGs with more scans than the limit (scan bombs), lossless WebPs with invalid
+ * Huffman codes, and HEIF files whose meta box is broken or declares too many pixels — before a decoder sees
+ * them. The pixel limit (decompression bombs) is checked on the size the decoder reads from the header (for
+ * HEIF: the primary item's ispe, read here), before any pixel is decoded: see {@link #checkPixels}.
  */
 public final class ImageProbe {
 
@@ -45,8 +48,27 @@ public final class ImageProbe {
         if (source.length > maxBytes) {
             throw new ImageRejectedException("file is " + bytes(source.length) + ", above the " + bytes(maxBytes) + " limit");
         }
+        return inspect(source);
+    }
+
+    /**
+     * What the HEIF decoder made of a source: a JPEG or PNG whose size its decoder's output cap bounded (a 50 MP
+     * picture may well exceed the byte limit meant for uploads), probed like an upload otherwise.
+     */
+    public ImageInfo probeDecoded(byte[] decoded) {
+        ImageInfo info = inspect(decoded);
+        if (info.format() != SourceFormat.JPEG && info.format() != SourceFormat.PNG) {
+            throw new ImageRejectedException("the HEIF decoder wrote neither a JPEG nor a PNG");
+        }
+        return info;
+    }
+
+    private ImageInfo inspect(byte[] source) {
         SourceFormat format = SourceFormat.detect(source)
-                .orElseThrow(() -> new ImageRejectedException("not a JPEG, PNG or WebP image"));
+                .orElseThrow(() -> new ImageRejectedException("not a JPEG, PNG, WebP, HEIC or AVIF image"));
+        if (format == SourceFormat.HEIF) {
+            return heif(source);
+        }
         if (format == SourceFormat.WEBP) {
             WebpLosslessCodes.refusal(source).ifPresent(reason -> {
                 throw new ImageRejectedException(reason);
@@ -59,6 +81,21 @@ public final class ImageProbe {
             }
         }
         return new ImageInfo(format, ExifOrientationReader.read(format, source));
+    }
+
+    /** The meta box must name a primary image and its size, within the pixel limit: the decoder trusts neither. */
+    private ImageInfo heif(byte[] source) {
+        HeifMeta meta;
+        try {
+            meta = HeifMeta.read(source);
+        } catch (HeifMeta.Malformed e) {
+            throw new ImageRejectedException("corrupt HEIF container: " + e.getMessage(), e);
+        }
+        ImageHeader.Dimensions declared = meta.primarySize().filter(d -> d.width() > 0 && d.height() > 0)
+                .orElseThrow(() -> new ImageRejectedException(
+                        "corrupt HEIF container: its primary image declares no size (ispe)"));
+        checkPixels(new ImageSize(declared.width(), declared.height()));
+        return new ImageInfo(SourceFormat.HEIF, Orientation.NORMAL, meta);
     }
 
     /** @throws ImageRejectedException when an image of the stored {@code size} has more pixels than the limit */

@@ -1,10 +1,16 @@
 package com.renovation.media.variants.imaging;
 
+import com.renovation.media.storage.filetype.FileSniffer;
+import com.renovation.media.storage.filetype.FileType;
 import java.util.Optional;
 
-/** The source formats accepted, recognised by their magic bytes (never by a declared type or name). */
+/**
+ * The source formats accepted, recognised by their magic bytes (never by a declared type or name). libvips
+ * decodes JPEG, PNG and WebP; HEIF (HEIC and AVIF: the ftyp brands platform-storage accepts) is decoded by
+ * {@code HeifDecoder} into a JPEG or PNG first, which then takes the same way.
+ */
 public enum SourceFormat {
-    JPEG, PNG, WEBP;
+    JPEG, PNG, WEBP, HEIF;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -17,6 +23,10 @@ public enum SourceFormat {
         }
         if (startsWith(data, 0, ascii("RIFF")) && startsWith(data, 8, ascii("WEBP"))) {
             return Optional.of(WEBP);
+        }
+        if (startsWith(data, 4, ascii("ftyp")) && FileSniffer.sniff(data) instanceof FileSniffer.Accepted accepted
+                && (accepted.type() == FileType.HEIC || accepted.type() == FileType.AVIF)) {
+            return Optional.of(HEIF);
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package com.renovation.media.variants.imaging;
 
+import com.renovation.media.variants.imaging.heif.HeifDecoder;
 import com.renovation.media.variants.imaging.vips.Libvips;
 import com.renovation.media.variants.imaging.vips.VipsException;
 import com.renovation.media.variants.imaging.vips.VipsImage;
@@ -28,6 +29,9 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * <p>Memory is bounded by design, not by the source's pixel count: the decode streams in strips (a JPEG
  * already scaled down by 2, 4 or 8 in the DCT domain), so a render holds the compressed source, a few strips
  * and the presets it made (at most maxWidth×maxHeight×4 bytes each).
+ *
+ * <p>A HEIF source (HEIC, AVIF) is first decoded by {@link HeifDecoder} in a process of its own, under its own
+ * limits, into an upright JPEG (PNG with alpha), which then takes exactly the way of an uploaded one.
  */
 public final class VariantPipeline {
 
@@ -36,16 +40,28 @@ public final class VariantPipeline {
 
     private final ImageProbe probe;
     private final Executor encoders;
+    private final HeifDecoder heif;
 
-    /** Every step on the calling thread. */
+    /** Every step on the calling thread; HEIF decoded with the default limits. */
     public VariantPipeline(ImageProbe probe) {
         this(probe, Runnable::run);
     }
 
-    /** The largest preset's further formats encoded on {@code encoders}, beside the rest of the render. */
+    /** As {@link #VariantPipeline(ImageProbe, Executor, HeifDecoder)} with the default HEIF decoder. */
     public VariantPipeline(ImageProbe probe, Executor encoders) {
+        this(probe, encoders, HeifDecoder.withDefaults());
+    }
+
+    /** Every step on the calling thread. */
+    public VariantPipeline(ImageProbe probe, HeifDecoder heif) {
+        this(probe, Runnable::run, heif);
+    }
+
+    /** The largest preset's further formats encoded on {@code encoders}, beside the rest of the render. */
+    public VariantPipeline(ImageProbe probe, Executor encoders, HeifDecoder heif) {
         this.probe = probe;
         this.encoders = encoders;
+        this.heif = heif;
     }
 
     /** Reads at most the probe's byte limit, so an oversized stream is refused without buffering it whole. */
@@ -74,6 +90,11 @@ public final class VariantPipeline {
     public List<RenderedVariant> render(byte[] source, List<VariantPreset> presets, List<VariantFormat> formats,
             RenderAbort abort) {
         ImageInfo info = probe.probe(source);
+        if (info.format() == SourceFormat.HEIF) {
+            byte[] decoded = decodedHeif(source, info, abort);
+            info = probe.probeDecoded(decoded); // a JPEG or PNG now, without EXIF: NORMAL orientation
+            source = decoded;
+        }
         List<VariantFormat> encodable = formats.stream().distinct().toList();
         if (presets.isEmpty() || encodable.isEmpty()) {
             return List.of();
@@ -96,6 +117,17 @@ public final class VariantPipeline {
         } catch (VipsException e) {
             abort.check(); // an aborted computation fails in libvips: report the abort's reason
             throw new ImageRejectedException(e.getMessage(), e);
+        }
+    }
+
+    /** Outside libvips, in the decoder's own process; an abort (the render's deadline) kills it. */
+    private byte[] decodedHeif(byte[] source, ImageInfo info, RenderAbort abort) {
+        abort.check();
+        try {
+            return heif.decode(source, info.heif());
+        } catch (ImageRejectedException e) {
+            abort.check(); // interrupted by the abort: report the abort's reason
+            throw e;
         }
     }
 

@@ -34,10 +34,11 @@ public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucke
                 known.sourcePath, known.sourceType);
     }
 
-    /** JPEG, PNG and WebP get variants; PDFs and HEIC (no decoder here) are served as uploaded. */
+    /** JPEG, PNG, WebP, HEIC (HEIF) and AVIF get variants; PDFs are served as uploaded. */
     public boolean hasVariants() {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/webp");
+        return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/webp")
+                || type.equals("image/heic") || type.equals("image/heif") || type.equals("image/avif");
     }
 
     @Override

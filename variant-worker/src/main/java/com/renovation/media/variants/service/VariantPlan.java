@@ -6,11 +6,13 @@ import com.renovation.media.variants.imaging.ImagingThreads;
 import com.renovation.media.variants.imaging.VariantFormat;
 import com.renovation.media.variants.imaging.VariantPipeline;
 import com.renovation.media.variants.imaging.VariantPreset;
+import com.renovation.media.variants.imaging.heif.HeifDecoder;
 import com.renovation.media.variants.imaging.vips.Libvips;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,7 @@ public class VariantPlan {
     private final List<VariantFormat> webFormats;
     private final List<VariantFormat> laterFormats;
     private final ExecutorService encoders;
+    private final HeifDecoder heif;
     private final VariantPipeline pipeline;
 
     public VariantPlan(VariantConfig config) {
@@ -47,8 +50,10 @@ public class VariantPlan {
         }
         // one encoder thread per image rendered at once, for the encodes each render hands aside
         this.encoders = Executors.newFixedThreadPool(config.concurrency(), ImagingThreads.named("imaging-encoder"));
+        this.heif = new HeifDecoder(config.heifDecoder(), config.heifDecodeTimeout(),
+                Path.of(System.getProperty("java.io.tmpdir")), config.heifDecodeMemory().asLongValue());
         this.pipeline = new VariantPipeline(
-                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()), encoders);
+                new ImageProbe(config.maxPixels(), config.maxSourceBytes(), config.maxJpegScans()), encoders, heif);
     }
 
     @PreDestroy
@@ -77,15 +82,16 @@ public class VariantPlan {
     }
 
     /**
-     * libvips is loaded at start, so a missing library stops the worker here, not on the first upload; and one
-     * small render in every format pages in the codecs and compiles the calls, so the first upload after a
-     * start is as fast as the next.
+     * libvips is loaded and the HEIF decoder looked for at start, so a missing library or tool stops the worker
+     * here, not on the first upload; and one small render in every format pages in the codecs and compiles the
+     * calls, so the first upload after a start is as fast as the next.
      */
     void onStart(@Observes StartupEvent event) {
+        String heifVersion = heif.checkAndClean();
         long start = System.nanoTime();
         pipeline.render(Libvips.get().sampleJpeg(640, 480), presets, allFormats());
-        LOG.infof("imaging: %s, warmed in %d ms; variants: %s in %s, then %s", Libvips.get(),
-                (System.nanoTime() - start) / 1_000_000, presets, webFormats, laterFormats);
+        LOG.infof("imaging: %s, warmed in %d ms; HEIF: %s (%s); variants: %s in %s, then %s", Libvips.get(),
+                (System.nanoTime() - start) / 1_000_000, heif, heifVersion, presets, webFormats, laterFormats);
     }
 
     public List<VariantPreset> presets() {

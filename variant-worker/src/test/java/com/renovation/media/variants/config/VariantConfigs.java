@@ -1,6 +1,8 @@
 package com.renovation.media.variants.config;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
@@ -25,6 +27,7 @@ public final class VariantConfigs {
                     .withMapping(VariantConfig.class)
                     // as Quarkus reads durations: "60s", "300ms"
                     .withConverter(Duration.class, 200, new DurationConverter())
+                    .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                     .withSources(new PropertiesConfigSource(shipped, 250))
                     .withSources(new PropertiesConfigSource(overrides, "test overrides", 400))
                     .build()

@@ -66,7 +66,7 @@ class ImageProbeTest {
         for (byte[] notAnImage : List.of(new byte[0], "GIF89a....".getBytes(), "%PDF-1.7".getBytes(), new byte[]{(byte) 0xFF, (byte) 0xD8})) {
             assertThatThrownBy(() -> probe.probe(notAnImage))
                     .isInstanceOf(ImageRejectedException.class)
-                    .hasMessage("not a JPEG, PNG or WebP image");
+                    .hasMessage("not a JPEG, PNG, WebP, HEIC or AVIF image");
         }
     }
 

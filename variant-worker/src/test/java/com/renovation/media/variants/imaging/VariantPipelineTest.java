@@ -105,7 +105,7 @@ class VariantPipelineTest {
         assertThatThrownBy(() -> pipeline.render(java.util.Arrays.copyOf(jpeg, jpeg.length / 3), StandardVariants.PRESETS, JPEG_AND_WEBP))
                 .isInstanceOf(ImageRejectedException.class).hasMessageContaining("truncated");
         assertThatThrownBy(() -> pipeline.render("hello".getBytes(), StandardVariants.PRESETS, JPEG_AND_WEBP))
-                .isInstanceOf(ImageRejectedException.class).hasMessage("not a JPEG, PNG or WebP image");
+                .isInstanceOf(ImageRejectedException.class).hasMessage("not a JPEG, PNG, WebP, HEIC or AVIF image");
     }
 
     @Test

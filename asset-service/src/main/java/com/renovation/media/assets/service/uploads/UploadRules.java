@@ -18,9 +18,10 @@ public class UploadRules {
 
     public static final Set<String> SOURCES = Set.of("user_upload", "pinterest", "ai_generated");
 
-    private static final Set<FileType> IMAGES = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.HEIC);
+    private static final Set<FileType> IMAGES = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.HEIC,
+            FileType.AVIF);
     private static final Set<FileType> IMAGES_AND_PDF = EnumSet.of(FileType.JPEG, FileType.PNG, FileType.WEBP,
-            FileType.HEIC, FileType.PDF);
+            FileType.HEIC, FileType.AVIF, FileType.PDF);
     private static final Map<String, Set<FileType>> ALLOWED = Map.of(
             "photo", IMAGES, "render", IMAGES, "floorplan", IMAGES_AND_PDF, "document", IMAGES_AND_PDF);
 

@@ -36,6 +36,7 @@ class UploadRulesTest {
         assertThat(rules.checkRequest("render", "IMAGE/PNG; charset=x", 10, "ai_generated")).isEqualTo(FileType.PNG);
         assertThat(rules.checkRequest("floorplan", "application/pdf", 4000, null)).isEqualTo(FileType.PDF);
         assertThat(rules.checkRequest("document", "image/heic", 10, null)).isEqualTo(FileType.HEIC);
+        assertThat(rules.checkRequest("photo", "image/avif", 10, null)).isEqualTo(FileType.AVIF);
         assertThatThrownBy(() -> rules.checkRequest("photo", "application/pdf", 10, null))
                 .isInstanceOf(ApiException.class).hasMessageContaining("contentType");
         assertThatThrownBy(() -> rules.checkRequest("photo", "image/svg+xml", 10, null)).isInstanceOf(ApiException.class);
@@ -54,12 +55,14 @@ class UploadRulesTest {
     @Test
     void eachAssetTypesPolicyCarriesItsAllowListAndTheConfiguredLimits() {
         var photo = rules.policy("photo");
-        assertThat(photo.allowed()).containsExactlyInAnyOrder(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.HEIC);
+        assertThat(photo.allowed()).containsExactlyInAnyOrder(FileType.JPEG, FileType.PNG, FileType.WEBP, FileType.HEIC,
+                FileType.AVIF);
         assertThat(photo.maxBytes(FileType.JPEG)).isEqualTo(1000);
         assertThat(photo.maxPixels()).isEqualTo(50_000_000);
         var document = rules.policy("document");
         assertThat(document.allows(FileType.PDF)).isTrue();
         assertThat(document.maxBytes(FileType.PDF)).isEqualTo(5000);
         assertThat(document.maxBytes(FileType.HEIC)).isEqualTo(1000);
+        assertThat(document.maxBytes(FileType.AVIF)).isEqualTo(1000);
     }
 }

@@ -54,6 +54,8 @@ public final class VipsImage implements AutoCloseable {
             case PNG -> (int) vips.pngload.invokeExact(source, source.byteSize(), out,
                     arena.allocateFrom("access"), ACCESS_SEQUENTIAL,
                     arena.allocateFrom("fail_on"), FAIL_ON_TRUNCATED, MemorySegment.NULL);
+            // its loader stays blocked: HEIF is decoded out of process (HeifDecoder) into a JPEG or PNG first
+            case HEIF -> throw new VipsException("HEIF is never decoded by libvips here");
         });
     }
 
