@@ -51,6 +51,12 @@ public final class FileSniffer {
         if (startsWith(head, 0, '%', 'P', 'D', 'F', '-')) {
             return new Accepted(FileType.PDF);
         }
+        if (startsWith(head, 4, 'f', 't', 'y', 'p')) {
+            return VideoSniffer.ofBrand(head);
+        }
+        if (startsWith(head, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
+            return VideoSniffer.ofEbml(head);
+        }
         return new Refused(refusalReason(head));
     }
 
@@ -88,7 +94,7 @@ public final class FileSniffer {
         if (text.startsWith("<?xml") || text.startsWith("<")) {
             return "the file is XML or markup";
         }
-        return "the file's content is not a JPEG, PNG, WebP, HEIC or PDF";
+        return "the file's content is not a JPEG, PNG, WebP, HEIC, PDF, MP4, MOV or WebM";
     }
 
     /**
@@ -103,6 +109,7 @@ public final class FileSniffer {
             case PDF -> lastIndexOf(tail, "%%EOF".getBytes(StandardCharsets.US_ASCII)) >= 0;
             case WEBP -> riffSize(head) == fileSize;
             case HEIC -> true; // ISO-BMFF boxes carry their own lengths; the decoder finds a cut
+            case MP4, MOV, WEBM -> true; // boxes and EBML elements carry their lengths: ContainerCheck walks them
         };
     }
 

@@ -21,6 +21,7 @@ public final class ImageHeader {
                 case PNG -> png(head);
                 case WEBP -> webp(head);
                 case HEIC, PDF -> null;
+                case MP4, MOV, WEBM -> null; // a video's size is the probe's (variant-worker)
             }).filter(d -> d.width() > 0 && d.height() > 0);
         } catch (ArrayIndexOutOfBoundsException truncatedHeader) {
             return Optional.empty();
