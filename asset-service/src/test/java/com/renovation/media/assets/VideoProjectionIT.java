@@ -19,8 +19,10 @@ import com.renovation.media.contracts.videos.VideoOutputs;
 import com.renovation.media.messaging.testing.KafkaTestClient;
 import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.testing.GeneratedVideos;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -71,7 +73,7 @@ class VideoProjectionIT {
     }
 
     @Test
-    void aVideoGetsItsFiguresAGrowingPercentageThenIsReadyWithAWebMp4ThatPlaysInline() throws Exception {
+    void aVideoGetsItsFiguresAGrowingPercentageThenIsReadyWithAWebMp4ThatPlaysInline() throws Throwable {
         String user = TestSupport.newUser();
         String roomId = TestSupport.sessionWithRoom(user).get(1);
         byte[] original = GeneratedVideos.mp4(2, 320, 240);
@@ -136,6 +138,20 @@ class VideoProjectionIT {
         }
         await().during(Duration.ofSeconds(3)).atMost(WAIT).untilAsserted(() -> as(user).get("/assets/" + assetId)
                 .then().body("processingProgress", equalTo(100)).body("status", equalTo("ready")));
+
+        // the audit log keeps the probe's findings and each status, not each percentage
+        assertThat(auditRowsChanging(id, "duration_seconds")).isEqualTo(1);
+        assertThat(auditRowsChanging(id, "status")).isEqualTo(3); // uploaded, processing, ready
+        assertThat(auditRowsChanging(id, "processing_progress")).isZero();
+    }
+
+    /** Updates of the asset the audit log holds that changed {@code column}. */
+    private static long auditRowsChanging(UUID assetId, String column) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT count(*) FROM audit_log WHERE entity_id = :id"
+                        + " AND action = 'updated' AND :column = ANY(changed_fields)", Long.class)
+                        .setParameter("id", assetId)
+                        .setParameter("column", column).getSingleResult())));
     }
 
     @Test

@@ -110,7 +110,8 @@ class VideoContainerCheckTest {
         byte[] webm = CraftedVideos.webm();
         refused(FileType.WEBM, concat(webm, CraftedFiles.zip()), "after the end of its WebM data");
         refused(FileType.WEBM, concat(webm, new byte[] {0}), "1 byte after the end of its WebM data");
-        refused(FileType.WEBM, concat(webm, element(CraftedVideos.VOID, new byte[4])), "after the end of its WebM data");
+        refused(FileType.WEBM, concat(webm, element(CraftedVideos.VOID, new byte[4])),
+                "after the end of its WebM data");
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class GeneratedVideos {
                 throw new IllegalStateException("ffmpeg took more than 60 s: " + command);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("ffmpeg failed (" + process.exitValue() + "): " + Files.readString(log));
+                throw new IllegalStateException("ffmpeg failed (" + process.exitValue() + "): "
+                        + Files.readString(log));
             }
             return Files.readAllBytes(out);
         } catch (IOException e) {

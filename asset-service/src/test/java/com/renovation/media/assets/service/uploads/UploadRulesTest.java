@@ -61,8 +61,10 @@ class UploadRulesTest {
                 .hasMessageContaining("size").hasMessageContaining("90000");
         assertThatThrownBy(() -> rules.checkRequest("video", "video/x-matroska", 10, null))
                 .hasMessageContaining("contentType");
-        assertThatThrownBy(() -> rules.checkRequest("video", "image/jpeg", 10, null)).hasMessageContaining("contentType");
-        assertThatThrownBy(() -> rules.checkRequest("photo", "video/mp4", 10, null)).hasMessageContaining("contentType");
+        assertThatThrownBy(() -> rules.checkRequest("video", "image/jpeg", 10, null))
+                .hasMessageContaining("contentType");
+        assertThatThrownBy(() -> rules.checkRequest("photo", "video/mp4", 10, null))
+                .hasMessageContaining("contentType");
         assertThat(rules.inParts("video", null)).isTrue();
         assertThat(rules.inParts("video", true)).isTrue();
         assertThatThrownBy(() -> rules.inParts("video", false)).hasMessageContaining("multipart");
