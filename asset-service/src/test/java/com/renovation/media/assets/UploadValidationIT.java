@@ -127,8 +127,10 @@ class UploadValidationIT {
         TestSupport.requestUpload(user, roomId, "photo", "doc.pdf", "application/pdf", 100).then().statusCode(400)
                 .body("errors[0].field", equalTo("contentType"));
         TestSupport.requestUpload(user, roomId, "photo", "x.svg", "image/svg+xml", 100).then().statusCode(400);
-        TestSupport.requestUpload(user, roomId, "video", "x.mp4", "video/mp4", 100).then().statusCode(400)
+        TestSupport.requestUpload(user, roomId, "audio", "x.mp3", "audio/mpeg", 100).then().statusCode(400)
                 .body("errors[0].field", equalTo("assetType"));
+        TestSupport.requestUpload(user, roomId, "video", "x.mkv", "video/x-matroska", 100).then().statusCode(400)
+                .body("errors[0].field", equalTo("contentType"));
         TestSupport.requestUpload(user, roomId, "photo", "../..", "image/jpeg", 100).then().statusCode(400)
                 .body("errors[0].field", equalTo("filename"));
     }

@@ -16,6 +16,13 @@ public interface UploadConfig {
     @WithDefault("52428800")
     long maxPdfBytes();
 
+    /**
+     * Largest accepted video (MP4, QuickTime, WebM), always uploaded in parts. At most 5 GiB: confirm copies an
+     * upload with one S3 CopyObject, which takes no more.
+     */
+    @WithDefault("1073741824")
+    long maxVideoBytes();
+
     /** Images declaring more pixels than this are refused (decompression bombs). */
     @WithDefault("50000000")
     long maxPixels();

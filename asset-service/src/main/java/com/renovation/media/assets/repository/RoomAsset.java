@@ -76,6 +76,17 @@ public class RoomAsset {
     public Instant expiresAt;
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
+    /** A video's playing time, as its probe found it (null until probed, and for other types). */
+    @Column(name = "duration_seconds")
+    public Double durationSeconds;
+    /** A video's codecs as ffprobe names them (h264, vp9, aac, opus…); no audio codec for a silent video. */
+    @Column(name = "video_codec")
+    public String videoCodec;
+    @Column(name = "audio_codec")
+    public String audioCodec;
+    /** How far a video's web MP4 has come, 0–100 (100 once the asset is ready); null for other types. */
+    @Column(name = "processing_progress")
+    public Integer processingProgress;
     /** The original a paid processing's output was made from; null for uploads, or once the original is gone. */
     @Column(name = "parent_asset_id")
     public UUID parentAssetId;

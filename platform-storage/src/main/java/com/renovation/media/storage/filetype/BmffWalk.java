@@ -1,13 +1,14 @@
 package com.renovation.media.storage.filetype;
 
 /**
- * Walks the top-level boxes of an ISO-BMFF file (HEIC, HEIF, AVIF): from the ftyp box, each box's size (32-bit,
- * 64-bit when the size field is 1, or "to the end of the file" when it is 0) must lead exactly to the next one,
- * and the last one must end where the file ends.
+ * Walks the top-level boxes of an ISO-BMFF file (HEIC, HEIF, AVIF, MP4, QuickTime): from the ftyp box, each
+ * box's size (32-bit, 64-bit when the size field is 1, or "to the end of the file" when it is 0) must lead exactly
+ * to the next one, and the last one must end where the file ends.
  */
 final class BmffWalk extends ContainerCheck {
 
     private static final int FTYP = 0x66747970;
+    private static final int MOOV = 0x6D6F6F76;
 
     private int headerSeen;
     private long size;
@@ -15,9 +16,20 @@ final class BmffWalk extends ContainerCheck {
     private long boxStart;
     private boolean first = true;
     private boolean toEnd;
+    private final boolean movie;
+    private boolean moovSeen;
 
     BmffWalk() {
-        super("HEIF");
+        this("HEIF", false);
+    }
+
+    /**
+     * A walk of an ISO-BMFF file of {@code format}; a {@code movie} (MP4, QuickTime) must also hold its moov box,
+     * the index without which no player can read its media data.
+     */
+    BmffWalk(String format, boolean movie) {
+        super(format);
+        this.movie = movie;
     }
 
     @Override
@@ -53,6 +65,7 @@ final class BmffWalk extends ContainerCheck {
         } else {
             skip(size - headerLength);
         }
+        moovSeen |= type == MOOV;
         first = false;
         headerSeen = 0;
         size = 0;
@@ -68,6 +81,8 @@ final class BmffWalk extends ContainerCheck {
             corrupt("its ISO-BMFF boxes do not add up to the file's size (the box at byte " + boxStart
                     + (declared < 0 ? " is cut inside its header)" : " declares " + declared + " bytes, "
                             + (offset() - boxStart) + " are left)"));
+        } else if (movie && !moovSeen) {
+            corrupt("it holds no moov box, the index of its media data");
         }
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * polyglot (a file that is also a ZIP, HTML or script) needs: data after the container's end, length fields that
  * lie, and an archive readable inside it. Feed every byte once, in order, then ask {@link #refusal()}.
  */
-public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk, BmffWalk, PdfWalk {
+public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk, BmffWalk, PdfWalk,
+        EbmlWalk {
 
     private final String format;
     private final ArchiveSignatures archives = new ArchiveSignatures();
@@ -31,6 +32,9 @@ public abstract sealed class ContainerCheck permits JpegWalk, PngWalk, WebpWalk,
             case WEBP -> new WebpWalk();
             case HEIC, AVIF -> new BmffWalk();
             case PDF -> new PdfWalk();
+            case MP4 -> new BmffWalk("MP4", true);
+            case MOV -> new BmffWalk("QuickTime", true);
+            case WEBM -> new EbmlWalk();
         };
     }
 

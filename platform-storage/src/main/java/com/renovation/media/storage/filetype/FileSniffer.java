@@ -56,6 +56,12 @@ public final class FileSniffer {
         if (startsWith(head, 0, '%', 'P', 'D', 'F', '-')) {
             return new Accepted(FileType.PDF);
         }
+        if (startsWith(head, 4, 'f', 't', 'y', 'p')) {
+            return VideoSniffer.ofBrand(head);
+        }
+        if (startsWith(head, 0, 0x1A, 0x45, 0xDF, 0xA3)) {
+            return VideoSniffer.ofEbml(head);
+        }
         return new Refused(refusalReason(head));
     }
 
@@ -118,7 +124,7 @@ public final class FileSniffer {
         if (text.startsWith("<?xml") || text.startsWith("<")) {
             return "the file is XML or markup";
         }
-        return "the file's content is not a JPEG, PNG, WebP, HEIC, AVIF or PDF";
+        return "the file's content is not a JPEG, PNG, WebP, HEIC, AVIF, PDF, MP4, MOV or WebM";
     }
 
     /**
@@ -133,6 +139,7 @@ public final class FileSniffer {
             case PDF -> lastIndexOf(tail, "%%EOF".getBytes(StandardCharsets.US_ASCII)) >= 0;
             case WEBP -> riffSize(head) == fileSize;
             case HEIC, AVIF -> true; // ISO-BMFF boxes carry their own lengths; the decoder finds a cut
+            case MP4, MOV, WEBM -> true; // boxes and EBML elements carry their lengths: ContainerCheck walks them
         };
     }
 

@@ -12,7 +12,10 @@ public enum FileType {
     HEIC("image/heic", Set.of("image/heic", "image/heif", "image/heic-sequence", "image/heif-sequence")),
     /** AV1 in the same HEIF container as HEIC (ftyp brand avif or avis). */
     AVIF("image/avif", Set.of("image/avif")),
-    PDF("application/pdf", Set.of("application/pdf"));
+    PDF("application/pdf", Set.of("application/pdf")),
+    MP4("video/mp4", Set.of("video/mp4", "video/x-m4v")),
+    MOV("video/quicktime", Set.of("video/quicktime")),
+    WEBM("video/webm", Set.of("video/webm"));
 
     private final String contentType;
     private final Set<String> declaredAs;
@@ -28,7 +31,16 @@ public enum FileType {
     }
 
     public boolean isImage() {
-        return this != PDF;
+        return this != PDF && !isVideo();
+    }
+
+    /**
+     * A video container. None is {@link #safeInline()}: a video cannot run script, but the original as uploaded
+     * reaches the browser's native demuxers and decoders with whatever codecs it carries; what the platform plays
+     * is the web MP4 it re-encoded (H.264/AAC), a variant, which is served inline.
+     */
+    public boolean isVideo() {
+        return this == MP4 || this == MOV || this == WEBM;
     }
 
     /**

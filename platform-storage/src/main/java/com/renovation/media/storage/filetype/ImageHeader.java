@@ -22,6 +22,7 @@ public final class ImageHeader {
                 case WEBP -> webp(head);
                 case HEIC, AVIF -> heif(head);
                 case PDF -> null;
+                case MP4, MOV, WEBM -> null; // a video's size is the probe's (variant-worker)
             }).filter(d -> d.width() > 0 && d.height() > 0);
         } catch (ArrayIndexOutOfBoundsException | HeifMeta.Malformed truncatedHeader) {
             return Optional.empty();

@@ -27,15 +27,18 @@ public final class LiveChanges {
             SessionRemoved, ArtefactChange, ArtefactRemoved, ExportChange {
     }
 
-    /** An asset's state now, with each variant made so far. */
+    /**
+     * An asset's state now, with each variant made so far; for a video, how far its web MP4 has come
+     * ({@code processingProgress}, 0–100, null for other types).
+     */
     public record AssetChange(UUID assetId, UUID sessionId, UUID roomId, String assetType, AssetStatus status,
-            String failureReason, List<VariantState> variants) implements LiveChange {
+            String failureReason, List<VariantState> variants, Integer processingProgress) implements LiveChange {
 
         public static AssetChange of(RoomAsset asset, List<AssetVariant> variants) {
             return new AssetChange(asset.id, asset.sessionId, asset.roomId, asset.assetType, asset.status,
                     asset.failureReason, variants.stream().map(VariantState::of)
                             .sorted(Comparator.comparing(VariantState::variantType).thenComparing(VariantState::format))
-                            .toList());
+                            .toList(), asset.processingProgress);
         }
     }
 

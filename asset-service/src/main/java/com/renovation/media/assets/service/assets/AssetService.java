@@ -18,6 +18,7 @@ import com.renovation.media.assets.service.live.LiveEvents;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.assets.service.uploads.MultipartUploads;
 import com.renovation.media.assets.service.sweeps.StorageSweeps;
+import com.renovation.media.assets.service.uploads.UploadRules;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.messaging.outbox.Outbox;
 import com.renovation.media.storage.layout.Buckets;
@@ -46,8 +47,6 @@ import java.util.stream.Collectors;
 @AuditedChanges
 @ApplicationScoped
 public class AssetService {
-
-    private static final Set<String> TYPES = Set.of("photo", "floorplan", "render", "document");
 
     private final RoomAssetRepository assets;
     private final AssetVariantRepository variants;
@@ -103,8 +102,8 @@ public class AssetService {
 
     @WithSession
     public Uni<Page<AssetView>> listRoom(Caller caller, UUID roomId, String type, String cursor, int limit) {
-        if (type != null && !TYPES.contains(type)) {
-            throw ApiException.invalid("type", "must be one of photo, floorplan, render, document");
+        if (type != null && !UploadRules.isKnownType(type)) {
+            throw ApiException.invalid("type", "must be one of " + UploadRules.TYPES);
         }
         return access.room(roomId, caller, Access.Mode.READ)
                 .chain(found -> assets.pageOfRoom(roomId, type, SortKey.decode(cursor), limit + 1))
@@ -115,8 +114,8 @@ public class AssetService {
     @WithSession
     public Uni<Page<AssetView>> listSession(Caller caller, UUID sessionId, String type, String status, String cursor,
             int limit) {
-        if (type != null && !TYPES.contains(type)) {
-            throw ApiException.invalid("type", "must be one of photo, floorplan, render, document");
+        if (type != null && !UploadRules.isKnownType(type)) {
+            throw ApiException.invalid("type", "must be one of " + UploadRules.TYPES);
         }
         AssetStatus wanted = status == null ? null : AssetStatus.find(status).orElseThrow(() -> ApiException
                 .invalid("status", "must be one of " + AssetStatus.allValues()));

@@ -34,7 +34,7 @@ public class LinkZipStreamer {
         ZipEntryNames names = new ZipEntryNames();
         byte[] buffer = new byte[BUFFER_BYTES];
         try (ZipOutputStream zip = new ZipOutputStream(new KeepOpen(response))) {
-            // photos and PDFs are compressed already: deflating them again costs CPU and saves nothing
+            // photos, PDFs and videos are compressed already: deflating them again costs CPU and saves nothing
             zip.setLevel(Deflater.NO_COMPRESSION);
             for (ZipSource file : files) {
                 InputStream in;

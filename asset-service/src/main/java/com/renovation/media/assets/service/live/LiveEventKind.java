@@ -14,9 +14,15 @@ import com.renovation.media.assets.rest.dto.LiveChanges.SessionRemoved;
 public enum LiveEventKind {
     /** The upload was checked and accepted; variants follow. */
     ASSET_CONFIRMED("asset.confirmed", AssetChange.class),
-    /** The first variants are in. */
+    /**
+     * The first variants are in; for a video also its probe's findings, and each step of its web MP4
+     * ({@code processingProgress}).
+     */
     ASSET_PROCESSING("asset.processing", AssetChange.class),
-    /** Every variant that makes an asset usable is in (JPEG and WebP); slower formats follow as asset.variant. */
+    /**
+     * Every variant that makes an asset usable is in (JPEG and WebP; a video's posters and web MP4); slower
+     * formats follow as asset.variant.
+     */
     ASSET_READY("asset.ready", AssetChange.class),
     /** A further variant of a ready asset (AVIF). */
     ASSET_VARIANT("asset.variant", AssetChange.class),

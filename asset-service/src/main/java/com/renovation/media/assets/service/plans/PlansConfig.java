@@ -56,8 +56,11 @@ public interface PlansConfig {
         /** Versions of one document kept; absent = all. */
         OptionalInt documentVersions();
 
-        /** Largest single upload. */
+        /** Largest single upload of an image, PDF or document. */
         long maxUploadBytes();
+
+        /** Largest single video (within {@code platform.uploads.max-video-bytes}). */
+        long maxVideoBytes();
 
         /** The variant formats made of the user's images (jpeg, webp, avif). */
         List<String> variantFormats();

@@ -1,6 +1,7 @@
 package com.renovation.media.assets.service.plans;
 
 import com.renovation.media.assets.repository.OwnerUsageRepository;
+import com.renovation.media.storage.filetype.FileType;
 import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.web.problem.ProblemKind;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +28,21 @@ public class Quotas {
 
     /** Room for {@code bytes} more of storage, and a single file the plan accepts. */
     public Uni<Void> reserveStorage(String ownerId, PlanTier plan, long bytes) {
-        PlansConfig.Limits limits = config.limits(plan);
-        if (bytes > limits.maxUploadBytes()) {
-            return Uni.createFrom().failure(exceeded("largest upload of plan " + plan.value() + " is "
-                    + limits.maxUploadBytes() + " bytes; this upload needs " + bytes));
+        return reserve(ownerId, plan, bytes, config.limits(plan).maxUploadBytes(), "upload");
+    }
+
+    /** As {@link #reserveStorage} for a file of {@code type}: a video has its plan's own largest size. */
+    public Uni<Void> reserveUpload(String ownerId, PlanTier plan, FileType type, long bytes) {
+        if (type.isVideo()) {
+            return reserve(ownerId, plan, bytes, config.limits(plan).maxVideoBytes(), "video");
+        }
+        return reserveStorage(ownerId, plan, bytes);
+    }
+
+    private Uni<Void> reserve(String ownerId, PlanTier plan, long bytes, long largest, String what) {
+        if (bytes > largest) {
+            return Uni.createFrom().failure(exceeded("largest " + what + " of plan " + plan.value() + " is "
+                    + largest + " bytes; this upload needs " + bytes));
         }
         return usage.lock(ownerId).invoke(now -> checkStorage(now, plan, bytes, "this upload")).replaceWithVoid();
     }

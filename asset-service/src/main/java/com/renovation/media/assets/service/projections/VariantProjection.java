@@ -8,9 +8,11 @@ import com.renovation.media.assets.repository.RoomAssetRepository;
 import com.renovation.media.assets.rest.dto.LiveChanges;
 import com.renovation.media.assets.service.live.LiveEventKind;
 import com.renovation.media.assets.service.live.LiveEvents;
+import com.renovation.media.assets.service.uploads.UploadRules;
 import com.renovation.media.contracts.events.payload.VariantFailed;
 import com.renovation.media.contracts.events.payload.VariantReady;
 import com.renovation.media.contracts.variants.VariantStatus;
+import com.renovation.media.contracts.videos.VideoOutputs;
 import com.renovation.media.messaging.consumer.PermanentEventFailure;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies variant events to this service's projection, inside the consumer's transaction: an asset is
  * {@code processing} while variants arrive, {@code ready} once all it expects are ready, {@code failed} (with
- * the reason) when one cannot be made. Events of a deleted asset are ignored.
+ * the reason) when one cannot be made. Events of a deleted asset are ignored. A video's variants are its poster
+ * frames and its web MP4, which only a video may have.
  */
 @ApplicationScoped
 public class VariantProjection {
@@ -53,6 +56,11 @@ public class VariantProjection {
                     || !StoragePaths.isVariantOf(asset.storagePath, event.storagePath())) {
                 throw new PermanentEventFailure("variant " + event.bucket() + "/" + event.storagePath()
                         + " is not in the variants folder of asset " + asset.id);
+            }
+            if (VideoOutputs.WEB_VARIANT.equals(event.variantType()) && !isWebMp4Of(asset, event)) {
+                throw new PermanentEventFailure("a web variant is an MP4 (" + VideoOutputs.WEB_CONTENT_TYPE
+                        + ") of a video; asset " + asset.id + " is a " + asset.assetType + ", the variant "
+                        + event.format() + " " + event.contentType());
             }
             return upsert(asset.id, event.variantType(), event.format()).chain(variant -> {
                 variant.storagePath = event.storagePath();
@@ -111,7 +119,15 @@ public class VariantProjection {
         }
         asset.status = next;
         asset.updatedAt = Instant.now();
+        if (complete && UploadRules.VIDEO.equals(asset.assetType)) {
+            asset.processingProgress = 100; // its web MP4 is among the variants it waited for
+        }
         return complete ? LiveEventKind.ASSET_READY : LiveEventKind.ASSET_PROCESSING;
+    }
+
+    private static boolean isWebMp4Of(RoomAsset asset, VariantReady event) {
+        return UploadRules.VIDEO.equals(asset.assetType) && VideoOutputs.WEB_FORMAT.equals(event.format())
+                && VideoOutputs.WEB_CONTENT_TYPE.equals(event.contentType());
     }
 
     private Uni<AssetVariant> upsert(UUID assetId, String variantType, String format) {

@@ -125,8 +125,8 @@ public class UploadService {
         if (toWorkspace == (request.roomId() != null)) {
             throw ApiException.invalid("roomId", "give a roomId, or \"workspace\": true without one");
         }
-        Optional<Long> partSize = multipart.partSizeFor(request.size(), request.multipart(),
-                request.partSize());
+        Optional<Long> partSize = multipart.partSizeFor(request.size(),
+                rules.inParts(request.assetType(), request.multipart()), request.partSize());
         multipart.checkPartChecksums(request.size(), partSize, request.partSha256s());
         Uni<RoomAsset> reserved = audit.transaction(() -> reserve(caller, request, type, filename, references,
                 toWorkspace, partSize));
@@ -151,8 +151,8 @@ public class UploadService {
                 .call(found -> assetService.requireKnown(found.session().id, references, request.metadata(), null))
                 // the pending row inserted below is the reservation; the quota lock is held until commit
                 .call(found -> refuseKnownBytes(found.session().id, request.sha256()))
-                .call(found -> plans.ofCaller(caller).chain(effective -> quotas.reserveStorage(
-                        found.session().ownerId, effective.plan(), request.size())))
+                .call(found -> plans.ofCaller(caller).chain(effective -> quotas.reserveUpload(
+                        found.session().ownerId, effective.plan(), type, request.size())))
                 .chain(found -> {
                     RoomAsset asset = new RoomAsset();
                     asset.id = UUID.randomUUID();

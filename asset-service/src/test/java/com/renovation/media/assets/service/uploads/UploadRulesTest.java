@@ -14,6 +14,7 @@ class UploadRulesTest {
     static final UploadConfig LIMITS = new UploadConfig() {
         public long maxImageBytes() { return 1000; }
         public long maxPdfBytes() { return 5000; }
+        public long maxVideoBytes() { return 90_000; }
         public Duration pendingTtl() { return Duration.ofHours(1); }
         public int cleanupBatchSize() { return 10; }
         public Duration cleanupInterval() { return Duration.ofMinutes(5); }
@@ -50,6 +51,30 @@ class UploadRulesTest {
         assertThatThrownBy(() -> rules.checkRequest("photo", "image/jpeg", 0, null)).hasMessageContaining("size");
         assertThat(rules.checkRequest("document", "application/pdf", 5000, null)).isEqualTo(FileType.PDF);
         assertThatThrownBy(() -> rules.checkRequest("document", "application/pdf", 5001, null)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
+    void aVideoIsAnMp4QuickTimeOrWebmWithinItsOwnLimitAndAlwaysInParts() {
+        assertThat(rules.checkRequest("video", "video/mp4", 90_000, null)).isEqualTo(FileType.MP4);
+        assertThat(rules.checkRequest("video", "video/quicktime", 10, null)).isEqualTo(FileType.MOV);
+        assertThat(rules.checkRequest("video", "video/webm", 10, null)).isEqualTo(FileType.WEBM);
+        assertThatThrownBy(() -> rules.checkRequest("video", "video/mp4", 90_001, null))
+                .hasMessageContaining("size").hasMessageContaining("90000");
+        assertThatThrownBy(() -> rules.checkRequest("video", "video/x-matroska", 10, null))
+                .hasMessageContaining("contentType");
+        assertThatThrownBy(() -> rules.checkRequest("video", "image/jpeg", 10, null))
+                .hasMessageContaining("contentType");
+        assertThatThrownBy(() -> rules.checkRequest("photo", "video/mp4", 10, null))
+                .hasMessageContaining("contentType");
+        assertThat(rules.inParts("video", null)).isTrue();
+        assertThat(rules.inParts("video", true)).isTrue();
+        assertThatThrownBy(() -> rules.inParts("video", false)).hasMessageContaining("multipart");
+        assertThat(rules.inParts("photo", false)).isFalse();
+        assertThat(rules.inParts("photo", null)).isNull();
+        var video = rules.policy("video");
+        assertThat(video.allowed()).containsExactlyInAnyOrder(FileType.MP4, FileType.MOV, FileType.WEBM);
+        assertThat(video.maxBytes(FileType.WEBM)).isEqualTo(90_000);
+        assertThat(rules.policy("photo").maxBytes(FileType.MP4)).isZero();
     }
 
     @Test
