@@ -97,6 +97,11 @@ class HostileInputIT {
         files.put("corrupt.jpg (garbage tail)", corrupt);
         files.put("bomb.jpg (PNG header declaring 30000x30000)", pngDeclaring(30000, 30000));
         files.put("random.jpg", randomBytes(2048));
+        byte[] heic = CraftedFiles.heifDeclaring("heic", 4032, 3024, false);
+        files.put("truncated.heic", Arrays.copyOf(heic, heic.length - 100));
+        files.put("huge.heic (ispe declaring 60000x60000)", CraftedFiles.heifDeclaring("heic", 60000, 60000, false));
+        files.put("garbage.heic (a valid ftyp, then random bytes)", concat(CraftedFiles.ftyp(), randomBytes(4096)));
+        files.put("huge.avif (ispe declaring 60000x60000)", CraftedFiles.heifDeclaring("avif", 60000, 60000, true));
         return files;
     }
 
@@ -604,7 +609,7 @@ class HostileInputIT {
     /** The type a client would declare for the file's name. */
     private static String declaredType(String name) {
         return name.contains(".png") ? "image/png" : name.contains(".webp") ? "image/webp"
-                : name.contains(".heic") ? "image/heic" : "image/jpeg";
+                : name.contains(".heic") ? "image/heic" : name.contains(".avif") ? "image/avif" : "image/jpeg";
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

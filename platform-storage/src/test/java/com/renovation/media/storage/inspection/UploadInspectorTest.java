@@ -90,6 +90,21 @@ class UploadInspectorTest {
     }
 
     @Test
+    void hostileHeifFilesAreRefusedAtConfirm() {
+        UploadPolicy heif = UploadPolicy.of(Set.of(FileType.HEIC, FileType.AVIF), 1_000_000, 50_000_000);
+        byte[] heic = CraftedFiles.heifDeclaring("heic", 4032, 3024, false);
+        assertThat(UploadInspector.inspect(heic, heif)).isInstanceOf(Inspection.Accepted.class);
+        assertThat(refusal(Arrays.copyOf(heic, heic.length - 100), heif))
+                .startsWith("the file is truncated or corrupt: its ISO-BMFF boxes do not add up to the file's size");
+        byte[] garbage = new byte[4096];
+        new java.util.Random(41).nextBytes(garbage);
+        assertThat(refusal(CraftedFiles.concat(CraftedFiles.ftyp(), garbage), heif))
+                .startsWith("the file is truncated or corrupt: ");
+        assertThat(refusal(CraftedFiles.heifDeclaring("avif", 20_000, 20_000, true), heif))
+                .isEqualTo("the image is 20000x20000 pixels, above the limit of 50 MP");
+    }
+
+    @Test
     void aHeicIsAcceptedWithoutDimensionsWhereAllowed() {
         byte[] heic = CraftedFiles.heic();
         Inspection verdict = UploadInspector.inspect(heic, UploadPolicy.of(Set.of(FileType.HEIC), 1000, 1));

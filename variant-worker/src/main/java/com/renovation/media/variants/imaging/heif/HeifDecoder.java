@@ -137,6 +137,9 @@ public final class HeifDecoder {
             }
             return WithoutExif.of(Files.readAllBytes(output));
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) { // the render's abort, while a file was written or read
+                throw new ImageRejectedException("decoding the HEIF image was interrupted");
+            }
             throw new UncheckedIOException("could not decode the HEIF image in " + workRoot, e);
         } finally {
             removeQuietly(directory);
