@@ -179,6 +179,8 @@ class VideoProjectionIT {
         String roomId = TestSupport.sessionWithRoom(user).get(1);
         String photo = TestSupport.upload(user, roomId, "photo", "p.jpg", "image/jpeg", TestSupport.jpeg(40, 30));
         String video = VideoTestSupport.upload(user, roomId, "v.mp4", "video/mp4", GeneratedVideos.mp4(1, 160, 120));
+        String pending = VideoTestSupport.request(user, roomId, "p.mp4", "video/mp4", 1000, java.util.Map.of())
+                .then().statusCode(201).extract().path("assetId");
         UUID photoId = UUID.fromString(photo);
         UUID videoId = UUID.fromString(video);
         String photoKey = as(user).get("/assets/" + photo).path("storagePath");
@@ -189,10 +191,11 @@ class VideoProjectionIT {
         publish(new VideoProbed(videoId, Double.NaN, 320, 240, "h264", "aac"));
         publish(new VideoProbed(videoId, 2, 0, 240, "h264", "aac"));
         publish(new VideoProgress(videoId, 101));
+        publish(new VideoProbed(UUID.fromString(pending), 2, 320, 240, "h264", "aac")); // not confirmed yet
         publish(web(photoId, photoKey, 1000)); // a web MP4 of a photo
 
         await().atMost(WAIT).until(() -> KafkaTestClient.records(PlatformService.ASSET_SERVICE.deadLetter(
-                Topic.VIDEO_PROBED), List.of(photo, video)).size() == 4);
+                Topic.VIDEO_PROBED), List.of(photo, video, pending)).size() == 5);
         await().atMost(WAIT).until(() -> KafkaTestClient.records(PlatformService.ASSET_SERVICE.deadLetter(
                 Topic.VIDEO_PROGRESS), List.of(photo, video)).size() == 2);
         await().atMost(WAIT).until(() -> KafkaTestClient.records(PlatformService.ASSET_SERVICE.deadLetter(
@@ -204,5 +207,6 @@ class VideoProjectionIT {
                 .body("durationSeconds", equalTo(1.0f)).body("width", equalTo(160)));
         as(user).get("/assets/" + photo).then().body("durationSeconds", nullValue())
                 .body("processingProgress", nullValue()).body("width", equalTo(40)).body("variants", hasSize(0));
+        as(user).get("/assets/" + pending).then().body("status", equalTo("pending")).body("durationSeconds", nullValue());
     }
 }

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Videos through the real upload path: always in parts, within their own limit (and the plan's), checked at
  * confirm by their container (an MP4, a QuickTime movie and a WebM made by ffmpeg pass; a JPEG declared as MP4, a
- * cut-off MP4 and an MKV declared as WebM are refused with nothing kept) and announced with their sniffed type.
+ * cut-off MP4 and an MKV declared as WebM are refused with nothing kept) and announced with their sniffed type;
+ * then like any asset in a ZIP link and a backup, and left out of a room report (which shows images).
  */
 @QuarkusTest
 class VideoUploadIT {
@@ -138,6 +139,60 @@ class VideoUploadIT {
                 .body("status", equalTo("uploaded"));
         as(user).queryParam("type", "video").get("/rooms/" + roomId + "/assets").then().statusCode(200)
                 .body("items.size()", equalTo(2));
+    }
+
+    @Test
+    void aRoomReportShowsTheRoomsPhotosAndLeavesItsVideosOut() {
+        List<String> ids = TestSupport.sessionWithRoom(user);
+        String photo = TestSupport.upload(user, ids.get(1), "photo", "wall.jpg", "image/jpeg",
+                TestSupport.jpeg(64, 48));
+        VideoTestSupport.upload(user, ids.get(1), "walk.mp4", "video/mp4", GeneratedVideos.mp4(1, 160, 120));
+        String document = as(user).body(Map.of("documentType", "room_report_pdf", "title", "Report", "roomId",
+                ids.get(1), "content", Map.of())).post("/sessions/" + ids.get(0) + "/documents").then()
+                .statusCode(202).extract().path("id");
+        as(user).get("/documents/" + document + "/content").then().statusCode(200)
+                .body("content.images.size()", equalTo(1)).body("content.images[0].assetId", equalTo(photo));
+    }
+
+    @Test
+    void aZipLinkCarriesAVideoWholeBesideAPhoto() throws Exception {
+        byte[] jpeg = TestSupport.jpeg(64, 48);
+        byte[] mp4 = GeneratedVideos.mp4(1, 160, 120);
+        String photo = TestSupport.upload(user, roomId, "photo", "wall.jpg", "image/jpeg", jpeg);
+        String video = VideoTestSupport.upload(user, roomId, "walk.mp4", "video/mp4", mp4);
+        String token = LinkTestSupport.token(user, Map.of("kind", "zip", "assetIds", List.of(photo, video)));
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        HttpResponse<java.io.InputStream> zip = LinkTestSupport.stream(token);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(zip.body())) {
+            for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries).containsOnlyKeys("wall.jpg", "walk.mp4");
+        assertThat(entries.get("walk.mp4")).isEqualTo(mp4);
+        assertThat(entries.get("wall.jpg")).isEqualTo(jpeg);
+    }
+
+    @Test
+    void aBackedUpVideoIsRestoredAndAnnouncedForProcessingAgain() {
+        List<String> ids = TestSupport.sessionWithRoom(user);
+        byte[] mp4 = GeneratedVideos.mp4(1, 160, 120);
+        VideoTestSupport.upload(user, ids.get(1), "walk.mp4", "video/mp4", mp4);
+        String backup = as(user).post("/sessions/" + ids.get(0) + "/backups").then().statusCode(201).extract()
+                .path("id");
+        String restored = as(user).post("/backups/" + backup + "/restore").then().statusCode(201).extract()
+                .path("sessionId");
+        Response assets = as(user).queryParam("type", "video").get("/sessions/" + restored + "/assets");
+        assets.then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].contentType", equalTo("video/mp4")).body("items[0].status", equalTo("uploaded"))
+                .body("items[0].fileSize", equalTo(mp4.length));
+        String restoredId = assets.path("items[0].id");
+        JsonNode confirmed = await().atMost(WAIT).until(() -> KafkaTestClient.eventData(Topics.ASSET_CONFIRMED,
+                restoredId), list -> !list.isEmpty()).get(0);
+        assertThat(confirmed.path("assetType").asText()).isEqualTo("video");
+        assertThat(confirmed.path("contentType").asText()).isEqualTo("video/mp4");
+        assertThat(TestSupport.get(assets.path("items[0].downloadUrl")).body()).isEqualTo(mp4);
     }
 
     @Test

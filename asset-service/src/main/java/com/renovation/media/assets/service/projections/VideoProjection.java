@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Applies the video worker's findings to a video asset, inside the consumer's transaction: its probe (duration,
  * displayed size, codecs) and how far its web MP4 has come. The owner sees both on the live channel as
- * {@code asset.processing}. Events of a deleted asset are ignored; an event about an asset that is no video, or
- * with values no probe gives, goes to the dead-letter topic and changes nothing.
+ * {@code asset.processing}. Events of a deleted asset are ignored; an event about an asset that is no video or not
+ * confirmed yet, or with values no probe gives, goes to the dead-letter topic and changes nothing.
  */
 @ApplicationScoped
 public class VideoProjection {
@@ -95,6 +95,9 @@ public class VideoProjection {
             }
             if (!UploadRules.VIDEO.equals(asset.assetType)) {
                 throw new PermanentEventFailure("asset " + assetId + " is a " + asset.assetType + ", not a video");
+            }
+            if (asset.status == AssetStatus.PENDING) { // the worker starts from asset.confirmed, never before
+                throw new PermanentEventFailure("video " + assetId + " has not been confirmed");
             }
             if (!change.apply(asset)) {
                 return Uni.createFrom().voidItem();
