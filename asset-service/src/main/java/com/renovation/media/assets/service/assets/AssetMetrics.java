@@ -3,6 +3,7 @@ package com.renovation.media.assets.service.assets;
 import com.renovation.media.assets.config.MetricsConfig;
 import com.renovation.media.assets.repository.AssetStatus;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.renovation.media.assets.service.uploads.UploadRules;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -44,6 +45,15 @@ public class AssetMetrics {
                 .register(registry);
     }
 
+    /** Every asset type's bytes, 0 for a type nobody stores: a gauge without rows would vanish from the scrape. */
+    private static List<MultiGauge.Row<?>> storedBytesRows(List<Object[]> rows) {
+        java.util.Map<String, Double> bytes = new java.util.TreeMap<>();
+        UploadRules.assetTypes().forEach(type -> bytes.put(type, 0.0));
+        rows.forEach(r -> bytes.put((String) r[0], ((Number) r[1]).doubleValue()));
+        return bytes.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("type", e.getKey()),
+                e.getValue())).toList();
+    }
+
     @Scheduled(every = "${platform.metrics.refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
@@ -60,8 +70,7 @@ public class AssetMetrics {
                 .chain(() -> s.createNativeQuery("SELECT asset_type, sum(file_size) FROM room_assets"
                         + " WHERE " + IN_USE + " GROUP BY asset_type",
                         Object[].class).getResultList())
-                .invoke(rows -> storedBytesByType.register(rows.stream().map(r -> MultiGauge.Row.of(
-                        Tags.of("type", (String) r[0]), ((Number) r[1]).doubleValue())).toList(), true))
+                .invoke(rows -> storedBytesByType.register(storedBytesRows(rows), true))
                 .chain(() -> s.createNativeQuery("SELECT coalesce(max(bytes), 0) FROM (SELECT sum(file_size) AS bytes"
                         + " FROM room_assets WHERE " + IN_USE + " GROUP BY session_id) t",
                         Number.class).getSingleResult())

@@ -52,6 +52,11 @@ public class UploadRules {
         return ALLOWED.containsKey(assetType);
     }
 
+    /** Every asset type, for meters that show each one from the start. */
+    public static Set<String> assetTypes() {
+        return ALLOWED.keySet();
+    }
+
     /** Checks an upload request; answers the declared file type. */
     public FileType checkRequest(String assetType, String contentType, long size, String source) {
         Set<FileType> allowed = ALLOWED.get(assetType);

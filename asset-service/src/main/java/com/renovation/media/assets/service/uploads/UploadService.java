@@ -104,6 +104,11 @@ public class UploadService {
         this.registry = registry;
         this.sweeps = sweeps;
         this.live = live;
+        // at zero from the start, so rate() and the alerts see the first confirm or refusal of each type
+        for (String type : UploadRules.assetTypes()) {
+            registry.counter("assets.confirmed", "type", type);
+            registry.counter("assets.rejected", "type", type);
+        }
     }
 
     /**
