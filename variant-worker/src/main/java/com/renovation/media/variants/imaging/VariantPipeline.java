@@ -90,14 +90,14 @@ public final class VariantPipeline {
     public List<RenderedVariant> render(byte[] source, List<VariantPreset> presets, List<VariantFormat> formats,
             RenderAbort abort) {
         ImageInfo info = probe.probe(source);
-        if (info.format() == SourceFormat.HEIF) {
-            byte[] decoded = decodedHeif(source, info, abort);
-            info = probe.probeDecoded(decoded); // a JPEG or PNG now, without EXIF: NORMAL orientation
-            source = decoded;
-        }
         List<VariantFormat> encodable = formats.stream().distinct().toList();
         if (presets.isEmpty() || encodable.isEmpty()) {
             return List.of();
+        }
+        if (info.format() == SourceFormat.HEIF) {
+            byte[] decoded = decodedHeif(source, info, abort);
+            info = probe.probeDecoded(decoded); // a JPEG or PNG now, without EXIF: NORMAL orientation
+            source = decoded; // its real size is checked against the limit below, as an upload's
         }
         Libvips vips = Libvips.get();
         try (Arena arena = Arena.ofConfined()) {
