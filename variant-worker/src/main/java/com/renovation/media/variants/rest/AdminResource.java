@@ -2,6 +2,7 @@ package com.renovation.media.variants.rest;
 
 import com.renovation.media.variants.service.VariantService;
 import com.renovation.media.web.problem.ApiException;
+import com.renovation.media.web.problem.ProblemKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,10 @@ public class AdminResource {
     @Path("/{sourceId}/regenerate")
     public Uni<Map<String, Object>> regenerate(@PathParam("sourceId") UUID sourceId) {
         return service.regenerate(sourceId).map(expected -> {
+            if (expected == VariantService.VIDEO_NOT_REGENERATED) {
+                throw new ApiException(ProblemKind.CONFLICT, "source " + sourceId
+                        + " is a video: its poster and web MP4 are not regenerated");
+            }
             if (expected < 0) {
                 throw ApiException.notFound("variants of source " + sourceId);
             }

@@ -4,6 +4,7 @@ import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.CatalogImageAdded;
 import com.renovation.media.contracts.events.payload.SourceKind;
 import com.renovation.media.variants.repository.Variant;
+import com.renovation.media.variants.video.VideoContainer;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -39,6 +40,11 @@ public record SourceImage(SourceKind kind, UUID id, UUID sessionId, String bucke
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         return type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/webp")
                 || type.equals("image/heic") || type.equals("image/heif") || type.equals("image/avif");
+    }
+
+    /** MP4, QuickTime and WebM videos get posters and a web MP4 (see {@link VideoContainer}). */
+    public boolean isVideo() {
+        return VideoContainer.isVideo(contentType);
     }
 
     @Override

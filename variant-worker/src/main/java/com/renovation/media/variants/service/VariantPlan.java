@@ -132,9 +132,12 @@ public class VariantPlan {
                 .filter(format -> source.formats().contains(format.name().toLowerCase(Locale.ROOT))).toList();
     }
 
-    /** How many variants make this source ready (announced with each variant.ready). */
+    /**
+     * How many variants make this source ready (announced with each variant.ready): for a video, its poster
+     * frame's and its web MP4.
+     */
     public int expectedVariants(SourceImage source) {
-        return presets.size() * webFormatsOf(source).size();
+        return presets.size() * webFormatsOf(source).size() + (source.isVideo() ? 1 : 0);
     }
 
     public VariantPipeline pipeline() {

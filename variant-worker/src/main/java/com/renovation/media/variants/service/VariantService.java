@@ -10,6 +10,7 @@ import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.variants.imaging.ImageRejectedException;
 import com.renovation.media.variants.imaging.RenderedVariant;
 import com.renovation.media.variants.imaging.VariantFormat;
+import com.renovation.media.variants.repository.TranscodeJobRepository;
 import com.renovation.media.variants.repository.Variant;
 import com.renovation.media.variants.repository.VariantRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,22 +48,26 @@ public class VariantService {
     private static final RenderOutcome SKIPPED = new RenderOutcome.Skipped();
     /** Sources at most waiting for their slower formats; each waiting one holds only its identity. */
     static final int MAX_LATER_WAITING = 256;
+    /** What {@link #regenerate} answers for a video, whose variants are not an image's. */
+    public static final int VIDEO_NOT_REGENERATED = -2;
 
     private final VariantRepository variants;
     private final ObjectStore objects;
     private final Outbox outbox;
     private final VariantPlan plan;
     private final VariantRenderer renderer;
+    private final TranscodeJobRepository jobs;
     private final MeterRegistry registry;
     private final AtomicInteger laterWaiting = new AtomicInteger();
 
     public VariantService(VariantRepository variants, ObjectStore objects, Outbox outbox, VariantPlan plan,
-            VariantRenderer renderer, MeterRegistry registry) {
+            VariantRenderer renderer, TranscodeJobRepository jobs, MeterRegistry registry) {
         this.variants = variants;
         this.objects = objects;
         this.outbox = outbox;
         this.plan = plan;
         this.renderer = renderer;
+        this.jobs = jobs;
         this.registry = registry;
     }
 
@@ -140,13 +145,26 @@ public class VariantService {
                     LOG.infof("%s has no object any more: no variants", source);
                     return Uni.createFrom().item(SKIPPED);
                 }
-                return renderer.render(source, bytes.get(), formats)
-                        .chain(rendered -> upload(source, rendered)
-                                .replaceWith((RenderOutcome) new RenderOutcome.Stored(source, rendered)))
-                        .onFailure(ImageRejectedException.class)
-                        .recoverWithItem(e -> new RenderOutcome.Refused(source, ((ImageRejectedException) e).reason()));
+                return renderAndStore(source, bytes.get(), formats);
             });
         });
+    }
+
+    /**
+     * The poster variants of a video, made from one of its frames (an image the video worker extracted) as an
+     * uploaded image's are: the web formats of every preset, uploaded under the video's own variant keys; must not
+     * run in a transaction. {@link #record} then commits them like any source's.
+     */
+    public Uni<RenderOutcome> renderFrame(SourceImage video, byte[] frame) {
+        return renderAndStore(video, frame, plan.webFormatsOf(video));
+    }
+
+    private Uni<RenderOutcome> renderAndStore(SourceImage source, byte[] image, List<VariantFormat> formats) {
+        return renderer.render(source, image, formats)
+                .chain(rendered -> upload(source, rendered)
+                        .replaceWith((RenderOutcome) new RenderOutcome.Stored(source, rendered)))
+                .onFailure(ImageRejectedException.class)
+                .recoverWithItem(e -> new RenderOutcome.Refused(source, ((ImageRejectedException) e).reason()));
     }
 
     /**
@@ -206,7 +224,7 @@ public class VariantService {
     }
 
     /** Variant objects of a deleted source that an attempt overtaken by the delete uploaded. */
-    private Uni<Void> removeLeftovers(SourceImage source) {
+    public Uni<Void> removeLeftovers(SourceImage source) {
         return objects.list(source.bucket(), StoragePaths.variantNamePrefix(source.path()))
                 .chain(keys -> objects.deleteAll(source.bucket(), keys));
     }
@@ -255,7 +273,7 @@ public class VariantService {
     private Uni<Void> refuse(SourceImage source, String reason) {
         LOG.infof("%s refused: %s", source, reason);
         registry.counter("variants.failed").increment();
-        return upsert(source, WHOLE_SET, ANY_FORMAT).chain(row -> {
+        return rowOf(source, WHOLE_SET, ANY_FORMAT).chain(row -> {
             row.processingStatus = VariantStatus.FAILED;
             row.processingError = reason;
             row.processedAt = Instant.now();
@@ -266,7 +284,8 @@ public class VariantService {
                 row.attempts))).replaceWithVoid();
     }
 
-    private Uni<Variant> upsert(SourceImage source, String variantType, String format) {
+    /** The source's row of this variant type and format, or a new one (not persisted yet); in a session. */
+    public Uni<Variant> rowOf(SourceImage source, String variantType, String format) {
         return variants.findOne(source.kind(), source.id(), variantType, format)
                 .map(found -> found != null ? found : newRow(source, variantType, format));
     }
@@ -311,7 +330,7 @@ public class VariantService {
 
     /** Last step of removing a source, in the caller's transaction: its rows go. */
     public Uni<Void> forgetSource(UUID sourceId) {
-        return variants.delete("sourceId", sourceId).replaceWithVoid();
+        return variants.delete("sourceId", sourceId).chain(() -> jobs.forgetSource(sourceId));
     }
 
     /**
@@ -319,7 +338,8 @@ public class VariantService {
      * rows replace the old ones in one transaction, and only then are old objects the new set did not
      * overwrite deleted: a failure on the way leaves the old set served, never rows without objects.
      *
-     * @return how many variants the source gets, or -1 when there is no such source (or it was deleted)
+     * @return how many variants the source gets, -1 when there is no such source (or it was deleted), or
+     *         {@link #VIDEO_NOT_REGENERATED} for a video
      */
     public Uni<Integer> regenerate(UUID sourceId) {
         return Panache.withSession(() -> variants.ofSource(sourceId)).chain(rows -> {
@@ -327,6 +347,10 @@ public class VariantService {
                 return Uni.createFrom().item(-1);
             }
             SourceImage source = SourceImage.of(rows.get(0));
+            if (source.isVideo()) {
+                // its posters come from a frame of the video and its web MP4 from a transcode: not an image's render
+                return Uni.createFrom().item(VIDEO_NOT_REGENERATED);
+            }
             List<String> oldKeys = rows.stream().map(r -> r.storagePath).filter(Objects::nonNull).toList();
             return render(source, plan.allFormats()).chain(outcome -> Panache.withTransaction(() -> variants.delete("sourceId", sourceId)
                             .chain(() -> record(outcome)))
@@ -365,6 +389,7 @@ public class VariantService {
                     }
                     return chain;
                 })
-                .chain(() -> variants.delete("sessionId", sessionId)).replaceWithVoid();
+                .chain(() -> variants.delete("sessionId", sessionId))
+                .chain(() -> jobs.forgetSession(sessionId));
     }
 }

@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
 class ColumnValuesTest {
 
     private static List<String> allowed(String column) throws IOException {
-        try (InputStream in = ColumnValuesTest.class.getResourceAsStream("/db/migration/V1__variants_schema.sql")) {
+        return allowed("V1__variants_schema.sql", column);
+    }
+
+    private static List<String> allowed(String migration, String column) throws IOException {
+        try (InputStream in = ColumnValuesTest.class.getResourceAsStream("/db/migration/" + migration)) {
             String schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Matcher check = Pattern.compile("CHECK \\(" + column + " IN \\(([^)]*)\\)\\)").matcher(schema);
             assertThat(check.find()).as("CHECK on %s", column).isTrue();
@@ -36,5 +40,13 @@ class ColumnValuesTest {
         // the worker records a variant once it is stored or refused: the schema's pending/processing go unused
         assertThat(allowed("processing_status"))
                 .containsAll(Arrays.stream(VariantStatus.values()).map(VariantStatus::value).toList());
+    }
+
+    @Test
+    void transcodeJobStatusesAreStoredAsTheSchemaSpellsThem() throws IOException {
+        assertThat(Arrays.stream(TranscodeJob.Status.values()).map(TranscodeJob.Status::value))
+                .containsExactlyInAnyOrderElementsOf(allowed("V3__transcode_jobs.sql", "status"));
+        assertThat(allowed("V3__transcode_jobs.sql", "source_kind"))
+                .containsExactlyInAnyOrderElementsOf(allowed("source_kind"));
     }
 }
