@@ -69,6 +69,8 @@ public class VariantService {
         this.renderer = renderer;
         this.jobs = jobs;
         this.registry = registry;
+        // at zero from the start, so rate() and the failure-rate alert see the first failure
+        registry.counter("variants.failed");
     }
 
     /**
