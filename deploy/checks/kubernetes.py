@@ -2,6 +2,8 @@
 service's and the console's Deployment (probes and metrics on the management port, resources, environment), its
 Service and PodDisruptionBudget, the worker's autoscaler, the Ingress routes and the in-cluster engines of dev
 only."""
+import re
+
 from checks.common import CONSOLE, DEPLOYABLES, PUBLIC_ROUTES, PUBLIC_SERVICES, SERVICES, error, pinned
 from checks.console import generated_from
 from checks.overlay import containers_of
@@ -102,6 +104,7 @@ def check_deployments(o, configs):
         management = variables.get("QUARKUS_MANAGEMENT_PORT") or configs[name].management_port
         if str(port_names.get("management")) != str(management):
             error(where, f"container port 'management' must be the management port {management}")
+        check_shutdown_grace(where, pod_spec, variables)
         annotations = ((deployment["spec"].get("template") or {}).get("metadata") or {}).get("annotations") or {}
         if not configs[name].metrics:
             if str(annotations.get("prometheus.io/scrape")).lower() == "true":
@@ -123,6 +126,37 @@ def check_deployments(o, configs):
         if not any(all(pod_labels.get(k) == v for k, v in (pdb["spec"].get("selector") or {}).get("matchLabels", {}).items())
                    and (pdb["spec"].get("selector") or {}).get("matchLabels") for pdb in pdbs):
             error(overlay, f"no PodDisruptionBudget selects {name}'s pods")
+
+
+# What a SIGTERM takes at most besides the drain: the consumers finishing what they polled and committing, the
+# outbox relay's last round, the JVM's exit (platform-messaging's shutdown settings).
+SHUTDOWN_AFTER_DRAIN_SECONDS = 10
+SHUTDOWN_DEFAULTS = {"SHUTDOWN_DELAY": "0s", "SHUTDOWN_TIMEOUT": "20s"}
+
+
+def seconds(duration):
+    """A Quarkus duration as the deploy files write it (20s, 500ms, 1m) in seconds; None if not of that form."""
+    match = re.fullmatch(r"(\d+)(ms|s|m)", str(duration).strip())
+    if not match:
+        return None
+    return int(match.group(1)) * {"ms": 0.001, "s": 1, "m": 60}[match.group(2)]
+
+
+def check_shutdown_grace(where, pod_spec, variables):
+    """Kubernetes kills a pod terminationGracePeriodSeconds after SIGTERM: a shorter period than the shutdown delay
+    plus the drain's timeout cuts requests in flight, and events polled but not committed are delivered again."""
+    wanted = 0
+    for variable, default in SHUTDOWN_DEFAULTS.items():
+        value = seconds(variables.get(variable, default))
+        if value is None:
+            error(where, f"{variable}={variables.get(variable)} is not a duration such as 20s")
+            return
+        wanted += value
+    wanted += SHUTDOWN_AFTER_DRAIN_SECONDS
+    grace = pod_spec.get("terminationGracePeriodSeconds", 30)
+    if grace < wanted:
+        error(where, f"terminationGracePeriodSeconds {grace} is shorter than SHUTDOWN_DELAY + SHUTDOWN_TIMEOUT + "
+                     f"{SHUTDOWN_AFTER_DRAIN_SECONDS} s ({wanted:g} s): Kubernetes would kill it mid-drain")
 
 
 def check_autoscaler(o, registry, keda_grants):

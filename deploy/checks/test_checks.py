@@ -211,6 +211,16 @@ class BrokenInputs(unittest.TestCase):
         deployment["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGet"]["path"] = "/health"
         self.assertProblem("dev Deployment/asset-service: readinessProbe must be an httpGet on /q/health/ready")
 
+    def test_a_grace_period_shorter_than_the_drain_is_refused(self):
+        self.object("prod", "Deployment", "document-service")["spec"]["template"]["spec"][
+            "terminationGracePeriodSeconds"] = 30
+        self.assertProblem("prod Deployment/document-service: terminationGracePeriodSeconds 30 is shorter than "
+                           "SHUTDOWN_DELAY + SHUTDOWN_TIMEOUT + 10 s (35 s)")
+
+    def test_a_shutdown_timeout_that_is_not_a_duration_is_refused(self):
+        self.config_map("dev", "platform-config")["data"]["SHUTDOWN_TIMEOUT"] = "twenty"
+        self.assertProblem("SHUTDOWN_TIMEOUT=twenty is not a duration such as 20s")
+
     def test_more_worker_replicas_than_partitions_are_refused(self):
         self.object("dev", "HorizontalPodAutoscaler", "variant-worker")["spec"]["maxReplicas"] = 12
         self.assertProblem("dev Deployment/variant-worker: HPA variant-worker allows 12 replicas, above the 6 "

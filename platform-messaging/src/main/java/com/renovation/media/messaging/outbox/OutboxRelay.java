@@ -56,6 +56,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int MAX_ERROR_LENGTH = 2000;
     static final int RELAY_LINGER_MS = 1;
+    /** How long shutdown waits for a publishing round: a batch's sends and their marking take milliseconds. */
+    private static final Duration ROUND_AT_SHUTDOWN = Duration.ofSeconds(10);
 
     private final MessagingConfig config;
     private final Pool pool;
@@ -143,8 +145,28 @@ public class OutboxRelay {
         if (subscriber != null) {
             subscriber.closeAndForget();
         }
+        awaitRoundInFlight();
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Lets a round that is publishing end before the producer closes: cut short, it would leave events sent but not
+     * marked, and the next replica would send them again. No new round starts once stopped.
+     */
+    private void awaitRoundInFlight() {
+        long deadline = System.nanoTime() + ROUND_AT_SHUTDOWN.toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (running.get()) {
+            LOG.warnf("outbox round still running after %s at shutdown; its events may be sent again", ROUND_AT_SHUTDOWN);
         }
     }
 

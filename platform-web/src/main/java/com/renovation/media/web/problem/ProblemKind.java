@@ -21,6 +21,7 @@ public enum ProblemKind {
     FILE_REJECTED("file-rejected", "The uploaded file was refused", 422),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests at once", 429),
     STORAGE_UNAVAILABLE("storage-unavailable", "The file store did not answer; try again", 503),
+    SHUTTING_DOWN("shutting-down", "This replica is shutting down; try again", 503),
     INTERNAL("internal", "Something went wrong on our side", 500);
 
     private final String slug;

@@ -6,6 +6,7 @@ import com.renovation.media.messaging.config.MessagingConfig;
 import com.renovation.media.messaging.notify.PgChannels;
 import com.renovation.media.web.problem.ApiException;
 import com.renovation.media.web.problem.ProblemKind;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,7 @@ public class LiveStreams {
     private final Map<String, Set<LiveStream>> byOwner = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
     private long heartbeatTimer = -1;
+    private volatile boolean draining;
 
     public LiveStreams(LiveConfig config, LiveEventRepository events, PgChannels channels, Vertx vertx,
             MessagingConfig messaging) {
@@ -64,6 +66,16 @@ public class LiveStreams {
         heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), id -> beat());
     }
 
+    /**
+     * The replica begins to shut down: its streams end now (browsers reconnect, with their last id, to a replica
+     * that stays) and no new one opens. An open stream counts as a request in flight, so left open it would hold
+     * the HTTP drain for the whole shutdown timeout.
+     */
+    void onShutdownBegins(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+        closeAll();
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         stop();
     }
@@ -75,6 +87,10 @@ public class LiveStreams {
         if (subscriber != null) {
             subscriber.closeAndForget();
         }
+        closeAll();
+    }
+
+    private void closeAll() {
         byOwner.values().forEach(streams -> streams.forEach(LiveStream::close));
         byOwner.clear();
     }
@@ -85,6 +101,9 @@ public class LiveStreams {
      * holds {@code platform.live.max-streams-per-user} streams here.
      */
     public Uni<Void> open(String owner, OptionalLong lastEventId, Instant expiresAt, LiveSink sink) {
+        if (draining) {
+            throw new ApiException(ProblemKind.SHUTTING_DOWN, "this replica is shutting down; reconnect");
+        }
         LiveStream stream = new LiveStream(owner, sink, expiresAt, events, config.batchSize());
         byOwner.compute(owner, (key, streams) -> {
             Set<LiveStream> set = streams == null ? ConcurrentHashMap.newKeySet() : streams;
