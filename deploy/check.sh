@@ -5,13 +5,15 @@
 #                                                     CONSOLE_OIDC_* and order-service's provider token and
 #                                                     payment webhook secret: nothing is trusted by default; with the
 #                                                     explicit local opt-in deploy/compose/local.env it renders)
-#   2. kubectl kustomize deploy/overlays/{dev,prod}  (both overlays render)
+#   2. kubectl kustomize deploy/overlays/{dev,prod}  (both overlays render; prod with its images set by
+#                                                     deploy/set-images.sh to stand-in values, in a copy)
 #   3. deploy/check_config.py on the results (one module of deploy/checks per concern): probes, resources,
 #      envFrom, Services, PDBs, HPA, Ingress, Jobs, pinned images, buckets, management ports, securityContexts,
 #      NetworkPolicies; the event and dead-letter topics (with retention) and the Kafka ACL script against the
 #      topic registry of platform-contracts; that every environment variable given to a service or the web
 #      console is one it reads and every variable it requires is given; and the console's wiring (the APIs' and
-#      S3's CORS allow its origin, its sign-in, none of the services' credentials).
+#      S3's CORS allow its origin, its sign-in, none of the services' credentials); prod's Deployments run
+#      exactly the stand-in registry/<service>:tag, and the images profile builds on the Dockerfiles' base.
 #   4. deploy/checks/test_checks.py: each of those concerns still fails on a broken input.
 #   5. the alert rules (deploy/observability): promtool checks them and runs their unit tests (and sees them fail
 #      on a rule broken on purpose); the PrometheusRule holds the same groups.
@@ -66,10 +68,22 @@ compose "${local_env[@]}" config -q 2>"$work/compose.err" || { cat "$work/compos
 compose "${local_env[@]}" config >"$work/compose.yaml" 2>"$work/compose.err" || { cat "$work/compose.err" >&2; fail "docker-compose config failed"; }
 echo "   docker-compose.yml is valid with the explicit local opt-in (deploy/compose/local.env)"
 
+# prod names no image until the operator sets them (deploy/set-images.sh): rendered the same way, in a copy, with
+# stand-ins no registry serves (.invalid is reserved), which the checks then expect on every Deployment
+STANDIN_REGISTRY=registry.invalid/media-platform
+STANDIN_TAG=0.0.0-check
+cp -r deploy "$work/deploy"
+if env -u IMAGE_REGISTRY -u IMAGE_TAG bash deploy/set-images.sh "$work/deploy/overlays/prod" >/dev/null 2>&1; then
+  fail "deploy/set-images.sh ran without IMAGE_REGISTRY and IMAGE_TAG"
+fi
+IMAGE_REGISTRY=$STANDIN_REGISTRY IMAGE_TAG=$STANDIN_TAG bash deploy/set-images.sh "$work/deploy/overlays/prod" >/dev/null \
+  || fail "deploy/set-images.sh failed"
 for overlay in dev prod; do
-  echo "== kubectl kustomize deploy/overlays/$overlay"
+  source_dir=deploy/overlays/$overlay
+  [[ $overlay == prod ]] && source_dir=$work/deploy/overlays/prod
+  echo "== kubectl kustomize deploy/overlays/$overlay$([[ $overlay == prod ]] && echo " (images: $STANDIN_REGISTRY/<service>:$STANDIN_TAG)")"
   # stderr carries kustomize's deprecation warnings (the fields kept for kubectl 1.20); shown only on failure
-  kubectl kustomize "deploy/overlays/$overlay" >"$work/$overlay.yaml" 2>"$work/$overlay.err" \
+  kubectl kustomize "$source_dir" >"$work/$overlay.yaml" 2>"$work/$overlay.err" \
     || { cat "$work/$overlay.err" >&2; fail "deploy/overlays/$overlay does not render"; }
   echo "   rendered $(grep -c '^kind:' "$work/$overlay.yaml") objects"
 done
@@ -100,10 +114,11 @@ kubectl kustomize deploy/observability >"$work/observability.yaml" 2>"$work/obse
 echo "   $(grep -c -- '- alert:' deploy/observability/alerts.rules.yaml) alerts valid, unit-tested (a broken one fails), the PrometheusRule equal"
 
 echo "== checking contents"
-"$PYTHON" "$ROOT/deploy/check_config.py" "$ROOT" "$work/compose.yaml" "dev=$work/dev.yaml" "prod=$work/prod.yaml" \
+"$PYTHON" "$ROOT/deploy/check_config.py" "$ROOT" "$work/compose.yaml" "dev=$work/dev.yaml" \
+  "prod=$work/prod.yaml,$STANDIN_REGISTRY,$STANDIN_TAG" \
   || fail "see the problems listed above"
 
 echo "== the checks' own tests (each concern fails on a broken input)"
 (cd "$ROOT/deploy" && COMPOSE_YAML="$work/compose.yaml" DEV_YAML="$work/dev.yaml" PROD_YAML="$work/prod.yaml" \
-  "$PYTHON" -m unittest -q checks.test_checks) || fail "deploy/checks/test_checks.py failed"
+  PROD_IMAGES="$STANDIN_REGISTRY,$STANDIN_TAG" "$PYTHON" -m unittest -q checks.test_checks) || fail "deploy/checks/test_checks.py failed"
 echo "deploy/check.sh: OK"

@@ -7,6 +7,7 @@ import yaml
 
 from checks.common import DEPLOYABLES, SERVICES, error, pinned
 from checks.console import check_console_compose
+from checks.images import dockerfile_runtime_base
 from checks.topics import check_topic_creation, retention_value
 
 # docker-compose.yml must take these from the environment with no default (${NAME:?message}): whom the services
@@ -39,11 +40,14 @@ def check_dockerfile(where, path, service):
     """Every stage FROM a pinned image, running on Temurin's Java 25 JRE, the fast-jar layout; libvips for the worker."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    bases = re.findall(r"^FROM\s+(\S+)", text, re.M)
-    for base in bases:
-        if not pinned(base):
+    stages = re.findall(r"^FROM\s+(\S+)(?:\s+AS\s+(\S+))?", text, re.M | re.I)
+    names = {stage for _, stage in stages if stage}
+    for base, _ in stages:
+        if base not in names and not pinned(base):
             error(where, f"Dockerfile.jvm stage FROM {base} is not pinned to a version")
-    if not bases or not bases[-1].startswith("eclipse-temurin:25"):
+    # a stage FROM an earlier one (the worker's runtime stage) runs on that one's image
+    runtime = dockerfile_runtime_base(path)
+    if not runtime or not runtime.startswith("eclipse-temurin:25"):
         error(where, "Dockerfile.jvm must run FROM a pinned eclipse-temurin:25 image (the Java the platform is built on)")
     if "target/quarkus-app/" not in text or "quarkus-run.jar" not in text:
         error(where, "Dockerfile.jvm must run the fast-jar target/quarkus-app/quarkus-run.jar")

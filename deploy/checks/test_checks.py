@@ -1,6 +1,7 @@
 """Each concern of the deployment check still fails on a broken input: the real files, unchanged, pass; with one
 thing broken, the problem is named. deploy/check.sh runs these after rendering compose and the overlays, and
-passes the rendered files in COMPOSE_YAML, DEV_YAML and PROD_YAML."""
+passes the rendered files in COMPOSE_YAML, DEV_YAML and PROD_YAML, and in PROD_IMAGES the stand-in registry and tag
+(comma-separated) it had deploy/set-images.sh set in prod."""
 import contextlib
 import copy
 import io
@@ -15,6 +16,7 @@ from check_config import run
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RENDERED = {name: os.environ.get(name) for name in ("COMPOSE_YAML", "DEV_YAML", "PROD_YAML")}
+PROD_IMAGES = tuple(os.environ.get("PROD_IMAGES", "").split(","))
 # What the check does not read stays behind when the repository is copied.
 NOT_READ = shutil.ignore_patterns("target", ".git", ".platform", "node_modules", "test", "bench", "docs", "local-stack")
 LOADED = {}
@@ -22,6 +24,8 @@ LOADED = {}
 
 def setUpModule():
     missing = [name for name, path in RENDERED.items() if not path or not os.path.exists(path)]
+    if len(PROD_IMAGES) != 2:
+        missing.append("PROD_IMAGES")
     if missing:
         raise RuntimeError(f"{', '.join(missing)} not given: run these tests through deploy/check.sh")
     for name, path in RENDERED.items():
@@ -65,7 +69,7 @@ class BrokenInputs(unittest.TestCase):
             path = os.path.join(self.work, f"{name}.yaml")
             with open(path, "w", encoding="utf-8") as f:
                 yaml.safe_dump_all(documents, f)
-            overlays.append((name, path))
+            overlays.append((name, path, PROD_IMAGES) if name == "prod" else (name, path))
         with contextlib.redirect_stdout(io.StringIO()):
             return run(self.root, compose, overlays)
 
@@ -170,6 +174,16 @@ class BrokenInputs(unittest.TestCase):
     def test_an_unpinned_image_is_refused(self):
         self.compose["services"]["postgres"]["image"] = "postgres:latest"
         self.assertProblem("compose postgres: image 'postgres:latest' is not pinned to a version")
+
+    def test_a_deployment_not_on_the_image_set_is_refused(self):
+        container = self.object("prod", "Deployment", "document-service")["spec"]["template"]["spec"]["containers"][0]
+        container["image"] = container["image"].rsplit(":", 1)[0] + ":0.0.1"
+        self.assertProblem("prod Deployment/document-service: container document-service runs")
+
+    def test_an_image_profile_base_other_than_the_dockerfiles_is_refused(self):
+        self.edit("pom.xml", "<image.base>eclipse-temurin:25.0.3_9-jre-noble</image.base>",
+                  "<image.base>eclipse-temurin:25-jre</image.base>")
+        self.assertProblem("the images profile's image.base eclipse-temurin:25-jre is not")
 
     def test_the_standin_must_share_order_services_token_secret_and_webhook(self):
         standin = self.compose["services"]["provider-standin"]["environment"]
