@@ -36,7 +36,9 @@ class ConsolePageIT {
         assertThat(policy).contains("script-src 'self' 'sha256-" + hash + "'")
                 .contains("frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'")
                 .contains("connect-src 'self' http://127.0.0.1:8080 http://127.0.0.1:8083 http://127.0.0.1:8084"
-                        + " http://127.0.0.1:59000");
+                        + " http://127.0.0.1:59000")
+                // the large view's player streams a video from its presigned URL in the store
+                .contains("media-src http://127.0.0.1:59000;");
         // the only inline script is the import map: no other may run
         assertThat(policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src"))))
                 .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");

@@ -96,6 +96,8 @@ public class IndexPage {
                 // Uppy and the comparison slider set style attributes
                 + "; style-src 'self' 'unsafe-inline'"
                 + "; img-src 'self' data: blob: " + String.join(" ", images)
+                // videos play from their presigned URLs in the store; without media-src default-src 'none' blocks them
+                + "; media-src " + origin(config.storageUrl())
                 + "; connect-src 'self' " + String.join(" ", apis)
                 + "; font-src 'self'; manifest-src 'self'"
                 + "; form-action 'self'" + (issuer.isEmpty() ? "" : " " + issuer);
