@@ -132,7 +132,7 @@ public class ObjectStore {
     }
 
     public Uni<Void> put(String bucket, String key, byte[] bytes, String contentType) {
-        return put(bucket, key, bytes, contentType, ObjectCannedACL.PRIVATE);
+        return put(bucket, key, bytes, contentType, ObjectCannedACL.PRIVATE, null);
     }
 
     /** Uploads a file, streamed from disk: for objects too large to hold in memory. */
@@ -142,17 +142,38 @@ public class ObjectStore {
     }
 
     /**
-     * For bytes the platform made itself (the shipped seed images, variants of checked originals): the object is
-     * readable anonymously (its bucket must allow it too). A client's upload becomes public through
+     * A variant of a checked original: readable anonymously in the public bucket, private elsewhere, and cached
+     * for good either way ({@link CacheControl#ofVariant}).
+     */
+    public Uni<Void> putVariant(String bucket, String key, byte[] bytes, String contentType) {
+        return put(bucket, key, bytes, contentType, aclOfVariant(bucket), CacheControl.ofVariant(bucket));
+    }
+
+    /** As {@link #putVariant}, streamed from disk: for variants too large to hold in memory (a web MP4). */
+    public Uni<Void> putVariantFile(String bucket, String key, java.nio.file.Path file, String contentType) {
+        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .acl(aclOfVariant(bucket)).cacheControl(CacheControl.ofVariant(bucket)),
+                AsyncRequestBody.fromFile(file))).replaceWithVoid();
+    }
+
+    static ObjectCannedACL aclOfVariant(String bucket) {
+        return Buckets.isPublic(bucket) ? ObjectCannedACL.PUBLIC_READ : ObjectCannedACL.PRIVATE;
+    }
+
+    /**
+     * For bytes the platform made itself (the shipped seed images; variants go through {@link #putVariant}): the
+     * object is readable anonymously (its bucket must allow it too). A client's upload becomes public through
      * {@link #publish} only.
      */
     public Uni<Void> putPublicRead(String bucket, String key, byte[] bytes, String contentType) {
-        return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ);
+        return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ, null);
     }
 
-    private Uni<Void> put(String bucket, String key, byte[] bytes, String contentType, ObjectCannedACL acl) {
+    private Uni<Void> put(String bucket, String key, byte[] bytes, String contentType, ObjectCannedACL acl,
+            String cacheControl) {
         return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).acl(acl)
-                .contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes))).replaceWithVoid();
+                .cacheControl(cacheControl).contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes)))
+                .replaceWithVoid();
     }
 
     /**
