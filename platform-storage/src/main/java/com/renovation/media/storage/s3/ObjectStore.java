@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
 /**
  * Non-blocking S3 operations as Mutiny Unis. Every result is handed back on the caller's Vert.x context: the
@@ -181,7 +182,17 @@ public class ObjectStore {
      * source fails with a not-found error ({@link #isNotFound}).
      */
     public Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey) {
-        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE);
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE, Optional.empty());
+    }
+
+    /**
+     * As {@link #copy}, for the copy that makes an upload an original: with {@code tagging} (a URL-encoded tag set,
+     * {@link ColdOriginals#tagging}) it replaces the source's tags, so a bucket lifecycle rule can select
+     * originals, which share their folders with their variants.
+     */
+    public Uni<Void> copyAsOriginal(String fromBucket, String fromKey, String toBucket, String toKey,
+            Optional<String> tagging) {
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE, tagging);
     }
 
     /**
@@ -189,12 +200,15 @@ public class ObjectStore {
      * too). Public objects are made only from bytes that passed the checks, never by a client's own PUT.
      */
     public Uni<Void> publish(String fromBucket, String fromKey, String toBucket, String toKey) {
-        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ);
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ, Optional.empty());
     }
 
-    private Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey, ObjectCannedACL acl) {
-        return call(() -> s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(fromKey)
-                .destinationBucket(toBucket).destinationKey(toKey).acl(acl))).replaceWithVoid();
+    private Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey, ObjectCannedACL acl,
+            Optional<String> tagging) {
+        return call(() -> s3.copyObject(b -> {
+            b.sourceBucket(fromBucket).sourceKey(fromKey).destinationBucket(toBucket).destinationKey(toKey).acl(acl);
+            tagging.ifPresent(tags -> b.taggingDirective(TaggingDirective.REPLACE).tagging(tags));
+        })).replaceWithVoid();
     }
 
     /** Deletes one object; deleting a missing one succeeds (S3 semantics), so retries are safe. */
