@@ -11,6 +11,7 @@ import com.renovation.media.contracts.events.EventPayload;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.CacheControl;
 import com.renovation.media.variants.imaging.JpegQuality;
 import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.WorkerFixtures;
@@ -118,6 +119,8 @@ class VariantWorkerIT {
         List<String> keys = keysUnder(prefix);
         assertThat(keys).hasSize(4);
         for (String key : keys) {
+            assertThat(s3.headObject(b -> b.bucket(BUCKET).key(key)).cacheControl()).as("Cache-Control of %s", key)
+                    .isEqualTo(CacheControl.PRIVATE_VARIANT).isEqualTo("private, max-age=31536000, immutable");
             byte[] bytes = object(key);
             assertThat(WorkerFixtures.contains(bytes, "Exif")).as("EXIF in %s", key).isFalse();
             assertThat(WorkerFixtures.contains(bytes, WorkerFixtures.LEAK_MARKER)).isFalse();
@@ -125,6 +128,8 @@ class VariantWorkerIT {
             assertThat(decoded.getHeight()).isGreaterThan(decoded.getWidth());
         }
         assertThat(rows(asset.assetId())).isEqualTo(4);
+        assertThat(s3.headObject(b -> b.bucket(BUCKET).key(asset.storagePath())).cacheControl())
+                .as("the original is read through signed URLs only").isNull();
         byte[] original = object(asset.storagePath());
         assertThat(WorkerFixtures.contains(original, WorkerFixtures.LEAK_MARKER)).as("original untouched").isTrue();
     }

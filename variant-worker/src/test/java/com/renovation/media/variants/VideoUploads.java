@@ -37,6 +37,10 @@ final class VideoUploads {
                 .contents().stream().map(o -> o.key()).toList();
     }
 
+    String cacheControl(String key) {
+        return s3.headObject(b -> b.bucket(BUCKET).key(key)).cacheControl();
+    }
+
     byte[] object(String key) {
         return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(key)).asByteArray();
     }

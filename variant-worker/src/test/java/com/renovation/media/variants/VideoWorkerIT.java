@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.messaging.testing.KafkaTestClient;
+import com.renovation.media.storage.s3.CacheControl;
 import com.renovation.media.variants.imaging.WorkerFixtures;
 import com.renovation.media.variants.video.ProbedVideo;
 import com.renovation.media.variants.video.TestVideos;
@@ -110,7 +111,9 @@ class VideoWorkerIT {
         assertThat(progress).isNotEmpty().isSortedAccordingTo(Integer::compare).doesNotHaveDuplicates().last()
                 .isEqualTo(100);
 
-        assertThat(uploads.variantKeys(asset)).hasSize(5);
+        // the posters and the web MP4 (sent in parts in tests) alike
+        assertThat(uploads.variantKeys(asset)).hasSize(5).allSatisfy(key -> assertThat(uploads.cacheControl(key))
+                .as("Cache-Control of %s", key).isEqualTo(CacheControl.PRIVATE_VARIANT));
         assertThat(count("SELECT count(*) FROM variants WHERE source_id = :id", asset.assetId())).isEqualTo(5);
         assertThat(count("SELECT count(*) FROM transcode_jobs WHERE source_id = :id AND status = 'done'"
                 + " AND attempts = 1", asset.assetId())).isEqualTo(1);

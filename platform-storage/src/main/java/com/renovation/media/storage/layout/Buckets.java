@@ -14,4 +14,9 @@ public final class Buckets {
 
     private Buckets() {
     }
+
+    /** Whether the bucket's objects are readable anonymously (the catalog's). */
+    public static boolean isPublic(String bucket) {
+        return STYLES.equals(bucket);
+    }
 }

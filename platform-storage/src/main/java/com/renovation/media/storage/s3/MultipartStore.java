@@ -55,6 +55,13 @@ public class MultipartStore {
         return start(bucket, key, contentType, false);
     }
 
+    /** Starts an upload of a variant: stored as {@link ObjectStore#putVariant} stores one. */
+    public Uni<String> startVariant(String bucket, String key, String contentType) {
+        return CallerContext.call(() -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key)
+                .contentType(contentType).acl(ObjectStore.aclOfVariant(bucket))
+                .cacheControl(CacheControl.ofVariant(bucket)))).map(created -> created.uploadId());
+    }
+
     /**
      * As {@link #start(String, String, String)}; with {@code sha256PerPart}, every part must carry its SHA-256
      * ({@code x-amz-checksum-sha256}, bound into its URL by {@link PresignedUrls#uploadPart}), which S3 verifies.

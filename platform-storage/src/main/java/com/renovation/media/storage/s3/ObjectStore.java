@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
 /**
  * Non-blocking S3 operations as Mutiny Unis. Every result is handed back on the caller's Vert.x context: the
@@ -132,7 +133,7 @@ public class ObjectStore {
     }
 
     public Uni<Void> put(String bucket, String key, byte[] bytes, String contentType) {
-        return put(bucket, key, bytes, contentType, ObjectCannedACL.PRIVATE);
+        return put(bucket, key, bytes, contentType, ObjectCannedACL.PRIVATE, null);
     }
 
     /** Uploads a file, streamed from disk: for objects too large to hold in memory. */
@@ -142,17 +143,38 @@ public class ObjectStore {
     }
 
     /**
-     * For bytes the platform made itself (the shipped seed images, variants of checked originals): the object is
-     * readable anonymously (its bucket must allow it too). A client's upload becomes public through
+     * A variant of a checked original: readable anonymously in the public bucket, private elsewhere, and cached
+     * for good either way ({@link CacheControl#ofVariant}).
+     */
+    public Uni<Void> putVariant(String bucket, String key, byte[] bytes, String contentType) {
+        return put(bucket, key, bytes, contentType, aclOfVariant(bucket), CacheControl.ofVariant(bucket));
+    }
+
+    /** As {@link #putVariant}, streamed from disk: for variants too large to hold in memory (a web MP4). */
+    public Uni<Void> putVariantFile(String bucket, String key, java.nio.file.Path file, String contentType) {
+        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .acl(aclOfVariant(bucket)).cacheControl(CacheControl.ofVariant(bucket)),
+                AsyncRequestBody.fromFile(file))).replaceWithVoid();
+    }
+
+    static ObjectCannedACL aclOfVariant(String bucket) {
+        return Buckets.isPublic(bucket) ? ObjectCannedACL.PUBLIC_READ : ObjectCannedACL.PRIVATE;
+    }
+
+    /**
+     * For bytes the platform made itself (the shipped seed images; variants go through {@link #putVariant}): the
+     * object is readable anonymously (its bucket must allow it too). A client's upload becomes public through
      * {@link #publish} only.
      */
     public Uni<Void> putPublicRead(String bucket, String key, byte[] bytes, String contentType) {
-        return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ);
+        return put(bucket, key, bytes, contentType, ObjectCannedACL.PUBLIC_READ, null);
     }
 
-    private Uni<Void> put(String bucket, String key, byte[] bytes, String contentType, ObjectCannedACL acl) {
+    private Uni<Void> put(String bucket, String key, byte[] bytes, String contentType, ObjectCannedACL acl,
+            String cacheControl) {
         return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType).acl(acl)
-                .contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes))).replaceWithVoid();
+                .cacheControl(cacheControl).contentLength((long) bytes.length), AsyncRequestBody.fromBytes(bytes)))
+                .replaceWithVoid();
     }
 
     /**
@@ -160,7 +182,17 @@ public class ObjectStore {
      * source fails with a not-found error ({@link #isNotFound}).
      */
     public Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey) {
-        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE);
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE, Optional.empty());
+    }
+
+    /**
+     * As {@link #copy}, for the copy that makes an upload an original: with {@code tagging} (a URL-encoded tag set,
+     * {@link ColdOriginals#tagging}) it replaces the source's tags, so a bucket lifecycle rule can select
+     * originals, which share their folders with their variants.
+     */
+    public Uni<Void> copyAsOriginal(String fromBucket, String fromKey, String toBucket, String toKey,
+            Optional<String> tagging) {
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PRIVATE, tagging);
     }
 
     /**
@@ -168,12 +200,15 @@ public class ObjectStore {
      * too). Public objects are made only from bytes that passed the checks, never by a client's own PUT.
      */
     public Uni<Void> publish(String fromBucket, String fromKey, String toBucket, String toKey) {
-        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ);
+        return copy(fromBucket, fromKey, toBucket, toKey, ObjectCannedACL.PUBLIC_READ, Optional.empty());
     }
 
-    private Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey, ObjectCannedACL acl) {
-        return call(() -> s3.copyObject(b -> b.sourceBucket(fromBucket).sourceKey(fromKey)
-                .destinationBucket(toBucket).destinationKey(toKey).acl(acl))).replaceWithVoid();
+    private Uni<Void> copy(String fromBucket, String fromKey, String toBucket, String toKey, ObjectCannedACL acl,
+            Optional<String> tagging) {
+        return call(() -> s3.copyObject(b -> {
+            b.sourceBucket(fromBucket).sourceKey(fromKey).destinationBucket(toBucket).destinationKey(toKey).acl(acl);
+            tagging.ifPresent(tags -> b.taggingDirective(TaggingDirective.REPLACE).tagging(tags));
+        })).replaceWithVoid();
     }
 
     /** Deletes one object; deleting a missing one succeeds (S3 semantics), so retries are safe. */

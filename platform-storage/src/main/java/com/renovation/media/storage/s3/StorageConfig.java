@@ -22,4 +22,23 @@ public interface StorageConfig {
     /** Lifetime of a presigned download (GET) URL. */
     @WithDefault("1h")
     Duration downloadUrlTtl();
+
+    /** Originals moved to a colder storage class by a bucket lifecycle rule ({@link ColdOriginals}). */
+    OriginalsCold originalsCold();
+
+    /** {@code platform.storage.originals-cold.*}. */
+    interface OriginalsCold {
+
+        /** Tag originals as confirm stores them, and have asset-service apply the rule to the bucket at start. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Age (whole days) after which S3 moves an original; S3 wants 30 or more for the IA classes. */
+        @WithDefault("P90D")
+        Duration after();
+
+        /** The class it moves to, one read without a restore: STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR. */
+        @WithDefault("STANDARD_IA")
+        String storageClass();
+    }
 }

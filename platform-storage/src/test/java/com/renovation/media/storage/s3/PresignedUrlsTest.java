@@ -24,6 +24,10 @@ class PresignedUrlsTest {
         public Duration downloadUrlTtl() {
             return Duration.ofHours(1);
         }
+
+        public OriginalsCold originalsCold() {
+            throw new UnsupportedOperationException();
+        }
     }, "http://localhost:9000", "us-east-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("access",
             "secret")));
 

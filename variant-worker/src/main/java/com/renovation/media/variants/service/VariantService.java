@@ -206,12 +206,10 @@ public class VariantService {
     }
 
     private Uni<Void> upload(SourceImage source, List<RenderedVariant> rendered) {
-        boolean isPublic = Buckets.STYLES.equals(source.bucket());
         List<Uni<Void>> puts = new ArrayList<>();
         for (RenderedVariant variant : rendered) {
-            String key = keyOf(source, variant);
-            puts.add(isPublic ? objects.putPublicRead(source.bucket(), key, variant.bytes(), variant.contentType())
-                    : objects.put(source.bucket(), key, variant.bytes(), variant.contentType()));
+            puts.add(objects.putVariant(source.bucket(), keyOf(source, variant), variant.bytes(),
+                    variant.contentType()));
         }
         if (puts.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -31,6 +31,7 @@ import com.renovation.media.storage.inspection.UploadInspector;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.SafeFilename;
 import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.ColdOriginals;
 import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.web.problem.ApiException;
@@ -79,14 +80,16 @@ public class UploadService {
     private final Quotas quotas;
     private final UploadConfig config;
     private final MultipartUploads multipart;
+    private final ColdOriginals coldOriginals;
 
     private static final UUID NO_ASSET = new UUID(0, 0);
 
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
             StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit, Plans plans,
-            Quotas quotas, UploadConfig config, MultipartUploads multipart) {
+            Quotas quotas, UploadConfig config, MultipartUploads multipart, ColdOriginals coldOriginals) {
         this.config = config;
+        this.coldOriginals = coldOriginals;
         this.multipart = multipart;
         this.plans = plans;
         this.quotas = quotas;
@@ -246,14 +249,16 @@ public class UploadService {
 
     /**
      * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
-     * the asset's own key, which no client can write: what was checked is what is served and processed.
+     * the asset's own key, which no client can write: what was checked is what is served and processed. The copy
+     * is tagged as an original when the cold-storage rule is on, so that rule can tell it from its variants.
      */
     private Uni<AssetView> inspect(Supplier<Uni<EffectivePlan>> plan, RoomAsset asset, String ownerId,
             boolean refuseDuplicates) {
         Declaration declared = new Declaration(FileType.fromDeclared(asset.contentType).orElseThrow(),
                 asset.fileSize, Optional.ofNullable(asset.declaredSha256));
         String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
-        return objects.copy(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath)
+        return objects.copyAsOriginal(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath,
+                coldOriginals.tagging())
                 .chain(() -> objects.delete(Buckets.USER_UPLOADS, incoming))
                 // nothing incoming: an earlier confirm may have copied it already; the inspection below decides
                 .onFailure(ObjectStore::isNotFound).recoverWithNull()

@@ -40,10 +40,10 @@ public class WebVideoUpload {
 
     public void put(String bucket, String key, Path file, long size) {
         if (size <= threshold) {
-            objects.putFile(bucket, key, file, VideoOutputs.WEB_CONTENT_TYPE).await().atMost(PER_REQUEST);
+            objects.putVariantFile(bucket, key, file, VideoOutputs.WEB_CONTENT_TYPE).await().atMost(PER_REQUEST);
             return;
         }
-        String uploadId = multipart.start(bucket, key, VideoOutputs.WEB_CONTENT_TYPE).await().atMost(PER_REQUEST);
+        String uploadId = multipart.startVariant(bucket, key, VideoOutputs.WEB_CONTENT_TYPE).await().atMost(PER_REQUEST);
         try {
             List<MultipartStore.NamedPart> parts = new ArrayList<>();
             for (long offset = 0, number = 1; offset < size; offset += PART_SIZE, number++) {
