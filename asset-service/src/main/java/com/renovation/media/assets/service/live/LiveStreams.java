@@ -73,7 +73,9 @@ public class LiveStreams {
      */
     void onShutdownBegins(@Observes ShutdownDelayInitiatedEvent event) {
         draining = true;
+        int open = byOwner.values().stream().mapToInt(Set::size).sum();
         closeAll();
+        LOG.infof("shutting down: %d live streams ended, new ones refused", open);
     }
 
     void onStop(@Observes ShutdownEvent event) {
