@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.renovation.media.localstack.PlatformSettings;
-import com.renovation.media.localstack.ServiceFleet;
 import com.renovation.media.localtokens.LocalTokens;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -17,14 +16,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -68,8 +65,8 @@ class GracefulShutdownIT {
     // request over one connection)
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    private static SoloService assets;
     private static PlatformSettings settings;
-    private static ServiceFleet fleet;
     private static String token;
 
     private final List<String> confirmed = new CopyOnWriteArrayList<>();
@@ -80,21 +77,15 @@ class GracefulShutdownIT {
 
     @BeforeAll
     static void startAssetServiceAlone() throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLATFORM_ROOT", PlatformSettings.findRoot().toString());
-        env.put("PLATFORM_SERVICES", SERVICE);
-        env.put("ASSET_SERVICE_PORT", "18181");
-        env.put("ASSET_SERVICE_MANAGEMENT_PORT", "19181");
-        settings = PlatformSettings.fromEnvironment(env);
-        fleet = ServiceFleet.start(settings);
-        fleet.restart(SERVICE, SHUTDOWN);
+        assets = SoloService.start(SERVICE, 18181, 19181, SHUTDOWN);
+        settings = assets.settings;
         token = new LocalTokens(settings.home()).token("graceful-" + UUID.randomUUID(), false, Duration.ofHours(1));
     }
 
     @AfterAll
     static void stop() {
-        if (fleet != null) {
-            fleet.close();
+        if (assets != null) {
+            assets.close();
         }
     }
 
@@ -120,7 +111,7 @@ class GracefulShutdownIT {
         }
         assertThat(confirmed).as("uploads confirmed before the SIGTERM").hasSizeGreaterThanOrEqualTo(30);
 
-        ProcessHandle process = serviceProcess();
+        ProcessHandle process = assets.process();
         long signalled = System.nanoTime();
         signalledAt = signalled;
         assertThat(process.destroy()).as("SIGTERM sent").isTrue();
@@ -139,7 +130,7 @@ class GracefulShutdownIT {
         assertThat(stopping).as("SIGTERM to exit: nothing may hold the drain for SHUTDOWN_TIMEOUT")
                 .isLessThan(Duration.ofSeconds(20));
 
-        fleet.restart(SERVICE, SHUTDOWN);
+        assets.restart();
         Map<String, Integer> events = confirmedEvents(Set.copyOf(confirmed), Duration.ofSeconds(60));
         assertThat(events.keySet()).as("every confirmed upload's asset.confirmed").containsExactlyInAnyOrderElementsOf(
                 confirmed);
@@ -203,7 +194,7 @@ class GracefulShutdownIT {
 
     /** The caller's live stream, open (its first event read); the future completes when the server ends it. */
     private CompletableFuture<Void> openLiveStream() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.serviceUrl(SERVICE) + "/events"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(assets.url() + "/events"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
         HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -228,8 +219,7 @@ class GracefulShutdownIT {
 
     /** What a Service does: the pod leaves its endpoints once readiness fails. */
     private static void awaitNotReady() throws Exception {
-        int managementPort = settings.services().stream().filter(s -> s.name().equals(SERVICE)).findFirst()
-                .orElseThrow().managementPort();
+        int managementPort = assets.managementPort();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -244,12 +234,6 @@ class GracefulShutdownIT {
             Thread.sleep(50);
         }
         throw new AssertionError("readiness stayed UP for 20 s after SIGTERM");
-    }
-
-    private static ProcessHandle serviceProcess() throws IOException {
-        long pid = Long.parseLong(Files.readString(settings.runDir().resolve(SERVICE + ".pid")).strip()
-                .split("\\s+")[0]);
-        return ProcessHandle.of(pid).orElseThrow();
     }
 
     /** asset.confirmed records of {@code assets} in Kafka, counted per asset, once each is there (or the time is up). */
@@ -319,7 +303,7 @@ class GracefulShutdownIT {
 
     private static HttpResponse<String> send(String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.serviceUrl(SERVICE) + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(assets.url() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60)).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

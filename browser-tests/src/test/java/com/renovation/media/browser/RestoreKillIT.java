@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.renovation.media.localstack.PlatformSettings;
-import com.renovation.media.localstack.ServiceFleet;
 import com.renovation.media.localtokens.LocalTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,21 +53,15 @@ class RestoreKillIT {
             "PLATFORM_UPLOADS_SWEEP_INTERVAL", "2s");
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static SoloService assets;
     private static PlatformSettings settings;
-    private static ServiceFleet fleet;
     private static S3Client s3;
     private static String token;
 
     @BeforeAll
     static void startAssetServiceAlone() throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("PLATFORM_ROOT", PlatformSettings.findRoot().toString());
-        env.put("PLATFORM_SERVICES", SERVICE);
-        env.put("ASSET_SERVICE_PORT", "18180");
-        env.put("ASSET_SERVICE_MANAGEMENT_PORT", "19180");
-        settings = PlatformSettings.fromEnvironment(env);
-        fleet = ServiceFleet.start(settings);
-        fleet.restart(SERVICE, SHORT_LEASES);
+        assets = SoloService.start(SERVICE, 18180, 19180, SHORT_LEASES);
+        settings = assets.settings;
         s3 = S3Client.builder().endpointOverride(URI.create(settings.s3Endpoint()))
                 .region(Region.of(PlatformSettings.S3_REGION)).forcePathStyle(true)
                 .httpClient(UrlConnectionHttpClient.create())
@@ -82,8 +74,8 @@ class RestoreKillIT {
 
     @AfterAll
     static void stop() {
-        if (fleet != null) {
-            fleet.close();
+        if (assets != null) {
+            assets.close();
         }
         if (s3 != null) {
             s3.close();
@@ -124,7 +116,7 @@ class RestoreKillIT {
         assertThat(restore.handle((response, failure) -> response == null ? -1 : response.statusCode()).get())
                 .as("the killed restore's answer").isNotEqualTo(201);
         String restoredId = leased.substring("session_".length(), leased.length() - 1);
-        fleet.restart(SERVICE, SHORT_LEASES);
+        assets.restart();
         assertThat(sessionRows(restoredId)).as("rows of the killed restore's session").isZero();
         assertThat(call("GET", "/sessions", null, 200).findValuesAsText("id")).doesNotContain(restoredId)
                 .contains(session);
@@ -189,9 +181,7 @@ class RestoreKillIT {
 
     /** SIGKILL (what {@code destroyForcibly} sends on Linux and macOS), at once: no shutdown hook runs. */
     private static void kill9() throws Exception {
-        long pid = Long.parseLong(Files.readString(settings.runDir().resolve(SERVICE + ".pid")).strip()
-                .split("\\s+")[0]);
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        ProcessHandle process = assets.process();
         assertThat(process.destroyForcibly()).isTrue();
         process.onExit().get();
     }
@@ -227,7 +217,7 @@ class RestoreKillIT {
     }
 
     private static HttpRequest request(String method, String path, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.serviceUrl(SERVICE) + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(assets.url() + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120));
         if (body == null) {
             return builder.GET().build();
