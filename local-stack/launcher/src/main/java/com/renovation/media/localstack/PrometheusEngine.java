@@ -1,0 +1,118 @@
+package com.renovation.media.localstack;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Prometheus from the host's package (Debian's {@code prometheus}; CI installs it with apt), started by
+ * {@code ./platform up --observability} with the engines: it scrapes the services and evaluates the platform's
+ * alert rules ({@link PrometheusConfig}). Its data is kept under the platform home across restarts.
+ */
+public final class PrometheusEngine extends ProcessEngine {
+
+    static final String EXECUTABLE = "prometheus";
+    /** Local metrics are for looking at now, not for a history: a week is plenty and bounds the disk. */
+    static final String RETENTION = "7d";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final PlatformSettings settings;
+
+    public PrometheusEngine(PlatformSettings settings) {
+        // it writes its head block out when stopped: seconds
+        super(Duration.ofSeconds(30));
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "prometheus";
+    }
+
+    Path dir() {
+        return settings.home().resolve("prometheus");
+    }
+
+    Path configFile() {
+        return dir().resolve("prometheus.yml");
+    }
+
+    @Override
+    public void start() throws Exception {
+        Path executable = executable(System.getenv("PATH")).orElseThrow(() -> new IllegalStateException(
+                "Prometheus is not installed: apt-get install -y prometheus (Debian's package; brew install"
+                        + " prometheus on macOS), or start without --observability"));
+        refuseServicePorts();
+        Ports.requireFree("Prometheus", settings.prometheusPort());
+        Files.createDirectories(dir().resolve("data"));
+        Files.writeString(configFile(), PrometheusConfig.yaml(settings));
+        ManagedProcess started = ManagedProcess.start(name(), List.of(executable.toString(),
+                "--config.file=" + configFile(),
+                "--storage.tsdb.path=" + dir().resolve("data"),
+                "--storage.tsdb.retention.time=" + RETENTION,
+                // loopback only, like the other engines
+                "--web.listen-address=127.0.0.1:" + settings.prometheusPort()), Map.of(), dir(), settings);
+        process = started;
+        Ports.await("Prometheus", Duration.ofSeconds(60), () -> {
+            if (!started.isAlive()) {
+                throw new IllegalStateException("Prometheus exited; see " + settings.logDir().resolve(name() + ".log"));
+            }
+            return healthy();
+        });
+    }
+
+    /**
+     * A port of this platform's services would be taken before they start, since the engines start first: 9090,
+     * Prometheus's usual port, is the console's management port.
+     */
+    private void refuseServicePorts() {
+        for (PlatformSettings.ServiceSpec service : settings.services()) {
+            if (settings.prometheusPort() == service.port() || settings.prometheusPort() == service.managementPort()) {
+                throw new IllegalStateException("PROMETHEUS_PORT " + settings.prometheusPort() + " is "
+                        + service.name() + "'s port: choose another");
+            }
+        }
+    }
+
+    /** {@code prometheus} on {@code path} (Debian's is /usr/bin/prometheus), if installed. */
+    static Optional<Path> executable(String path) {
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, EXECUTABLE))) {
+                return Optional.of(Path.of(dir, EXECUTABLE));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean healthy() {
+        if (!Ports.isOpen(settings.prometheusPort())) {
+            return false;
+        }
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(settings.prometheusUrl() + "/-/ready")).timeout(Duration.ofSeconds(3)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String address() {
+        List<String> scraped = PrometheusConfig.scraped(settings).stream().map(PlatformSettings.ServiceSpec::name)
+                .toList();
+        return settings.prometheusUrl() + "/ (alerts at /alerts, targets at /targets; scrapes "
+                + (scraped.isEmpty() ? "no service" : String.join(", ", scraped)) + ")";
+    }
+}
