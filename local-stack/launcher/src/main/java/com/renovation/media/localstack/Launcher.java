@@ -110,6 +110,10 @@ public final class Launcher {
             System.err.println(e.getMessage());
             return 2;
         }
+        if (observability && PrometheusEngine.executable(System.getenv("PATH")).isEmpty()) {
+            System.err.println(PrometheusEngine.NOT_INSTALLED);
+            return 2;
+        }
         Path launcherPid = settings.runDir().resolve("launcher.pid");
         if (ManagedProcess.fromPidFile(launcherPid).isPresent()) {
             System.err.println("a platform is already running from " + settings.home() + " (./platform down stops it)");
@@ -159,8 +163,8 @@ public final class Launcher {
         System.out.println("mails:  " + settings.mailUrl() + "/  (every mail the platform sends; JSON: "
                 + settings.mailUrl() + "/api/user/{email}/messages/)");
         if (observability) {
-            System.out.println("metrics: " + settings.prometheusUrl() + "/  (Prometheus: the services' metrics; alerts at "
-                    + settings.prometheusUrl() + "/alerts)");
+            System.out.println("metrics: " + settings.prometheusUrl() + "/  (Prometheus: the services' metrics;"
+                    + " alerts at " + settings.prometheusUrl() + "/alerts)");
         }
         System.out.println("token:  ./platform token alice    status: ./platform status    stop: Ctrl-C or ./platform down");
         // until SIGINT/SIGTERM runs the hook; meanwhile restart whatever crashed, as an orchestrator would

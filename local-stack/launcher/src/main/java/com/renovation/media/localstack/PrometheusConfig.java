@@ -37,7 +37,8 @@ final class PrometheusConfig {
 
     static String yaml(PlatformSettings settings) {
         StringBuilder yaml = new StringBuilder()
-                .append("# Written by ./platform up --observability at every start (PrometheusConfig): edits do not last.\n")
+                .append("# Written by ./platform up --observability at every start (PrometheusConfig):"
+                        + " edits do not last.\n")
                 .append("global:\n")
                 .append("  scrape_interval: ").append(INTERVAL.toSeconds()).append("s\n")
                 .append("  evaluation_interval: ").append(INTERVAL.toSeconds()).append("s\n")

@@ -22,6 +22,8 @@ public final class PrometheusEngine extends ProcessEngine {
     static final String EXECUTABLE = "prometheus";
     /** Local metrics are for looking at now, not for a history: a week is plenty and bounds the disk. */
     static final String RETENTION = "7d";
+    static final String NOT_INSTALLED = "Prometheus is not installed: apt-get install -y prometheus (Debian's"
+            + " package; brew install prometheus on macOS), or start without --observability";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,8 +51,7 @@ public final class PrometheusEngine extends ProcessEngine {
     @Override
     public void start() throws Exception {
         Path executable = executable(System.getenv("PATH")).orElseThrow(() -> new IllegalStateException(
-                "Prometheus is not installed: apt-get install -y prometheus (Debian's package; brew install"
-                        + " prometheus on macOS), or start without --observability"));
+                NOT_INSTALLED));
         refuseServicePorts();
         Ports.requireFree("Prometheus", settings.prometheusPort());
         Files.createDirectories(dir().resolve("data"));

@@ -83,6 +83,18 @@ class PrometheusEngineIT {
                 .hasMessageContaining("web-console's port");
     }
 
+    @Test
+    void theExecutableIsTakenFromPath() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        assertThat(PrometheusEngine.executable(home + java.io.File.pathSeparator + bin)).isEmpty();
+        Path fake = Files.writeString(bin.resolve("prometheus"), "#!/bin/sh\n");
+        assertThat(PrometheusEngine.executable(home + java.io.File.pathSeparator + bin)).isEmpty(); // not executable
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        assertThat(PrometheusEngine.executable(home + java.io.File.pathSeparator + bin)).contains(fake);
+        assertThat(PrometheusEngine.executable(null)).isEmpty();
+        assertThat(PrometheusEngine.NOT_INSTALLED).contains("apt-get install -y prometheus");
+    }
+
     private static HttpResponse<String> get(String url) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
