@@ -52,7 +52,7 @@ public final class PrometheusEngine extends ProcessEngine {
     public void start() throws Exception {
         Path executable = executable(System.getenv("PATH")).orElseThrow(() -> new IllegalStateException(
                 NOT_INSTALLED));
-        refuseServicePorts();
+        refusePlatformPorts();
         Ports.requireFree("Prometheus", settings.prometheusPort());
         Files.createDirectories(dir().resolve("data"));
         Files.writeString(configFile(), PrometheusConfig.yaml(settings));
@@ -72,16 +72,27 @@ public final class PrometheusEngine extends ProcessEngine {
     }
 
     /**
-     * A port of this platform's services would be taken before they start, since the engines start first: 9090,
-     * Prometheus's usual port, is the console's management port.
+     * Prometheus starts with the engines, so it would take a port the platform means for another engine or for a
+     * service that starts after it: 9090, Prometheus's usual port, is the console's management port.
      */
-    private void refuseServicePorts() {
+    private void refusePlatformPorts() {
+        Map<String, Integer> taken = new java.util.LinkedHashMap<>();
+        taken.put("PostgreSQL's", settings.pgPort());
+        taken.put("Kafka's", settings.kafkaPort());
+        taken.put("Kafka's controller", settings.kafkaControllerPort());
+        taken.put("S3's", settings.s3Port());
+        taken.put("SMTP's", settings.smtpPort());
+        taken.put("the mails' web", settings.smtpApiPort());
+        taken.put("the stand-in provider's", settings.providerPort());
         for (PlatformSettings.ServiceSpec service : settings.services()) {
-            if (settings.prometheusPort() == service.port() || settings.prometheusPort() == service.managementPort()) {
-                throw new IllegalStateException("PROMETHEUS_PORT " + settings.prometheusPort() + " is "
-                        + service.name() + "'s port: choose another");
-            }
+            taken.put(service.name() + "'s", service.port());
+            taken.put(service.name() + "'s management", service.managementPort());
         }
+        taken.forEach((owner, port) -> {
+            if (port == settings.prometheusPort()) {
+                throw new IllegalStateException("PROMETHEUS_PORT " + port + " is " + owner + " port: choose another");
+            }
+        });
     }
 
     /** {@code prometheus} on {@code path} (Debian's is /usr/bin/prometheus), if installed. */

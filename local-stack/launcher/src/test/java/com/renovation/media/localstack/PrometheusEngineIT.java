@@ -80,7 +80,16 @@ class PrometheusEngineIT {
                 PlatformSettings.freePort(), isolated.prometheusPort());
         prometheus = new PrometheusEngine(isolated.withServices(List.of(console)));
         assertThatThrownBy(prometheus::start).hasMessageContaining("PROMETHEUS_PORT " + isolated.prometheusPort())
-                .hasMessageContaining("web-console's port");
+                .hasMessageContaining("web-console's management port");
+    }
+
+    @Test
+    void refusesAPortOfAnotherEngine() {
+        PlatformSettings settings = PlatformSettings.fromEnvironment(java.util.Map.of("PLATFORM_HOME", home.toString(),
+                "PLATFORM_SERVICES", "none", "KAFKA_PORT", "59330", "PROMETHEUS_PORT", "59331"));
+        prometheus = new PrometheusEngine(settings);
+        assertThatThrownBy(prometheus::start).hasMessage("PROMETHEUS_PORT 59331 is Kafka's controller port:"
+                + " choose another");
     }
 
     @Test
