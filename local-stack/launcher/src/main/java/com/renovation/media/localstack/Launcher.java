@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Launcher {
 
     private static final String USAGE = """
-            usage: ./platform up [--engines-only] [--no-warm-up]
+            usage: ./platform up [--engines-only] [--no-warm-up] [--observability]
                                                     start PostgreSQL, Kafka, S3, SMTP, the stand-in provider and the
                                                     services, then warm them up with a few uploads through the API;
-                                                    Ctrl-C stops all
+                                                    Ctrl-C stops all; --observability: Prometheus too, scraping the
+                                                    services and evaluating the alert rules
                    ./platform down                  stop a running platform
                    ./platform status                exit 0 only when every engine and service is healthy
                    ./platform token <user> [--admin] [--plan free|pro|enterprise] [--email <address>]
@@ -54,7 +55,7 @@ public final class Launcher {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         int exit = switch (args[0]) {
             case "up" -> up(rest.contains("--engines-only") ? settings.withoutServices() : settings,
-                    rest.contains("--no-warm-up"));
+                    rest.contains("--no-warm-up"), rest.contains("--observability"));
             case "down" -> down(settings);
             case "status" -> status(settings);
             case "token" -> token(settings, rest);
@@ -67,13 +68,25 @@ public final class Launcher {
         System.exit(exit);
     }
 
-    private static List<Engine> engines(PlatformSettings settings, LocalTokens jwt) {
-        return phases(settings, jwt).stream().flatMap(List::stream).toList();
+    private static List<Engine> engines(PlatformSettings settings, LocalTokens jwt, boolean observability) {
+        return phases(settings, jwt, observability).stream().flatMap(List::stream).toList();
     }
 
-    /** What may start together: the engines, then the services (which all need every engine). */
-    private static List<List<Engine>> phases(PlatformSettings settings, LocalTokens jwt) {
-        return List.of(engineProcesses(settings), ServiceFleet.of(settings, jwt));
+    /**
+     * What may start together: the engines (with Prometheus under {@code --observability}: it only needs to know
+     * the services' ports), then the services (which all need every engine).
+     */
+    private static List<List<Engine>> phases(PlatformSettings settings, LocalTokens jwt, boolean observability) {
+        List<Engine> engines = new ArrayList<>(engineProcesses(settings));
+        if (observability) {
+            engines.add(new PrometheusEngine(settings));
+        }
+        return List.of(List.copyOf(engines), ServiceFleet.of(settings, jwt));
+    }
+
+    /** Written by {@code up --observability}, so that {@code status} checks Prometheus too. */
+    private static Path observabilityMarker(PlatformSettings settings) {
+        return settings.runDir().resolve("observability");
     }
 
     /**
@@ -89,7 +102,18 @@ public final class Launcher {
         return List.copyOf(engines);
     }
 
-    private static int up(PlatformSettings settings, boolean skipWarmUp) throws Exception {
+    private static int up(PlatformSettings settings, boolean skipWarmUp, boolean observability) throws Exception {
+        try {
+            // before anything starts: an unsupported host gets one line saying why, not a stack trace
+            HostPlatform.current().requirePostgresBinaries(Launcher.class.getClassLoader());
+        } catch (HostPlatform.UnsupportedHostException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (observability && PrometheusEngine.executable(System.getenv("PATH")).isEmpty()) {
+            System.err.println(PrometheusEngine.NOT_INSTALLED);
+            return 2;
+        }
         Path launcherPid = settings.runDir().resolve("launcher.pid");
         if (ManagedProcess.fromPidFile(launcherPid).isPresent()) {
             System.err.println("a platform is already running from " + settings.home() + " (./platform down stops it)");
@@ -100,6 +124,11 @@ public final class Launcher {
         Files.writeString(launcherPid, Long.toString(ProcessHandle.current().pid()));
         Files.writeString(settings.runDir().resolve("services"),
                 String.join("\n", settings.services().stream().map(PlatformSettings.ServiceSpec::name).toList()));
+        if (observability) {
+            Files.writeString(observabilityMarker(settings), "prometheus");
+        } else {
+            Files.deleteIfExists(observabilityMarker(settings));
+        }
         LocalTokens jwt = new LocalTokens(settings.home());
         jwt.ensureKeys();
 
@@ -117,7 +146,7 @@ public final class Launcher {
         }, "platform-shutdown"));
 
         long begin = System.nanoTime();
-        for (List<Engine> phase : phases(settings, jwt)) {
+        for (List<Engine> phase : phases(settings, jwt, observability)) {
             started.add(phase); // before they start: a stop during start-up reaches them too
             if (!StartPhase.startTogether(phase, settings.logDir().toString())) {
                 return 1; // the shutdown hook stops what did start
@@ -133,6 +162,10 @@ public final class Launcher {
         }
         System.out.println("mails:  " + settings.mailUrl() + "/  (every mail the platform sends; JSON: "
                 + settings.mailUrl() + "/api/user/{email}/messages/)");
+        if (observability) {
+            System.out.println("metrics: " + settings.prometheusUrl() + "/  (Prometheus: the services' metrics;"
+                    + " alerts at " + settings.prometheusUrl() + "/alerts)");
+        }
         System.out.println("token:  ./platform token alice    status: ./platform status    stop: Ctrl-C or ./platform down");
         // until SIGINT/SIGTERM runs the hook; meanwhile restart whatever crashed, as an orchestrator would
         while (!stopped.await(1, TimeUnit.SECONDS)) {
@@ -220,7 +253,8 @@ public final class Launcher {
                 : settings.services();
         PlatformSettings actual = settings.withServices(running);
         boolean allHealthy = true;
-        for (Engine engine : engines(actual, new LocalTokens(settings.home()))) {
+        for (Engine engine : engines(actual, new LocalTokens(settings.home()),
+                Files.exists(observabilityMarker(settings)))) {
             boolean healthy = engine.healthy();
             allHealthy &= healthy;
             System.out.printf("%-17s %-5s %s%n", engine.name(), healthy ? "UP" : "DOWN", engine.address());

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, int kafkaControllerPort, int s3Port,
         int smtpPort, int smtpApiPort, int providerPort, List<ServiceSpec> services, int consolePort,
-        int orderServicePort) {
+        int orderServicePort, int prometheusPort) {
 
     public static final String DATABASE = "media";
     public static final String DB_USER = "postgres";
@@ -52,7 +52,9 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
                 port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1), port(env, "S3_PORT", 59000),
                 port(env, "SMTP_PORT", 59025), port(env, "SMTP_API_PORT", 59080), port(env, "PROVIDER_PORT", 59300),
                 services, port(env, CONSOLE_SPEC.portVariable(), CONSOLE_SPEC.port()),
-                port(env, ORDER_SPEC.portVariable(), ORDER_SPEC.port()));
+                port(env, ORDER_SPEC.portVariable(), ORDER_SPEC.port()),
+                // not 9090, Prometheus's own default: the console's management port, and Debian's system service
+                port(env, "PROMETHEUS_PORT", 59090));
     }
 
     private static ServiceSpec spec(String name) {
@@ -106,7 +108,7 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     public static PlatformSettings isolated(Path home) {
         int kafka = freePort();
         return new PlatformSettings(findRoot(), home, freePort(), kafka, freePort(), freePort(), freePort(),
-                freePort(), freePort(), List.of(), CONSOLE_SPEC.port(), ORDER_SPEC.port());
+                freePort(), freePort(), List.of(), CONSOLE_SPEC.port(), ORDER_SPEC.port(), freePort());
     }
 
     /** The checkout's root: the nearest directory upwards holding the {@code platform} script. */
@@ -133,7 +135,7 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
 
     public PlatformSettings withServices(List<ServiceSpec> selected) {
         return new PlatformSettings(root, home, pgPort, kafkaPort, kafkaControllerPort, s3Port, smtpPort, smtpApiPort,
-                providerPort, List.copyOf(selected), consolePort, orderServicePort);
+                providerPort, List.copyOf(selected), consolePort, orderServicePort, prometheusPort);
     }
 
     public Path runDir() {
@@ -185,6 +187,11 @@ public record PlatformSettings(Path root, Path home, int pgPort, int kafkaPort, 
     public List<String> consoleOrigins() {
         String console = serviceUrl(CONSOLE);
         return List.of(console, console.replace("127.0.0.1", "localhost"));
+    }
+
+    /** Prometheus's web UI and API ({@code up --observability}). */
+    public String prometheusUrl() {
+        return "http://127.0.0.1:" + prometheusPort;
     }
 
     public String jdbcUrl(String database) {

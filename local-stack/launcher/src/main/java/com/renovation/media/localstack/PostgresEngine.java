@@ -32,6 +32,7 @@ public final class PostgresEngine implements Engine {
 
     @Override
     public void start() throws Exception {
+        HostPlatform.current().requirePostgresBinaries(PostgresEngine.class.getClassLoader());
         Ports.requireFree("PostgreSQL", settings.pgPort());
         Files.createDirectories(dataDir());
         Path binaries = settings.home().resolve("postgres/binaries");

@@ -52,8 +52,10 @@ class LauncherIT {
         return process.exitValue();
     }
 
-    private Process up() throws IOException {
-        Process process = launcher("up").redirectOutput(ProcessBuilder.Redirect.appendTo(
+    private Process up(String... options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("up"));
+        args.addAll(List.of(options));
+        Process process = launcher(args.toArray(String[]::new)).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 home.resolve("up.out").toFile())).start();
         launched.add(process);
         Ports.await("platform", Duration.ofSeconds(120), () -> {
@@ -86,12 +88,14 @@ class LauncherIT {
                 "SMTP_API_PORT", Integer.toString(settings.smtpApiPort()),
                 "PROVIDER_PORT", Integer.toString(settings.providerPort()),
                 "PLATFORM_SERVICES", "none"));
+        env.put("PROMETHEUS_PORT", Integer.toString(settings.prometheusPort()));
         assertThat(run("status")).as("status before up").isEqualTo(1);
 
         Process first = up();
         assertThat(run("status")).isZero();
         assertThat(Files.readString(home.resolve("cli.out"))).containsPattern("(?m)^smtp +UP +smtp://127.0.0.1:"
-                + settings.smtpPort());
+                + settings.smtpPort()).doesNotContain("prometheus");
+        assertThat(Ports.isOpen(settings.prometheusPort())).as("Prometheus only with --observability").isFalse();
         assertThat(Files.readString(home.resolve("up.out"))).contains("mails:  " + settings.mailUrl());
         // the registry's event and dead-letter topics exist before any service runs, each with the retention
         try (Admin admin = new KafkaEngine(settings).admin()) {
@@ -152,7 +156,11 @@ class LauncherIT {
         }
         assertThat(run("status")).isEqualTo(1);
 
-        up();
+        up("--observability");
+        assertThat(run("status")).isZero();
+        assertThat(Files.readString(home.resolve("cli.out"))).containsPattern("(?m)^prometheus +UP +"
+                + settings.prometheusUrl() + "/");
+        assertThat(Files.readString(home.resolve("up.out"))).contains("metrics: " + settings.prometheusUrl() + "/");
         try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("from the first run");
@@ -162,6 +170,19 @@ class LauncherIT {
                     .isEqualTo("uploaded before");
         }
         assertThat(Files.readString(home.resolve("up.out"))).contains("platform ready in");
+        assertThat(run("down")).isZero();
+        assertThat(Ports.isOpen(settings.prometheusPort())).as("Prometheus stopped by down").isFalse();
+    }
+
+    @Test
+    void observabilityWithoutPrometheusInstalledNamesItsPackage() throws Exception {
+        settings = PlatformSettings.isolated(home.resolve("platform"));
+        // a PATH without prometheus on it
+        env = Map.of("PLATFORM_HOME", settings.home().toString(), "PLATFORM_SERVICES", "none",
+                "PATH", home.toString());
+        assertThat(run("up", "--observability")).isEqualTo(2);
+        assertThat(Files.readString(home.resolve("cli.out"))).contains("apt-get install -y prometheus");
+        assertThat(ManagedProcess.fromPidFile(settings.runDir().resolve("launcher.pid"))).isEmpty();
     }
 
     @Test
