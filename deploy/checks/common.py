@@ -48,3 +48,27 @@ def origin(url):
 def origins(value):
     """The origins of a comma-separated list (CORS_ORIGINS, MINIO_API_CORS_ALLOW_ORIGIN)."""
     return {origin(item) for item in str(value or "").split(",") if item.strip()} - {None}
+
+
+# libyaml's parser when PyYAML has it (Debian's does): the pure-Python one made the checks' tests spend most of
+# their time reading the rendered overlays again for each broken input.
+import yaml  # noqa: E402
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def load_yaml(stream):
+    return yaml.load(stream, Loader=_LOADER)
+
+
+def load_yaml_all(stream):
+    return list(yaml.load_all(stream, Loader=_LOADER))
+
+
+def dump_yaml(data, stream):
+    yaml.dump(data, stream, Dumper=_DUMPER)
+
+
+def dump_yaml_all(documents, stream):
+    yaml.dump_all(documents, stream, Dumper=_DUMPER)

@@ -3,9 +3,7 @@ of start, the topic and bucket jobs, no default trust, and each service's enviro
 import os
 import re
 
-import yaml
-
-from checks.common import DEPLOYABLES, SERVICES, error, pinned
+from checks.common import DEPLOYABLES, SERVICES, error, load_yaml, pinned
 from checks.console import check_console_compose
 from checks.images import dockerfile_runtime_base
 from checks.topics import check_topic_creation, retention_value
@@ -60,7 +58,7 @@ def check_dockerfile(where, path, service):
 
 def check_compose(root, path, configs, registry):
     with open(path, encoding="utf-8") as f:
-        compose = yaml.safe_load(f)
+        compose = load_yaml(f)
     services = compose.get("services") or {}
     declared_volumes = set((compose.get("volumes") or {}).keys())
     expected = DEPLOYABLES + ["postgres", "kafka", "kafka-topics", "minio", "minio-buckets", "mail", STANDIN]

@@ -1,8 +1,7 @@
 """One rendered Kubernetes overlay: its objects by (kind, name), and the ConfigMaps and Secrets it expects the
 cluster to hold rather than render."""
-import yaml
 
-from checks.common import SERVICES, error
+from checks.common import SERVICES, error, load_yaml_all
 
 # Objects an overlay expects to exist in the cluster rather than render: name -> keys they must hold.
 EXTERNAL = {
@@ -26,7 +25,7 @@ class Overlay:
     def __init__(self, name, path):
         self.name = name
         with open(path, encoding="utf-8") as f:
-            self.documents = [d for d in yaml.safe_load_all(f) if d is not None]
+            self.documents = [d for d in load_yaml_all(f) if d is not None]
         self.objects = {}
         for index, doc in enumerate(self.documents):
             if not isinstance(doc, dict) or not doc.get("apiVersion") or not doc.get("kind") \

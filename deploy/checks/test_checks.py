@@ -10,9 +10,8 @@ import shutil
 import tempfile
 import unittest
 
-import yaml
-
 from check_config import run
+from checks.common import dump_yaml, dump_yaml_all, load_yaml_all
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RENDERED = {name: os.environ.get(name) for name in ("COMPOSE_YAML", "DEV_YAML", "PROD_YAML")}
@@ -30,7 +29,7 @@ def setUpModule():
         raise RuntimeError(f"{', '.join(missing)} not given: run these tests through deploy/check.sh")
     for name, path in RENDERED.items():
         with open(path, encoding="utf-8") as f:
-            LOADED[name] = list(yaml.safe_load_all(f))
+            LOADED[name] = load_yaml_all(f)
 
 
 class BrokenInputs(unittest.TestCase):
@@ -63,12 +62,12 @@ class BrokenInputs(unittest.TestCase):
     def problems(self):
         compose = os.path.join(self.work, "compose.yaml")
         with open(compose, "w", encoding="utf-8") as f:
-            yaml.safe_dump(self.compose, f)
+            dump_yaml(self.compose, f)
         overlays = []
         for name, documents in self.overlays.items():
             path = os.path.join(self.work, f"{name}.yaml")
             with open(path, "w", encoding="utf-8") as f:
-                yaml.safe_dump_all(documents, f)
+                dump_yaml_all(documents, f)
             overlays.append((name, path, PROD_IMAGES) if name == "prod" else (name, path))
         with contextlib.redirect_stdout(io.StringIO()):
             return run(self.root, compose, overlays)
