@@ -3,13 +3,13 @@
 # that write the same bytes to the same S3 server without the platform: `aws s3 cp` (Debian's awscli 2: multipart,
 # 8 MiB parts, 10 at once) and one `curl` PUT (SigV4). Prints MB/s for each and our ratio to the faster peer.
 #   bench/uploads/run.sh [size_mb=1024] [streams=4] [runs=3]
-# The file is an MP4 container (ftyp + one mdat of random bytes), so the platform accepts it as a video; its worker
+# The file is an MP4 container (ftyp, an empty moov, one mdat of random bytes), so the platform accepts it as a video; its worker
 # refuses it afterwards (no playable stream), which the bench does not wait for. Medians of `runs` runs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SIZE_MB=${1:-1024} STREAMS=${2:-4} RUNS=${3:-3}
 API="http://127.0.0.1:${ASSET_SERVICE_PORT:-8080}"
-S3="http://127.0.0.1:${S3_PORT:-9000}"
+S3="http://127.0.0.1:${S3_PORT:-59000}"
 "$ROOT/platform" status >/dev/null || { echo "start the platform first: ./platform up" >&2; exit 1; }
 AWS=/usr/bin/aws # Debian's awscli, not another aws on PATH
 [[ -x "$AWS" ]] || { echo "the peer is Debian's awscli: apt-get install -y --no-install-recommends awscli" >&2; exit 1; }
@@ -21,9 +21,11 @@ trap 'rm -rf "$WORK"' EXIT
 FILE="$WORK/site-walk.mp4"
 BYTES=$(( SIZE_MB * 1024 * 1024 ))
 octal() { printf '\\%03o' $(( $1 >> 24 & 255 )) $(( $1 >> 16 & 255 )) $(( $1 >> 8 & 255 )) $(( $1 & 255 )); }
+# ftyp, an empty moov first (as a faststart MP4 has it; confirm wants one), then one mdat of the rest
 { printf '\000\000\000\030ftypisom\000\000\002\000isommp42'
-  printf "$(octal $(( BYTES - 24 )))mdat"
-  head -c $(( BYTES - 32 )) /dev/urandom; } > "$FILE"
+  printf '\000\000\000\010moov'
+  printf "$(octal $(( BYTES - 32 )))mdat"
+  head -c $(( BYTES - 40 )) /dev/urandom; } > "$FILE"
 [[ $(stat -c %s "$FILE") == "$BYTES" ]] || { echo "the bench file has the wrong size" >&2; exit 1; }
 
 export AWS_ACCESS_KEY_ID=local-access-key AWS_SECRET_ACCESS_KEY=local-secret-key AWS_DEFAULT_REGION=us-east-1 \
