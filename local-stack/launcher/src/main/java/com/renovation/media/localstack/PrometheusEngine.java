@@ -1,10 +1,6 @@
 package com.renovation.media.localstack;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +21,6 @@ public final class PrometheusEngine extends ProcessEngine {
     static final String NOT_INSTALLED = "Prometheus is not installed: apt-get install -y prometheus (Debian's"
             + " package; brew install prometheus on macOS), or start without --observability";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformSettings settings;
 
@@ -107,17 +102,7 @@ public final class PrometheusEngine extends ProcessEngine {
 
     @Override
     public boolean healthy() {
-        if (!Ports.isOpen(settings.prometheusPort())) {
-            return false;
-        }
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(settings.prometheusUrl() + "/-/ready")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        return Ports.answersOk(settings.prometheusPort(), settings.prometheusUrl() + "/-/ready");
     }
 
     @Override

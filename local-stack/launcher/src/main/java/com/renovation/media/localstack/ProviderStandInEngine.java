@@ -1,10 +1,6 @@
 package com.renovation.media.localstack;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +17,6 @@ public final class ProviderStandInEngine extends ProcessEngine {
     static final String MODULE = "provider-standin";
     static final String MAIN_CLASS = "com.renovation.media.standin.ProviderStandIn";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformSettings settings;
     private final LocalSecrets secrets;
@@ -75,19 +70,10 @@ public final class ProviderStandInEngine extends ProcessEngine {
 
     @Override
     public boolean healthy() {
-        if (!Ports.isOpen(settings.providerPort())) {
-            return false;
-        }
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + settings.providerPort() + "/_standin/stats"))
-                    // the provider's token, in case the stand-in guards its control endpoints too
-                    .header("Authorization", "Bearer " + secrets.providerToken())
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        int port = settings.providerPort();
+        return Ports.answersOk(port, "http://127.0.0.1:" + port + "/_standin/stats",
+                // the provider's token, in case the stand-in guards its control endpoints too
+                "Authorization", "Bearer " + secrets.providerToken());
     }
 
     @Override

@@ -1,9 +1,5 @@
 package com.renovation.media.localstack;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +15,6 @@ public final class SmtpEngine extends ProcessEngine {
 
     static final String MAIN_CLASS = "com.icegreen.greenmail.standalone.GreenMailStandaloneRunner";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformSettings settings;
 
@@ -61,17 +56,7 @@ public final class SmtpEngine extends ProcessEngine {
 
     @Override
     public boolean healthy() {
-        if (!Ports.isOpen(settings.smtpPort())) {
-            return false;
-        }
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(settings.mailUrl() + "/api/service/readiness")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
+        return Ports.answersOk(settings.smtpPort(), settings.mailUrl() + "/api/service/readiness");
     }
 
     @Override
