@@ -4,6 +4,7 @@ import com.renovation.media.contracts.events.Event;
 import com.renovation.media.contracts.events.EventJson;
 import com.renovation.media.contracts.events.MalformedEventException;
 import com.renovation.media.messaging.config.MessagingConfig;
+import com.renovation.media.messaging.tracing.EventTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -38,12 +39,14 @@ public class IdempotentConsumer {
 
     private final MessagingConfig config;
     private final MeterRegistry registry;
+    private final EventTracing tracing;
     private final String claim;
     private final String recorded;
 
-    public IdempotentConsumer(MessagingConfig config, MeterRegistry registry) {
+    public IdempotentConsumer(MessagingConfig config, MeterRegistry registry, EventTracing tracing) {
         this.config = config;
         this.registry = registry;
+        this.tracing = tracing;
         this.claim = "INSERT INTO " + config.schema() + ".processed_events (event_id, consumer) VALUES (:id, :consumer)"
                 + " ON CONFLICT DO NOTHING";
         this.recorded = "SELECT count(*) FROM " + config.schema() + ".processed_events"
@@ -127,7 +130,8 @@ public class IdempotentConsumer {
         if (events.isEmpty()) {
             return settled;
         }
-        return settled.chain(() -> onOwnContext(() -> applyTogether(messages, events, consumer, effect)));
+        return settled.chain(() -> onOwnContext(() -> tracing.consume(messages, consumer,
+                () -> applyTogether(messages, events, consumer, effect))));
     }
 
     /**
@@ -157,8 +161,8 @@ public class IdempotentConsumer {
                     for (int i = 0; i < events.size(); i++) {
                         Message<String> message = messages.get(i);
                         Event<T> event = events.get(i);
-                        oneByOne = oneByOne.chain(() -> onOwnContext(() -> attempt(message, event, consumer,
-                                e -> applyOnce(e, consumer, effect))));
+                        oneByOne = oneByOne.chain(() -> onOwnContext(() -> tracing.consume(message, consumer,
+                                () -> attempt(message, event, consumer, e -> applyOnce(e, consumer, effect)))));
                     }
                     return oneByOne;
                 });
@@ -175,14 +179,16 @@ public class IdempotentConsumer {
 
     private <T> Uni<Void> attempt(Message<String> message, String consumer, Class<T> type,
             Function<Event<T>, Uni<Boolean>> once) {
-        Event<T> event;
-        try {
-            event = EventJson.read(message.getPayload(), type);
-        } catch (MalformedEventException e) {
-            return reject(message, consumer, e);
-        }
-        delay(event, consumer);
-        return attempt(message, event, consumer, once);
+        return tracing.consume(message, consumer, () -> {
+            Event<T> event;
+            try {
+                event = EventJson.read(message.getPayload(), type);
+            } catch (MalformedEventException e) {
+                return reject(message, consumer, e);
+            }
+            delay(event, consumer);
+            return attempt(message, event, consumer, once);
+        });
     }
 
     private <T> Uni<Void> attempt(Message<String> message, Event<T> event, String consumer,

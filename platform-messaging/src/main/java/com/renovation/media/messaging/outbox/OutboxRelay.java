@@ -4,6 +4,8 @@ import com.renovation.media.contracts.events.PlatformService;
 import com.renovation.media.contracts.events.Topic;
 import com.renovation.media.messaging.config.MessagingConfig;
 import com.renovation.media.messaging.notify.PgChannels;
+import com.renovation.media.messaging.tracing.EventTracing;
+import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,6 +66,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Map<String, Object> kafkaSettings;
     private final PgChannels channels;
+    private final EventTracing tracing;
     private final Counter published;
     private final Counter failedRounds;
     private final String lockHeads;
@@ -83,8 +86,10 @@ public class OutboxRelay {
     private final List<Long> timers = new ArrayList<>();
 
     public OutboxRelay(MessagingConfig config, Pool pool, Vertx vertx, MeterRegistry registry,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings, PgChannels channels) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaSettings, PgChannels channels,
+            EventTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.pool = pool;
         this.vertx = vertx;
         this.kafkaSettings = kafkaSettings;
@@ -97,7 +102,7 @@ public class OutboxRelay {
                 + " WHERE h.subject = o.subject AND h.sent_at IS NULL)"
                 + " ORDER BY o.seq LIMIT $1 FOR UPDATE OF o SKIP LOCKED";
         // a prefix of each locked subject's pending rows, in the order they were written
-        this.selectPending = "SELECT id, topic, subject, payload::text AS payload FROM " + table
+        this.selectPending = "SELECT id, topic, subject, payload::text AS payload, trace_parent FROM " + table
                 + " WHERE sent_at IS NULL AND subject = ANY($1) ORDER BY seq LIMIT $2";
         this.markSent = "UPDATE " + table + " SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1)";
         this.markFailed = "UPDATE " + table + " o SET attempts = o.attempts + 1, last_error = f.error"
@@ -330,10 +335,15 @@ public class OutboxRelay {
         record.headers().add("event-id", id.toString().getBytes(StandardCharsets.UTF_8));
         // an envelope's type is its topic
         record.headers().add("event-type", row.getString("topic").getBytes(StandardCharsets.UTF_8));
+        Span span = tracing.startPublish(row.getString("topic"), id, row.getString("trace_parent"), record.headers());
         CompletableFuture<Attempt> ack = new CompletableFuture<>();
         try {
-            producer.send(record, (metadata, error) -> ack.complete(new Attempt(id, subject, error)));
+            producer.send(record, (metadata, error) -> {
+                EventTracing.ended(span, error);
+                ack.complete(new Attempt(id, subject, error));
+            });
         } catch (RuntimeException e) {
+            EventTracing.ended(span, e);
             ack.complete(new Attempt(id, subject, e));
         }
         return ack;
