@@ -2,13 +2,16 @@
 there call the APIs, so each API's CORS_ORIGINS must allow that origin and the console must name where browsers
 reach the API (CONSOLE_API_URL, CONSOLE_CATALOG_URL); they PUT uploads to S3 with presigned URLs and load images
 from it, so S3 must allow the origin too, and the console's CONSOLE_STORAGE_URL (the only storage origin its
-Content-Security-Policy allows) must be S3_PUBLIC_ENDPOINT, where presigned URLs point. With OpenID Connect the
+Content-Security-Policy allows) must be S3_PUBLIC_ENDPOINT, where presigned URLs point; with variants on a CDN, CONSOLE_CDN_URL must be its
+origin. With OpenID Connect the
 console signs people in at the issuer whose tokens the APIs accept (JWT_ISSUER). And it holds none of the
 services' credentials or engine settings: it serves files and reads no database, Kafka or S3 itself."""
 from checks.common import CONSOLE, CONSOLE_APIS, SERVICES, error, origin, origins
 from checks.overlay import containers_of
 
 STORAGE_URL = "CONSOLE_STORAGE_URL"
+# asset-service's CDN for variants (off unless set) and the console's policy's origin for it
+CDN_BASE_URL, CDN_URL = "PLATFORM_STORAGE_CDN_BASE_URL", "CONSOLE_CDN_URL"
 # The services' credentials: not one of them is given to the console.
 CREDENTIALS = {"PG_USER", "PG_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY", "KAFKA_SASL_JAAS_CONFIG",
                "KAFKA_SSL_TRUSTSTORE_PASSWORD", "PLATFORM_PROVIDER_TOKEN", "PLATFORM_PAYMENTS_WEBHOOK_SECRET",
@@ -45,6 +48,10 @@ def check_wiring(where, console_origin, console, apis, api_origins, config):
     elif storage is not None and public is not None and origin(storage) != origin(public):
         error(where, f"{STORAGE_URL}={storage} is not S3_PUBLIC_ENDPOINT ({public}), where presigned URLs point: "
                      "the page's Content-Security-Policy would refuse uploads and images")
+    cdn, console_cdn = asset_env.get(CDN_BASE_URL), console.get(CDN_URL)
+    if cdn and str(cdn).strip() and (not console_cdn or origin(console_cdn) != origin(cdn)):
+        error(where, f"{CDN_URL}={console_cdn or '(unset)'} is not {CDN_BASE_URL} ({cdn}), where variant URLs "
+                     "point: the page's Content-Security-Policy would refuse its pictures and videos")
     mode = config.sign_in_mode(console) if config.sign_in else None
     if mode is not None and str(mode).strip().lower() != "local":
         issuer, trusted = console.get(config.sign_in["issuer"]), asset_env.get("JWT_ISSUER")

@@ -12,6 +12,8 @@ EXTERNAL = {
              # order-service's own: the processing provider's token, the payment webhook's secret, the SMTP login
              ("Secret", "order-service-credentials"): {"PLATFORM_PROVIDER_TOKEN", "PLATFORM_PAYMENTS_WEBHOOK_SECRET",
                                                        "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"},
+             # asset-service's CloudFront signing key, when variants are served through a CDN (optional)
+             ("Secret", "asset-service-cdn"): {"PLATFORM_STORAGE_CDN_PRIVATE_KEY"},
              **{("Secret", f"{name}-kafka"): {"KAFKA_SASL_JAAS_CONFIG"} for name in SERVICES + ["kafka-topics"]}},
 }
 

@@ -329,6 +329,14 @@ class BrokenInputs(unittest.TestCase):
         self.compose["services"]["web-console"]["environment"]["CONSOLE_STORAGE_URL"] = "http://localhost:9001"
         self.assertProblem("compose web-console: CONSOLE_STORAGE_URL=http://localhost:9001 is not S3_PUBLIC_ENDPOINT")
 
+    def test_the_consoles_cdn_url_must_be_where_variant_urls_point(self):
+        self.config_map("prod", "asset-service-config")["data"]["PLATFORM_STORAGE_CDN_BASE_URL"] = \
+            "https://d111111abcdef8.cloudfront.net"
+        self.assertProblem("prod Deployment/web-console: CONSOLE_CDN_URL=(unset) is not PLATFORM_STORAGE_CDN_BASE_URL")
+        self.config_map("prod", "web-console-config")["data"]["CONSOLE_CDN_URL"] = "https://cdn.example.com"
+        self.assertProblem("prod Deployment/web-console: CONSOLE_CDN_URL=https://cdn.example.com is not "
+                           "PLATFORM_STORAGE_CDN_BASE_URL")
+
     def test_the_console_gets_none_of_the_services_credentials(self):
         console = self.compose["services"]["web-console"]["environment"]
         console.update({k: v for k, v in self.compose["services"]["asset-service"]["environment"].items()

@@ -2,6 +2,7 @@ package com.renovation.media.storage.s3;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,6 +26,37 @@ public interface StorageConfig {
 
     /** Originals moved to a colder storage class by a bucket lifecycle rule ({@link ColdOriginals}). */
     OriginalsCold originalsCold();
+
+    /** Variants served through a CDN by CloudFront signed URLs ({@link com.renovation.media.storage.cdn.VariantUrls}). */
+    Cdn cdn();
+
+    /**
+     * {@code platform.storage.cdn.*}: off while nothing is set; {@code base-url}, {@code key-pair-id} and one of
+     * {@code private-key} or {@code private-key-location} together turn it on (a service refuses to start with only
+     * some of them). Originals and uploads never go through it.
+     */
+    interface Cdn {
+
+        /**
+         * The distribution as browsers reach it, scheme and host only ({@code https://d111111abcdef8.cloudfront.net}
+         * or a CNAME of it): a URL's path is the object key, which the distribution's S3 origin of that key's bucket
+         * maps to unchanged (no origin path).
+         */
+        Optional<String> baseUrl();
+
+        /** The id of the CloudFront public key (in a key group the distribution trusts), sent as {@code Key-Pair-Id}. */
+        Optional<String> keyPairId();
+
+        /** The matching RSA private key as PEM text (PKCS#8, {@code BEGIN PRIVATE KEY}), e.g. from a Secret. */
+        Optional<String> privateKey();
+
+        /** The same, from a file (a mounted Secret); give this or {@link #privateKey()}, not both. */
+        Optional<Path> privateKeyLocation();
+
+        /** How long a signed variant URL works: from a minute to 7 days, as S3's presigned URLs. */
+        @WithDefault("1h")
+        Duration urlTtl();
+    }
 
     /** {@code platform.storage.originals-cold.*}. */
     interface OriginalsCold {

@@ -28,6 +28,10 @@ class PresignedUrlsTest {
         public OriginalsCold originalsCold() {
             throw new UnsupportedOperationException();
         }
+
+        public Cdn cdn() {
+            throw new UnsupportedOperationException();
+        }
     }, "http://localhost:9000", "us-east-1", StaticCredentialsProvider.create(AwsBasicCredentials.create("access",
             "secret")));
 

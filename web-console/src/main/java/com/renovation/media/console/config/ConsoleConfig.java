@@ -29,6 +29,12 @@ public interface ConsoleConfig {
     @WithDefault("http://127.0.0.1:59000")
     String storageUrl();
 
+    /**
+     * The CDN variants are served from when asset-service signs them there ({@code platform.storage.cdn.base-url}):
+     * the policy then allows it for images and videos too. Unset: no CDN.
+     */
+    Optional<String> cdnUrl();
+
     Auth auth();
 
     interface Auth {

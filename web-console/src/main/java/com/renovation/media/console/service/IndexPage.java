@@ -86,6 +86,12 @@ public class IndexPage {
         apis.add(origin(config.ordersUrl()));
         apis.add(origin(config.storageUrl()));
         Set<String> images = new LinkedHashSet<>(apis);
+        // variants signed on the CDN: pictures and videos, never uploads or API calls
+        Set<String> media = new LinkedHashSet<>(Set.of(origin(config.storageUrl())));
+        config.cdnUrl().map(IndexPage::origin).ifPresent(cdn -> {
+            images.add(cdn);
+            media.add(cdn);
+        });
         // the identity provider: discovery and token requests from the page, the sign-in form by redirect
         String issuer = signIn.localSignIn() ? "" : config.auth().issuer().map(IndexPage::origin).orElse("");
         if (!issuer.isEmpty()) {
@@ -97,7 +103,7 @@ public class IndexPage {
                 + "; style-src 'self' 'unsafe-inline'"
                 + "; img-src 'self' data: blob: " + String.join(" ", images)
                 // videos play from their presigned URLs in the store; without media-src default-src 'none' blocks them
-                + "; media-src " + origin(config.storageUrl())
+                + "; media-src " + String.join(" ", media)
                 + "; connect-src 'self' " + String.join(" ", apis)
                 + "; font-src 'self'; manifest-src 'self'"
                 + "; form-action 'self'" + (issuer.isEmpty() ? "" : " " + issuer);

@@ -6,7 +6,7 @@ import com.renovation.media.assets.repository.CatalogImage;
 import com.renovation.media.assets.rest.dto.AssetView.VariantView;
 import com.renovation.media.contracts.variants.VariantStatus;
 import com.renovation.media.storage.layout.Buckets;
-import com.renovation.media.storage.s3.PresignedUrls;
+import com.renovation.media.storage.cdn.VariantUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -17,16 +17,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The signed variant URLs of many items at once (library, collections, share links): one query for all the
- * assets' variants, catalog images from their projected row. Only ready variants are signed; never an original.
+ * The signed variant URLs of many items at once (library, collections, share links, an asset's own view): one query
+ * for all the assets' variants, catalog images from their projected row. Only ready variants are signed, on the CDN
+ * when one is configured ({@link VariantUrls}); never an original.
  */
 @ApplicationScoped
 public class ItemPreviews {
 
     private final AssetVariantRepository variants;
-    private final PresignedUrls urls;
+    private final VariantUrls urls;
 
-    public ItemPreviews(AssetVariantRepository variants, PresignedUrls urls) {
+    public ItemPreviews(AssetVariantRepository variants, VariantUrls urls) {
         this.variants = variants;
         this.urls = urls;
     }
@@ -48,14 +49,14 @@ public class ItemPreviews {
         return of.stream()
                 .filter(v -> v.processingStatus == VariantStatus.READY && v.storagePath != null)
                 .map(v -> new VariantView(v.variantType, v.format, v.width, v.height, v.fileSize, v.contentType,
-                        urls.download(Buckets.USER_UPLOADS, v.storagePath, null).url()))
+                        urls.of(Buckets.USER_UPLOADS, v.storagePath).url()))
                 .toList();
     }
 
     public List<VariantView> ofCatalogImage(CatalogImage image) {
         return image.variants.stream()
                 .map(v -> new VariantView(v.variantType(), v.format(), v.width(), v.height(), v.fileSize(),
-                        v.contentType(), urls.download(image.bucket, v.key(), null).url()))
+                        v.contentType(), urls.of(image.bucket, v.key()).url()))
                 .toList();
     }
 }
