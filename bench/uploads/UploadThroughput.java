@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 /**
  * One large file through the platform's upload in parts, as a client does it: POST /assets/uploads (a video, so
  * up to 1 GB), every part PUT to its presigned URL by {@code streams} connections at once, then the confirm (S3
- * joins the parts; the platform copies the object to its key and inspects it). Prints the seconds of each step.
+ * joins the parts at the asset's own key, which the platform then inspects). Prints the seconds of each step.
  *   java UploadThroughput.java API TOKEN FILE STREAMS
  */
 public class UploadThroughput {

@@ -54,6 +54,12 @@ public class RoomAsset {
     /** The S3 multipart upload of a pending upload sent in parts (null for one PUT, or until S3 started it). */
     @Column(name = "multipart_upload_id")
     public String multipartUploadId;
+    /**
+     * An upload in parts S3 assembles at {@link #storagePath} (every one requested since V21); false: at the incoming
+     * key, as one PUT and the uploads in parts started before.
+     */
+    @Column(name = "parts_at_own_key")
+    public boolean partsAtOwnKey;
     /** For an upload sent in parts: the size of every part but the last. */
     @Column(name = "part_size")
     public Long partSize;

@@ -20,8 +20,10 @@ import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 /**
  * The bucket lifecycle rule that moves originals to a colder storage class after a while. Originals share their
  * folders with their variants ({@code …/photos/} holds both, {@code …/photos/variants/} only the latter) and a
- * rule's prefix is a plain prefix, so originals are told apart by a tag that confirm's copy sets
- * ({@link ObjectStore#copyAsOriginal}). Variants stay in STANDARD: they are what pages load.
+ * rule's prefix is a plain prefix, so originals are told apart by a tag: confirm's copy of a single PUT sets it
+ * ({@link ObjectStore#copyAsOriginal}), an upload in parts carries it from its start, where it is assembled
+ * ({@link MultipartStore#start(String, String, String, boolean, Optional)}). Variants stay in STANDARD: they are what
+ * pages load.
  */
 @ApplicationScoped
 public class ColdOriginals {
@@ -54,7 +56,7 @@ public class ColdOriginals {
         return config.enabled();
     }
 
-    /** The tag set confirm's copy gives an original ({@code x-amz-tagging}), when the rule is on. */
+    /** The tag set an original is stored with ({@code x-amz-tagging}), when the rule is on. */
     public Optional<String> tagging() {
         return config.enabled() ? Optional.of(TAG_KEY + "=" + TAG_VALUE) : Optional.empty();
     }

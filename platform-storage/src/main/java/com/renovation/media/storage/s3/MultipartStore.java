@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -67,11 +68,21 @@ public class MultipartStore {
      * ({@code x-amz-checksum-sha256}, bound into its URL by {@link PresignedUrls#uploadPart}), which S3 verifies.
      */
     public Uni<String> start(String bucket, String key, String contentType, boolean sha256PerPart) {
+        return start(bucket, key, contentType, sha256PerPart, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(String, String, String, boolean)}, the object completed with {@code tagging} (a URL-encoded
+     * tag set, {@link ColdOriginals#tagging}): for an upload that becomes an original where it is assembled.
+     */
+    public Uni<String> start(String bucket, String key, String contentType, boolean sha256PerPart,
+            Optional<String> tagging) {
         return CallerContext.call(() -> s3.createMultipartUpload(b -> {
             b.bucket(bucket).key(key).contentType(contentType).acl(ObjectCannedACL.PRIVATE);
             if (sha256PerPart) {
                 b.checksumAlgorithm(ChecksumAlgorithm.SHA256);
             }
+            tagging.ifPresent(b::tagging);
         })).map(created -> created.uploadId());
     }
 

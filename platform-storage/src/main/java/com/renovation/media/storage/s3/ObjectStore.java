@@ -127,7 +127,7 @@ public class ObjectStore {
         return call(() -> s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toPublisher())
                 .thenCompose(publisher -> {
                     CompletableFuture<String> digest = new CompletableFuture<>();
-                    publisher.subscribe(new DigestingSubscriber(digest, reader));
+                    publisher.subscribe(new DigestingSubscriber(key, digest, reader));
                     return digest;
                 }));
     }
@@ -277,12 +277,20 @@ public class ObjectStore {
 
     /** Feeds streamed body parts into a SHA-256 digest and a reader. */
     private static final class DigestingSubscriber implements Subscriber<ByteBuffer> {
+        private final String key;
         private final CompletableFuture<String> result;
         private final Consumer<ByteBuffer> reader;
         private final MessageDigest digest;
+        private final long started = System.nanoTime();
         private Subscription subscription;
+        // where the pass spends its time: the reader, the digest, or waiting for S3 (the rest)
+        private long chunks;
+        private long bytes;
+        private long readerNanos;
+        private long digestNanos;
 
-        DigestingSubscriber(CompletableFuture<String> result, Consumer<ByteBuffer> reader) {
+        DigestingSubscriber(String key, CompletableFuture<String> result, Consumer<ByteBuffer> reader) {
+            this.key = key;
             this.result = result;
             this.reader = reader;
             try {
@@ -304,8 +312,14 @@ public class ObjectStore {
                 return;
             }
             try {
+                chunks++;
+                bytes += buffer.remaining();
+                long before = System.nanoTime();
                 reader.accept(buffer.asReadOnlyBuffer());
+                long read = System.nanoTime();
                 digest.update(buffer);
+                readerNanos += read - before;
+                digestNanos += System.nanoTime() - read;
             } catch (RuntimeException e) {
                 subscription.cancel();
                 result.completeExceptionally(e);
@@ -319,6 +333,11 @@ public class ObjectStore {
 
         @Override
         public void onComplete() {
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("read pass of %s: %d bytes in %d chunks (avg %d B) in %d ms: reader %d ms, digest %d ms",
+                        key, bytes, chunks, chunks == 0 ? 0 : bytes / chunks, (System.nanoTime() - started) / 1_000_000,
+                        readerNanos / 1_000_000, digestNanos / 1_000_000);
+            }
             result.complete(HexFormat.of().formatHex(digest.digest()));
         }
     }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * The claim deletes the rows (a confirm racing it then finds none) and records the objects as storage sweeps leased
  * to this run; the objects are deleted outside any transaction, then the sweeps forgotten. If the run dies in
  * between, {@link com.renovation.media.assets.service.sweeps.StorageSweeper} deletes them once the lease is over.
- * Uploads in parts left open that long are aborted after the batches.
+ * Uploads in parts left open that long are aborted after the batches, wherever they are assembled (the asset's own
+ * key, or the incoming key for rows from before V21): both keys are among the objects deleted.
  */
 @ApplicationScoped
 public class AbandonedUploadCleanup implements LockedBatchJob<AbandonedUploadCleanup.Abandoned> {

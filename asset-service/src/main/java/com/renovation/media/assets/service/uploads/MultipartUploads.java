@@ -12,6 +12,7 @@ import com.renovation.media.assets.service.audit.AuditActor;
 import com.renovation.media.assets.service.sessions.Access;
 import com.renovation.media.storage.layout.Buckets;
 import com.renovation.media.storage.layout.StoragePaths;
+import com.renovation.media.storage.s3.ColdOriginals;
 import com.renovation.media.storage.s3.MultipartStore;
 import com.renovation.media.storage.s3.PresignedUrls;
 import com.renovation.media.web.problem.ApiException;
@@ -33,6 +34,10 @@ import java.util.stream.IntStream;
  * transaction), the client PUTs each part to its presigned URL, asks for fresh URLs or for what S3 already holds when
  * its connection dropped, and confirm completes the upload before the usual checks. Deleting the pending asset aborts
  * it; so does {@link AbandonedUploadCleanup} for uploads left open past the pending TTL.
+ *
+ * <p>The upload is assembled at the asset's own key ({@link RoomAsset#partsAtOwnKey}): a part URL is bound to the
+ * upload id, which completing ends, so after confirm's completion no client can change the bytes it checks. Only the
+ * service completes (clients are given part URLs alone). Rows from before that assemble at the incoming key.
  */
 @ApplicationScoped
 public class MultipartUploads {
@@ -43,9 +48,11 @@ public class MultipartUploads {
     private final Access access;
     private final AuditActor audit;
     private final UploadConfig config;
+    private final ColdOriginals coldOriginals;
 
     public MultipartUploads(MultipartStore store, PresignedUrls urls, RoomAssetRepository assets, Access access,
-            AuditActor audit, UploadConfig config) {
+            AuditActor audit, UploadConfig config, ColdOriginals coldOriginals) {
+        this.coldOriginals = coldOriginals;
         this.store = store;
         this.urls = urls;
         this.assets = assets;
@@ -96,11 +103,13 @@ public class MultipartUploads {
 
     /**
      * Starts the S3 upload of a committed pending row and answers its ticket. If S3 refuses, the row goes (nothing
-     * half-written); if recording the upload id fails, the S3 upload is aborted.
+     * half-written); if recording the upload id fails, the S3 upload is aborted. An upload at the asset's own key
+     * becomes its original there, so it carries the originals' tag from the start when the cold-storage rule is on.
      */
     public Uni<UploadTicket> open(RoomAsset pending, Function<UUID, String> confirmUrl) {
-        String key = incomingKey(pending);
-        return store.start(Buckets.USER_UPLOADS, key, pending.contentType, pending.partSha256s != null)
+        String key = uploadKey(pending);
+        return store.start(Buckets.USER_UPLOADS, key, pending.contentType, pending.partSha256s != null,
+                        pending.partsAtOwnKey ? coldOriginals.tagging() : Optional.empty())
                 .onFailure().call(() -> audit.transaction(() -> assets.delete("id = ?1 and status = ?2", pending.id,
                         AssetStatus.PENDING)))
                 .chain(uploadId -> audit.transaction(() -> assets.lock(pending.id).map(row -> {
@@ -134,7 +143,7 @@ public class MultipartUploads {
 
     /** What S3 holds of a pending upload in parts the caller may read (its owner, or an admin). */
     public Uni<UploadedParts> uploaded(Caller caller, UUID id) {
-        return openUpload(caller, id, Access.Mode.READ).chain(asset -> store.parts(Buckets.USER_UPLOADS, incomingKey(asset),
+        return openUpload(caller, id, Access.Mode.READ).chain(asset -> store.parts(Buckets.USER_UPLOADS, uploadKey(asset),
                         asset.multipartUploadId)
                 .onFailure(MultipartStore::isGone).transform(gone -> notOpen(id))
                 .map(parts -> new UploadedParts(asset.multipartUploadId, asset.partSize, plan(asset).partCount(),
@@ -143,13 +152,13 @@ public class MultipartUploads {
     }
 
     /**
-     * Joins the parts of a pending upload in parts into its incoming object, before confirm's checks. The parts
+     * Joins the parts of a pending upload in parts into its object ({@link #uploadKey}), before confirm's checks. The parts
      * named must be 1 to N, each once; without any, the parts S3 holds are taken when they are all there. An upload
      * completed already (a confirm retried) passes: the checks that follow decide.
      */
     public Uni<Void> complete(RoomAsset asset, Optional<List<ConfirmRequest.ConfirmedPart>> named) {
         PartPlan plan = plan(asset);
-        String key = incomingKey(asset);
+        String key = uploadKey(asset);
         Uni<List<MultipartStore.NamedPart>> parts = named.map(list -> Uni.createFrom().item(checked(list, plan)))
                 .orElseGet(() -> store.parts(Buckets.USER_UPLOADS, key, asset.multipartUploadId).map(held -> {
                     List<Integer> missing = IntStream.rangeClosed(1, plan.partCount()).boxed()
@@ -180,7 +189,7 @@ public class MultipartUploads {
     /** Aborts the S3 upload of an asset sent in parts, if any: its parts go, and no part URL writes any more. */
     public Uni<Void> abort(RoomAsset asset) {
         return asset.multipartUploadId == null ? Uni.createFrom().voidItem()
-                : store.abort(Buckets.USER_UPLOADS, incomingKey(asset), asset.multipartUploadId);
+                : store.abort(Buckets.USER_UPLOADS, uploadKey(asset), asset.multipartUploadId);
     }
 
     private static List<MultipartStore.NamedPart> checked(List<ConfirmRequest.ConfirmedPart> named, PartPlan plan) {
@@ -211,7 +220,7 @@ public class MultipartUploads {
         long size = plan.sizeOf(partNumber);
         Optional<String> sha256 = asset.partSha256s == null ? Optional.empty()
                 : Optional.of(asset.partSha256s[partNumber - 1]);
-        PresignedUrls.SignedUrl signed = urls.uploadPart(Buckets.USER_UPLOADS, incomingKey(asset),
+        PresignedUrls.SignedUrl signed = urls.uploadPart(Buckets.USER_UPLOADS, uploadKey(asset),
                 asset.multipartUploadId, partNumber, size, sha256);
         return new PartUrl(partNumber, signed.url(), signed.method(), signed.headers(), size, signed.expiresAt());
     }
@@ -220,7 +229,12 @@ public class MultipartUploads {
         return new PartPlan(asset.fileSize, asset.partSize);
     }
 
-    private static String incomingKey(RoomAsset asset) {
-        return StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
+    /**
+     * Where the asset's upload in parts is assembled: its own key, or for a row from before V21 its incoming key
+     * (confirm then copies it over, as for one PUT).
+     */
+    public static String uploadKey(RoomAsset asset) {
+        return asset.partsAtOwnKey ? asset.storagePath
+                : StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
     }
 }

@@ -183,6 +183,7 @@ public class UploadService {
                     asset.declaredSha256 = request.sha256() == null ? null
                             : request.sha256().toLowerCase(Locale.ROOT);
                     asset.partSize = partSize.orElse(null);
+                    asset.partsAtOwnKey = partSize.isPresent();
                     asset.partSha256s = request.partSha256s() == null ? null
                             : request.partSha256s().stream().map(hex -> hex.toLowerCase(Locale.ROOT))
                                     .toArray(String[]::new);
@@ -222,7 +223,8 @@ public class UploadService {
         return Panache.withSession(() -> access.asset(id, caller, Access.Mode.WRITE)).chain(found -> {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
-                case PENDING -> (asset.partSize == null ? Uni.createFrom().voidItem() : completeParts(asset, parts))
+                case PENDING -> ConfirmTimer.step("complete " + asset.id,
+                                asset.partSize == null ? Uni.createFrom().voidItem() : completeParts(asset, parts))
                         .chain(() -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId, true));
                 case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
@@ -248,22 +250,17 @@ public class UploadService {
     }
 
     /**
-     * The upload URL stays valid for minutes after confirm, so the bytes checked here are a server-side copy at
-     * the asset's own key, which no client can write: what was checked is what is served and processed. The copy
-     * is tagged as an original when the cold-storage rule is on, so that rule can tell it from its variants.
+     * Checks the bytes at the asset's own key, which no client can write: what was checked is what is served and
+     * processed. An upload in parts is there already (completed, its part URLs write nothing more); one PUT's URL
+     * stays valid for minutes after confirm, so its incoming object is copied there first (see {@link #toOwnKey}).
      */
     private Uni<AssetView> inspect(Supplier<Uni<EffectivePlan>> plan, RoomAsset asset, String ownerId,
             boolean refuseDuplicates) {
         Declaration declared = new Declaration(FileType.fromDeclared(asset.contentType).orElseThrow(),
                 asset.fileSize, Optional.ofNullable(asset.declaredSha256));
-        String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
-        return objects.copyAsOriginal(Buckets.USER_UPLOADS, incoming, Buckets.USER_UPLOADS, asset.storagePath,
-                coldOriginals.tagging())
-                .chain(() -> objects.delete(Buckets.USER_UPLOADS, incoming))
-                // nothing incoming: an earlier confirm may have copied it already; the inspection below decides
-                .onFailure(ObjectStore::isNotFound).recoverWithNull()
-                .chain(() -> inspector.inspect(Buckets.USER_UPLOADS, asset.storagePath, declared,
-                        rules.policy(asset.assetType)))
+        return (asset.partsAtOwnKey ? Uni.createFrom().voidItem() : toOwnKey(asset))
+                .chain(() -> ConfirmTimer.step("inspect " + asset.id, inspector.inspect(Buckets.USER_UPLOADS,
+                        asset.storagePath, declared, rules.policy(asset.assetType))))
                 .chain(verdict -> {
                     if (verdict.isEmpty()) {
                         throw new ApiException(ProblemKind.UPLOAD_MISSING,
@@ -280,6 +277,20 @@ public class UploadService {
                                     : discard(asset).chain(() -> Uni.createFrom().failure(
                                             DuplicateUpload.of(existing.id))));
                 });
+    }
+
+    /**
+     * A server-side copy of the incoming object at the asset's own key, the incoming one then deleted. The copy is
+     * tagged as an original when the cold-storage rule is on, so that rule can tell it from its variants.
+     */
+    private Uni<Void> toOwnKey(RoomAsset asset) {
+        String incoming = StoragePaths.incomingKey(asset.sessionId, asset.roomId, asset.id);
+        return ConfirmTimer.step("copy " + asset.id, objects.copyAsOriginal(Buckets.USER_UPLOADS, incoming,
+                        Buckets.USER_UPLOADS, asset.storagePath, coldOriginals.tagging()))
+                .chain(() -> ConfirmTimer.step("delete incoming " + asset.id,
+                        objects.delete(Buckets.USER_UPLOADS, incoming)))
+                // nothing incoming: an earlier confirm may have copied it already; the inspection decides
+                .onFailure(ObjectStore::isNotFound).recoverWithNull();
     }
 
     /**
