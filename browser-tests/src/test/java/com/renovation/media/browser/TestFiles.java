@@ -75,6 +75,18 @@ final class TestFiles {
         return file;
     }
 
+    /** A phone's photo: {@code jpeg} as HEIC (HEVC in HEIF), encoded by Debian's heif-enc (libheif-examples). */
+    static Path heic(Path dir, String name, Path jpeg) throws IOException, InterruptedException {
+        Path file = dir.resolve(name);
+        Process encoder = new ProcessBuilder("heif-enc", "-q", "80", "-p", "preset=ultrafast", "-o", file.toString(),
+                jpeg.toString()).redirectErrorStream(true).start();
+        String output = new String(encoder.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (encoder.waitFor() != 0) {
+            throw new IOException("heif-enc could not make the test photo: " + output);
+        }
+        return file;
+    }
+
     static Path htmlNamedLikeAPhoto(Path dir) throws IOException {
         Path file = dir.resolve("holiday.jpg");
         Files.writeString(file, "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>\n",

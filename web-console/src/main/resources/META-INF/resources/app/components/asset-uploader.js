@@ -281,7 +281,11 @@ class AssetUploader extends LightElement {
     if (!file) {
       return;
     }
-    const text = `${file.name}: ${error?.message || 'the upload failed'}`;
+    // the session holds these bytes already (asset-service answers 409 duplicate-upload, naming the asset): a person
+    // needs to know the photo is there, not the other asset's id
+    const text = error?.type === 'urn:media-platform:problem:duplicate-upload'
+      ? `${file.name} is already in this session, so it was not added again.`
+      : `${file.name}: ${error?.message || 'the upload failed'}`;
     this.errors = [...this.errors.filter((entry) => entry.id !== file.id), { id: file.id, text }];
   }
 
