@@ -56,7 +56,13 @@ public class RoomAssetRepository implements PanacheRepositoryBase<RoomAsset, UUI
         return getSession().chain(s -> s.find(RoomAsset.class, id, LockMode.PESSIMISTIC_WRITE));
     }
 
-    /** An asset in use in the session whose bytes have this SHA-256, other than {@code except}; null if none. */
+    /** The session's oldest asset in use whose bytes have this SHA-256; null if none. */
+    public Uni<RoomAsset> sameBytesInSession(UUID sessionId, String sha256) {
+        return find("sessionId = ?1 and sha256 = ?2 and status in ?3 order by createdAt", sessionId, sha256,
+                AssetStatus.IN_USE).firstResult();
+    }
+
+    /** As {@link #sameBytesInSession(UUID, String)}, other than {@code except}. */
     public Uni<RoomAsset> sameBytesInSession(UUID sessionId, String sha256, UUID except) {
         return find("sessionId = ?1 and sha256 = ?2 and status in ?3 and id <> ?4 order by createdAt", sessionId,
                 sha256, AssetStatus.IN_USE, except).firstResult();

@@ -157,6 +157,10 @@ public class MultipartUploads {
      * completed already (a confirm retried) passes: the checks that follow decide.
      */
     public Uni<Void> complete(RoomAsset asset, Optional<List<ConfirmRequest.ConfirmedPart>> named) {
+        if (asset.multipartUploadId == null) { // the request that reserved it is still starting the S3 upload
+            return Uni.createFrom().failure(new ApiException(ProblemKind.UPLOAD_MISSING,
+                    "upload the parts before confirming"));
+        }
         PartPlan plan = plan(asset);
         String key = uploadKey(asset);
         Uni<List<MultipartStore.NamedPart>> parts = named.map(list -> Uni.createFrom().item(checked(list, plan)))

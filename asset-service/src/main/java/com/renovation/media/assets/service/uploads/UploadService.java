@@ -82,8 +82,6 @@ public class UploadService {
     private final MultipartUploads multipart;
     private final ColdOriginals coldOriginals;
 
-    private static final UUID NO_ASSET = new UUID(0, 0);
-
     public UploadService(RoomAssetRepository assets, Access access, UploadRules rules, MetadataRules metadataRules,
             PresignedUrls urls, ObjectStore objects, Outbox outbox, AssetService assetService, MeterRegistry registry,
             StorageSweeps sweeps, LiveEvents live, WorkspaceService workspace, AuditActor audit, Plans plans,
@@ -196,7 +194,7 @@ public class UploadService {
         if (declaredSha256 == null) {
             return Uni.createFrom().voidItem();
         }
-        return assets.sameBytesInSession(sessionId, declaredSha256.toLowerCase(Locale.ROOT), NO_ASSET)
+        return assets.sameBytesInSession(sessionId, declaredSha256.toLowerCase(Locale.ROOT))
                 .invoke(existing -> {
                     if (existing != null) {
                         throw DuplicateUpload.of(existing.id);
@@ -224,20 +222,13 @@ public class UploadService {
             RoomAsset asset = found.asset();
             return switch (asset.status) {
                 case PENDING -> ConfirmTimer.step("complete " + asset.id,
-                                asset.partSize == null ? Uni.createFrom().voidItem() : completeParts(asset, parts))
+                                asset.partSize == null ? Uni.createFrom().voidItem() : multipart.complete(asset, parts))
                         .chain(() -> inspect(() -> plans.ofCaller(caller), asset, found.session().ownerId, true));
                 case FAILED -> Uni.createFrom().failure(new ApiException(ProblemKind.CONFLICT,
                         "the asset's variants failed: " + asset.failureReason));
                 default -> assetService.view(asset.id);
             };
         });
-    }
-
-    private Uni<Void> completeParts(RoomAsset asset, Optional<List<ConfirmRequest.ConfirmedPart>> parts) {
-        if (asset.multipartUploadId == null) { // the request that reserved it is still starting the S3 upload
-            throw new ApiException(ProblemKind.UPLOAD_MISSING, "upload the parts before confirming");
-        }
-        return multipart.complete(asset, parts);
     }
 
     /**
