@@ -28,12 +28,43 @@ final class AotCache {
 
     /** The JVM options that read the cache, or train it when there is none for this build. */
     static List<String> jvmOptions(Path jar) {
-        // the browser tests start each build once and throw it away: training and writing a cache only costs there
-        if (Runtime.version().feature() < FIRST_RELEASE || "off".equals(System.getenv("PLATFORM_AOT_CACHE"))) {
+        if (!enabled()) {
             return List.of();
         }
         Path cache = of(jar);
         return isCurrent(cache, jar) ? List.of("-XX:AOTCache=" + cache) : List.of("-XX:AOTCacheOutput=" + cache);
+    }
+
+    /**
+     * The options for an engine run from the jars of {@code classpath} (Kafka, the S3 server), whose cache lives in
+     * {@code dir}: named for the engine, the JDK and the class path, so another version of either trains a new one
+     * (and the older caches of that engine are removed then). Kafka starts in about half the CPU time with it.
+     */
+    static List<String> engineOptions(Path dir, String engine, String classpath) throws IOException {
+        if (!enabled()) {
+            return List.of();
+        }
+        String prefix = engine + "-jdk" + Runtime.version().feature() + "." + Runtime.version().interim() + "."
+                + Runtime.version().update() + "-";
+        Path cache = dir.resolve(prefix + Integer.toHexString(classpath.hashCode()) + ".aot");
+        if (Files.isRegularFile(cache) && Files.size(cache) > 0) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
+        Files.createDirectories(dir);
+        try (var older = Files.list(dir)) {
+            for (Path stale : older.filter(p -> p.getFileName().toString().startsWith(engine + "-jdk")).toList()) {
+                Files.deleteIfExists(stale);
+            }
+        }
+        return List.of("-XX:AOTCacheOutput=" + cache);
+    }
+
+    /**
+     * Off before JDK 25, and with {@code PLATFORM_AOT_CACHE=off}: the tests start each build and engine once and
+     * throw them away, where training and writing a cache only costs.
+     */
+    private static boolean enabled() {
+        return Runtime.version().feature() >= FIRST_RELEASE && !"off".equals(System.getenv("PLATFORM_AOT_CACHE"));
     }
 
     /** Whether a start would read the cache (else it trains one). */

@@ -88,9 +88,13 @@ public final class KafkaEngine extends ProcessEngine {
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(classpath, serverProperties, dir);
         }
-        ManagedProcess started = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m",
-                "-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka", serverProperties.toString()),
-                Map.of(), dir, settings);
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms128m", "-Xmx512m"));
+        command.addAll(AotCache.engineOptions(settings.home().resolve("aot"), name(), classpath));
+        // the JDK warns of classes it could not cache (Kafka's proxies, JFR events): harmless, not for the log
+        command.add("-Xlog:aot*=error");
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + log4j, "-cp", classpath, "kafka.Kafka",
+                serverProperties.toString()));
+        ManagedProcess started = ManagedProcess.start(name(), command, Map.of(), dir, settings);
         process = started;
         Ports.await("Kafka", Duration.ofSeconds(90), () -> {
             if (!started.isAlive()) {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,7 +22,8 @@ public final class S3Engine extends ProcessEngine {
     private final PlatformSettings settings;
 
     public S3Engine(PlatformSettings settings) {
-        super(Duration.ofSeconds(10));
+        // a stop after a first run also writes the server's AOT cache
+        super(Duration.ofSeconds(30));
         this.settings = settings;
     }
 
@@ -57,9 +59,11 @@ public final class S3Engine extends ProcessEngine {
         Path logback = dir.resolve("logback.xml");
         Files.writeString(logback, LOGBACK);
         String classpath = EngineClasspath.read(settings.root(), "s3-engine");
-        ManagedProcess started = ManagedProcess.start(name(), List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m",
-                "-Dlogback.configurationFile=" + logback, "-cp", classpath, "org.gaul.s3proxy.Main",
-                "--properties", conf.toString()), Map.of(), dir, settings);
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xms64m", "-Xmx256m"));
+        command.addAll(AotCache.engineOptions(settings.home().resolve("aot"), name(), classpath));
+        command.addAll(List.of("-Dlogback.configurationFile=" + logback, "-cp", classpath, "org.gaul.s3proxy.Main",
+                "--properties", conf.toString()));
+        ManagedProcess started = ManagedProcess.start(name(), command, Map.of(), dir, settings);
         process = started;
         Ports.await("S3", Duration.ofSeconds(60), () -> {
             if (!started.isAlive()) {

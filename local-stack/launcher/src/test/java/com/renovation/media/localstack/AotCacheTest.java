@@ -46,4 +46,21 @@ class AotCacheTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         assertThat(AotCache.isCurrent(cache, jar)).isFalse();
     }
+
+    @Test
+    void anEngineTrainsACacheForItsClassPathAndDropsItsOlderOnes() throws Exception {
+        Path stale = Files.writeString(dir.resolve("kafka-jdk0.0.0-1.aot"), "an older class path's");
+        Path otherEngine = Files.writeString(dir.resolve("s3-jdk0.0.0-1.aot"), "another engine's");
+        String option = AotCache.engineOptions(dir, "kafka", "a.jar:b.jar").getFirst();
+        assertThat(option).startsWith("-XX:AOTCacheOutput=" + dir.resolve("kafka-jdk" + Runtime.version().feature()));
+        assertThat(stale).doesNotExist();
+        assertThat(otherEngine).exists();
+
+        Path cache = Path.of(option.substring(option.indexOf('=') + 1));
+        Files.writeString(cache, "cache");
+        assertThat(AotCache.engineOptions(dir, "kafka", "a.jar:b.jar")).containsExactly("-XX:AOTCache=" + cache);
+        assertThat(AotCache.engineOptions(dir, "kafka", "a.jar:c.jar").getFirst()).startsWith("-XX:AOTCacheOutput=")
+                .isNotEqualTo("-XX:AOTCacheOutput=" + cache);
+        assertThat(cache).doesNotExist();
+    }
 }
