@@ -19,7 +19,8 @@ import com.renovation.media.storage.layout.StoragePaths;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -62,7 +63,8 @@ public class VariantProjection {
                         + ") of a video; asset " + asset.id + " is a " + asset.assetType + ", the variant "
                         + event.format() + " " + event.contentType());
             }
-            return upsert(asset.id, event.variantType(), event.format()).chain(variant -> {
+            return withVariant(asset.id, event.variantType(), event.format()).chain(found -> {
+                AssetVariant variant = found.variant();
                 variant.storagePath = event.storagePath();
                 variant.contentType = event.contentType();
                 variant.fileSize = event.fileSize();
@@ -71,8 +73,8 @@ public class VariantProjection {
                 variant.processingStatus = VariantStatus.READY;
                 variant.processingError = null;
                 variant.processedAt = Instant.now();
-                return variants.persist(variant);
-            }).chain(() -> variants.ofAsset(asset.id)).chain(all -> {
+                return variants.persist(variant).replaceWith(found.all());
+            }).chain(all -> {
                 long readyCount = all.stream().filter(v -> v.processingStatus == VariantStatus.READY).count();
                 LiveEventKind change = advance(asset, readyCount >= event.expectedVariants());
                 return change == null ? Uni.createFrom().voidItem()
@@ -87,20 +89,20 @@ public class VariantProjection {
                 return Uni.createFrom().voidItem();
             }
             String format = event.format() == null ? "any" : event.format();
-            return upsert(asset.id, event.variantType(), format).chain(variant -> {
+            return withVariant(asset.id, event.variantType(), format).chain(found -> {
+                AssetVariant variant = found.variant();
                 variant.processingStatus = VariantStatus.FAILED;
                 variant.processingError = event.error();
                 variant.processedAt = Instant.now();
-                return variants.persist(variant);
-            }).chain(() -> {
+                return variants.persist(variant).replaceWith(found.all());
+            }).chain(all -> {
                 if (!asset.status.awaitsVariants()) {
                     return Uni.createFrom().voidItem(); // a late format of a ready asset: it stays ready
                 }
                 asset.status = AssetStatus.FAILED;
                 asset.failureReason = "variants could not be made: " + event.error();
                 asset.updatedAt = Instant.now();
-                return variants.ofAsset(asset.id).chain(all -> live.add(asset.sessionId, LiveEventKind.ASSET_FAILED,
-                        LiveChanges.AssetChange.of(asset, all)));
+                return live.add(asset.sessionId, LiveEventKind.ASSET_FAILED, LiveChanges.AssetChange.of(asset, all));
             });
         });
     }
@@ -130,19 +132,31 @@ public class VariantProjection {
                 && VideoOutputs.WEB_CONTENT_TYPE.equals(event.contentType());
     }
 
-    private Uni<AssetVariant> upsert(UUID assetId, String variantType, String format) {
-        return variants.find("parentAssetId = ?1 and variantType = ?2 and format = ?3", assetId, variantType, format)
-                .firstResult().map(found -> {
-                    if (found != null) {
-                        return found;
-                    }
-                    AssetVariant variant = new AssetVariant();
-                    variant.id = UUID.randomUUID();
-                    variant.parentAssetId = assetId;
-                    variant.variantType = variantType;
-                    variant.format = format;
-                    variant.createdAt = Instant.now();
-                    return variant;
-                });
+    /** An asset's variants, with the one of this type and format among them (new when there was none). */
+    private record WithVariant(AssetVariant variant, List<AssetVariant> all) {
+    }
+
+    /**
+     * The asset's variants in one query, the one of this type and format found among them or made: the list the
+     * live event carries, without a second query for it.
+     */
+    private Uni<WithVariant> withVariant(UUID assetId, String variantType, String format) {
+        return variants.ofAsset(assetId).map(existing -> {
+            for (AssetVariant variant : existing) {
+                if (variant.variantType.equals(variantType) && variant.format.equals(format)) {
+                    return new WithVariant(variant, existing);
+                }
+            }
+            AssetVariant variant = new AssetVariant();
+            variant.id = UUID.randomUUID();
+            variant.parentAssetId = assetId;
+            variant.variantType = variantType;
+            variant.format = format;
+            variant.createdAt = Instant.now();
+            List<AssetVariant> all = new ArrayList<>(existing);
+            all.add(variant);
+            all.sort(AssetVariantRepository.ORDER);
+            return new WithVariant(variant, all);
+        });
     }
 }
