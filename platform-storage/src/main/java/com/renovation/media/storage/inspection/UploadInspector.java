@@ -30,34 +30,46 @@ public final class UploadInspector {
     }
 
     /**
-     * Inspects a stored object against its declaration in bounded memory: its size, then its first bytes, then
-     * one streamed pass that computes the SHA-256 and walks the container. Empty when there is no object at the
-     * key. Network work: call it outside any database transaction.
+     * Inspects a stored object against its declaration in bounded memory: its first bytes and size (one ranged
+     * GET), then, unless those were the whole file, one streamed pass that computes the SHA-256 and walks the
+     * container. Empty when there is no object at the key. Network work: call it outside any database transaction.
      */
     public Uni<Optional<Inspection>> inspect(String bucket, String key, Declaration declared, UploadPolicy policy) {
-        return objects.head(bucket, key).chain(info -> {
-            if (info.isEmpty()) {
+        return objects.readStart(bucket, key, FileSniffer.HEAD_BYTES).chain(found -> {
+            if (found.isEmpty()) {
                 return Uni.createFrom().item(Optional.<Inspection>empty());
             }
-            Optional<String> refusal = HeadCheck.ofSize(policy, declared.type(), declared.size(), info.get().size());
+            ObjectStore.Start start = found.get();
+            Optional<String> refusal = HeadCheck.ofSize(policy, declared.type(), declared.size(), start.size())
+                    .or(() -> HeadCheck.ofHead(policy, declared.type(), start.bytes()));
             Uni<Inspection> verdict = refusal.isPresent()
                     ? Uni.createFrom().item(new Inspection.Refused(refusal.get()))
-                    : objects.readRange(bucket, key, 0, FileSniffer.HEAD_BYTES - 1)
-                            .chain(head -> HeadCheck.ofHead(policy, declared.type(), head)
-                                    .<Uni<Inspection>>map(reason -> Uni.createFrom().item(new Inspection.Refused(reason)))
-                                    .orElseGet(() -> walk(bucket, key, declared, head)));
+                    : start.whole() ? Uni.createFrom().item(walked(declared, start.bytes()))
+                    : walk(bucket, key, declared, start.bytes());
             return verdict.map(Optional::of);
         });
+    }
+
+    /** A file small enough to have come whole with its first bytes: walked and hashed without a second GET. */
+    private static Inspection walked(Declaration declared, byte[] file) {
+        String sha256 = sha256(file);
+        return ContainerCheck.refusal(declared.type(), file)
+                .or(() -> mismatch(declared, sha256))
+                .<Inspection>map(Inspection.Refused::new)
+                .orElseGet(() -> accepted(declared.type(), file, sha256));
     }
 
     private Uni<Inspection> walk(String bucket, String key, Declaration declared, byte[] head) {
         ContainerCheck container = ContainerCheck.of(declared.type());
         return objects.sha256(bucket, key, container::update).map(sha256 -> container.refusal()
-                .or(() -> declared.sha256().filter(expected -> !expected.equals(sha256))
-                        .map(expected -> "the uploaded file's SHA-256 is " + sha256 + ", but " + expected
-                                + " was declared"))
+                .or(() -> mismatch(declared, sha256))
                 .<Inspection>map(Inspection.Refused::new)
                 .orElseGet(() -> accepted(declared.type(), head, sha256)));
+    }
+
+    private static Optional<String> mismatch(Declaration declared, String sha256) {
+        return declared.sha256().filter(expected -> !expected.equals(sha256))
+                .map(expected -> "the uploaded file's SHA-256 is " + sha256 + ", but " + expected + " was declared");
     }
 
     /**

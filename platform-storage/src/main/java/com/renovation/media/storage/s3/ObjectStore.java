@@ -87,6 +87,49 @@ public class ObjectStore {
         });
     }
 
+    /** An object's first bytes and its whole size. */
+    public record Start(byte[] bytes, long size) {
+
+        /** Whether the bytes are the whole object. */
+        public boolean whole() {
+            return bytes.length == size;
+        }
+    }
+
+    /**
+     * The first {@code length} bytes of an object (fewer when it is shorter) and its size, in one ranged GET where
+     * a HEAD and a GET would be two; empty when there is no object. An empty object has no first byte to range
+     * over: S3 answers 416, taken here as size 0.
+     */
+    public Uni<Optional<Start>> readStart(String bucket, String key, int length) {
+        return call(() -> emptyIfNotFound(s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=0-" + (length - 1)),
+                AsyncResponseTransformer.toBytes()).thenApply(r -> Optional.of(
+                        new Start(r.asByteArray(), sizeOf(r.response().contentRange(), r.response().contentLength())))))
+                .exceptionally(e -> {
+                    if (isUnsatisfiableRange(e)) {
+                        return Optional.of(new Start(new byte[0], 0));
+                    }
+                    throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                }));
+    }
+
+    /** The total in a Content-Range ("bytes 0-65535/1048576"), or the body's length when S3 sent it whole. */
+    static long sizeOf(String contentRange, Long contentLength) {
+        int slash = contentRange == null ? -1 : contentRange.lastIndexOf('/');
+        if (slash >= 0 && !contentRange.substring(slash + 1).strip().equals("*")) {
+            return Long.parseLong(contentRange.substring(slash + 1).strip());
+        }
+        if (contentLength == null) {
+            throw new IllegalStateException("S3 answered a ranged GET with neither Content-Range nor Content-Length");
+        }
+        return contentLength;
+    }
+
+    private static boolean isUnsatisfiableRange(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof S3Exception s3e && s3e.statusCode() == 416;
+    }
+
     /** Bytes {@code from} to {@code to} inclusive (clamped by S3 to the object's end). */
     public Uni<byte[]> readRange(String bucket, String key, long from, long to) {
         return call(() -> s3.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + from + "-" + to),
