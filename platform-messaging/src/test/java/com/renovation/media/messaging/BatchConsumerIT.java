@@ -52,6 +52,21 @@ class BatchConsumerIT {
     }
 
     @Test
+    void anEventAppliedByAnEarlierBatchIsSkippedInALaterOne() {
+        String key = UUID.randomUUID().toString();
+        UUID redelivered = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        String event = envelope(redelivered, "delivered twice"); // one event id, as the relay sends a row again
+        KafkaTestClient.sendTogether(TOPIC, key, List.of(event));
+        await().atMost(WAIT).until(() -> effectsOf(redelivered) == 1);
+
+        KafkaTestClient.sendTogether(TOPIC, key, List.of(event, envelope(fresh, "new")));
+
+        await().atMost(WAIT).until(() -> effectsOf(fresh) == 1);
+        assertThat(effectsOf(redelivered)).as("applied once, by the first batch").isEqualTo(1);
+    }
+
+    @Test
     void aBadRecordIsDeadLetteredAloneAndTheRestOfItsBatchIsApplied() {
         String key = UUID.randomUUID().toString();
         UUID before = UUID.randomUUID();

@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -41,6 +43,7 @@ public class IdempotentConsumer {
     private final MeterRegistry registry;
     private final EventTracing tracing;
     private final String claim;
+    private final String claimAll;
     private final String recorded;
 
     public IdempotentConsumer(MessagingConfig config, MeterRegistry registry, EventTracing tracing) {
@@ -49,6 +52,10 @@ public class IdempotentConsumer {
         this.tracing = tracing;
         this.claim = "INSERT INTO " + config.schema() + ".processed_events (event_id, consumer) VALUES (:id, :consumer)"
                 + " ON CONFLICT DO NOTHING";
+        // a batch's ids in one statement, as one text (no array binding); the ids it did not hold already come back
+        this.claimAll = "INSERT INTO " + config.schema() + ".processed_events (event_id, consumer)"
+                + " SELECT DISTINCT CAST(id AS uuid), :consumer FROM unnest(string_to_array(:ids, ',')) AS id"
+                + " ON CONFLICT DO NOTHING RETURNING CAST(event_id AS text)";
         this.recorded = "SELECT count(*) FROM " + config.schema() + ".processed_events"
                 + " WHERE event_id = :id AND consumer = :consumer";
     }
@@ -151,7 +158,8 @@ public class IdempotentConsumer {
 
     private <T> Uni<Void> applyTogether(List<Message<String>> messages, List<Event<T>> events, String consumer,
             Function<Event<T>, Uni<?>> effect) {
-        return timed(consumer, Panache.withTransaction(() -> claimAndApplyAll(events, 0, consumer, effect)))
+        return timed(consumer, Panache.withTransaction(() -> claimAll(events, consumer)
+                        .chain(claimed -> applyClaimed(events, 0, claimed, consumer, effect))))
                 .chain(() -> Uni.join().all(messages.stream().map(m -> Uni.createFrom().completionStage(m.ack())).toList())
                         .andCollectFailures().replaceWithVoid())
                 .onFailure().recoverWithUni(failure -> {
@@ -168,13 +176,36 @@ public class IdempotentConsumer {
                 });
     }
 
-    private <T> Uni<Void> claimAndApplyAll(List<Event<T>> events, int from, String consumer,
+    /** Inside the batch's transaction: records every event's id at once; answers those not recorded before. */
+    private <T> Uni<Set<String>> claimAll(List<Event<T>> events, String consumer) {
+        String ids = String.join(",", events.stream().map(event -> event.id().toString()).toList());
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(claimAll, String.class)
+                        .setParameter("ids", ids)
+                        .setParameter("consumer", consumer)
+                        .getResultList())
+                .map(HashSet::new);
+    }
+
+    /**
+     * The effects of the claimed events, in order; an event claimed by an earlier transaction, or met twice in
+     * the batch (the relay publishes at least once), is skipped.
+     */
+    private <T> Uni<Void> applyClaimed(List<Event<T>> events, int from, Set<String> claimed, String consumer,
             Function<Event<T>, Uni<?>> effect) {
         if (from == events.size()) {
             return Uni.createFrom().voidItem();
         }
-        return claimAndApply(events.get(from), consumer, effect)
-                .chain(() -> claimAndApplyAll(events, from + 1, consumer, effect));
+        Event<T> event = events.get(from);
+        Uni<Void> applied;
+        if (claimed.remove(event.id().toString())) {
+            applied = effect.apply(event).invoke(() -> registry.counter("events.consumed", "consumer", consumer,
+                    "outcome", "applied").increment()).replaceWithVoid();
+        } else {
+            skipped(event, consumer);
+            applied = Uni.createFrom().voidItem();
+        }
+        return applied.chain(() -> applyClaimed(events, from + 1, claimed, consumer, effect));
     }
 
     private <T> Uni<Void> attempt(Message<String> message, String consumer, Class<T> type,
