@@ -28,9 +28,11 @@ final class AotCache {
 
     /** The JVM options that read the cache, or train it when there is none for this build. */
     static List<String> jvmOptions(Path jar) {
-        if (!enabled()) {
-            return List.of();
-        }
+        return enabled(System.getenv("PLATFORM_AOT_CACHE")) ? cacheOptions(jar) : List.of();
+    }
+
+    /** {@link #jvmOptions(Path)} with caches on. */
+    static List<String> cacheOptions(Path jar) {
         Path cache = of(jar);
         return isCurrent(cache, jar) ? List.of("-XX:AOTCache=" + cache) : List.of("-XX:AOTCacheOutput=" + cache);
     }
@@ -41,9 +43,11 @@ final class AotCache {
      * (and the older caches of that engine are removed then). Kafka starts in about half the CPU time with it.
      */
     static List<String> engineOptions(Path dir, String engine, String classpath) throws IOException {
-        if (!enabled()) {
-            return List.of();
-        }
+        return enabled(System.getenv("PLATFORM_AOT_CACHE")) ? engineCacheOptions(dir, engine, classpath) : List.of();
+    }
+
+    /** {@link #engineOptions} with caches on. */
+    static List<String> engineCacheOptions(Path dir, String engine, String classpath) throws IOException {
         String prefix = engine + "-jdk" + Runtime.version().feature() + "." + Runtime.version().interim() + "."
                 + Runtime.version().update() + "-";
         Path cache = dir.resolve(prefix + Integer.toHexString(classpath.hashCode()) + ".aot");
@@ -60,11 +64,11 @@ final class AotCache {
     }
 
     /**
-     * Off before JDK 25, and with {@code PLATFORM_AOT_CACHE=off}: the tests start each build and engine once and
-     * throw them away, where training and writing a cache only costs.
+     * Off before JDK 25, and when {@code setting} ({@code PLATFORM_AOT_CACHE}) is {@code off}: the tests start each
+     * build and engine once and throw them away, where training and writing a cache only costs.
      */
-    private static boolean enabled() {
-        return Runtime.version().feature() >= FIRST_RELEASE && !"off".equals(System.getenv("PLATFORM_AOT_CACHE"));
+    static boolean enabled(String setting) {
+        return Runtime.version().feature() >= FIRST_RELEASE && !"off".equals(setting);
     }
 
     /** Whether a start would read the cache (else it trains one). */
