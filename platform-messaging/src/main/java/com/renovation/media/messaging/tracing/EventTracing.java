@@ -123,14 +123,16 @@ public class EventTracing {
 
     /**
      * As {@link #consume(Message, String, Supplier)} for the records of one poll applied together: the span is a
-     * child of the first record's publish and links every record's, so each trace shows the transaction that
-     * applied its event.
+     * child of one record's publish and links every other's, so each trace shows the transaction that applied its
+     * event. The parent is the first record whose trace is sampled: a sampled trace polled behind an unsampled one
+     * (most traces are, at a ratio) would otherwise lose this hop, the span being as unsampled as its parent.
      */
     public <T> Uni<T> consume(List<? extends Message<?>> records, String consumer, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             List<Context> published = records.stream().map(this::publishedIn).toList();
-            Span span = consumerSpan(records, published, consumer);
-            Scope scope = published.get(0).with(span).makeCurrent();
+            int parent = parentOf(published);
+            Span span = consumerSpan(records, published, parent, consumer);
+            Scope scope = published.get(parent).with(span).makeCurrent();
             Uni<T> running;
             try {
                 running = work.get();
@@ -146,18 +148,29 @@ public class EventTracing {
         });
     }
 
-    private Span consumerSpan(List<? extends Message<?>> records, List<Context> published, String consumer) {
+    /** The first record whose publish was sampled, else the first; its index. */
+    static int parentOf(List<Context> published) {
+        for (int i = 0; i < published.size(); i++) {
+            if (Span.fromContext(published.get(i)).getSpanContext().isSampled()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private Span consumerSpan(List<? extends Message<?>> records, List<Context> published, int parent,
+            String consumer) {
         Message<?> first = records.get(0);
         String topic = first.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
                 .orElse(consumer);
         SpanBuilder builder = tracer.spanBuilder(topic + " process").setSpanKind(SpanKind.CONSUMER)
-                .setParent(published.get(0)).setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic)
-                .setAttribute(CONSUMER_GROUP, consumer);
+                .setParent(published.get(parent)).setAttribute(MESSAGING_SYSTEM, "kafka")
+                .setAttribute(DESTINATION, topic).setAttribute(CONSUMER_GROUP, consumer);
         if (records.size() > 1) {
             builder.setAttribute(BATCH_SIZE, (long) records.size());
-            for (Context context : published.subList(1, published.size())) {
-                SpanContext linked = Span.fromContext(context).getSpanContext();
-                if (linked.isValid()) {
+            for (int i = 0; i < published.size(); i++) {
+                SpanContext linked = Span.fromContext(published.get(i)).getSpanContext();
+                if (i != parent && linked.isValid()) {
                     builder.addLink(linked);
                 }
             }

@@ -107,6 +107,23 @@ class EventTracingTest {
     }
 
     @Test
+    void aSampledRecordPolledBehindAnUnsampledOneIsTheBatchsParent() {
+        Headers unsampled = new RecordHeaders();
+        unsampled.add("traceparent", ("00-" + TRACE + "-" + WRITER + "-00").getBytes(StandardCharsets.UTF_8));
+        Headers sampled = new RecordHeaders();
+        EventTracing.ended(tracing.startPublish("variant.ready", UUID.randomUUID(), null, sampled), null);
+        SpanData publish = single();
+        exported.reset();
+
+        tracing.consume(List.of(record("variant.ready", unsampled), record("variant.ready", sampled)),
+                "variant-ready", () -> Uni.createFrom().voidItem()).await().indefinitely();
+
+        SpanData batch = single();
+        assertThat(batch.getParentSpanId()).isEqualTo(publish.getSpanId());
+        assertThat(batch.getLinks()).extracting(link -> link.getSpanContext().getSpanId()).containsExactly(WRITER);
+    }
+
+    @Test
     void aRecordWithoutTraceHeadersStartsATrace() {
         tracing.consume(record("asset.deleted", new RecordHeaders()), "asset-deleted", () -> Uni.createFrom().voidItem())
                 .await().indefinitely();
