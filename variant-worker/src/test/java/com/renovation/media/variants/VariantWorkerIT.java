@@ -12,6 +12,7 @@ import com.renovation.media.contracts.events.payload.AssetConfirmed;
 import com.renovation.media.contracts.events.payload.AssetDeleted;
 import com.renovation.media.storage.layout.StoragePaths;
 import com.renovation.media.storage.s3.CacheControl;
+import com.renovation.media.storage.s3.ObjectStore;
 import com.renovation.media.variants.imaging.JpegQuality;
 import com.renovation.media.variants.imaging.VariantEncoder;
 import com.renovation.media.variants.imaging.WorkerFixtures;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** asset.confirmed as asset-service publishes it, for real images in S3, through the running worker. */
@@ -37,6 +37,9 @@ class VariantWorkerIT {
 
     @Inject
     S3Client s3;
+
+    @Inject
+    ObjectStore objects;
 
 
     private static void publish(String topic, String key, String value) {
@@ -57,7 +60,9 @@ class VariantWorkerIT {
         UUID room = UUID.randomUUID();
         UUID asset = UUID.randomUUID();
         String key = StoragePaths.assetKey(session, room, "photo", StoragePaths.uniqueTimestamp(), name);
-        s3.putObject(b -> b.bucket(BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(image));
+        // through the service's own (async) client: the blocking url-connection client's PUTs here failed twice in
+        // CI runs ("Error writing request body to server", four attempts each), on a loaded machine
+        objects.put(BUCKET, key, image, contentType).await().atMost(Duration.ofSeconds(30));
         return new AssetConfirmed(asset, session, room, "owner", "photo", BUCKET, key, contentType, image.length,
                 "0".repeat(64));
     }
